@@ -1,0 +1,390 @@
+//! Date expressions in Indonesian (and English) news: publication-date lines
+//! in the shapes outlets print, and in-text dates, explicit ("Selasa
+//! (16/4/2024)", "7 Oktober 2023", "pada 1 April lalu") or relative
+//! ("kemarin", "Sabtu lalu", "pekan lalu"), resolved against a reference
+//! date.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+/// How precisely a date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+}
+
+impl Precision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Year => "year",
+        }
+    }
+
+    /// The date printed to this precision: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub fn format(self, date: NaiveDate) -> String {
+        match self {
+            Precision::Day => date.format("%Y-%m-%d").to_string(),
+            Precision::Month => date.format("%Y-%m").to_string(),
+            Precision::Year => date.format("%Y").to_string(),
+        }
+    }
+}
+
+/// A date found in text: the byte range it spans and what it means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateMention {
+    pub start: usize,
+    pub end: usize,
+    pub date: NaiveDate,
+    pub precision: Precision,
+    /// Resolved from a weekday or a relative word rather than written out.
+    pub relative: bool,
+}
+
+/// A day and month written without a year ("17 April", "(16/4)").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DayMonth {
+    pub start: usize,
+    pub end: usize,
+    pub day: u32,
+    pub month: u32,
+}
+
+/// Month and weekday names, from the lexicon's `words.months` and `weekdays`.
+#[derive(Debug, Clone, Default)]
+pub struct Calendar {
+    months: HashMap<String, u32>,
+    weekdays: HashMap<String, Weekday>,
+}
+
+const WEEKDAYS: [Weekday; 7] =
+    [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
+
+/// A word of the text with its byte range, lower-cased.
+struct Word<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    lower: String,
+}
+
+impl Calendar {
+    /// `months`: (names, month number); `weekdays`: seven names, Monday first.
+    pub fn new(months: impl IntoIterator<Item = (Vec<String>, u32)>, weekdays: &[String]) -> Self {
+        let mut calendar = Calendar::default();
+        for (names, month) in months {
+            for name in names {
+                calendar.months.insert(name.to_lowercase(), month);
+            }
+        }
+        for (name, day) in weekdays.iter().zip(WEEKDAYS) {
+            calendar.weekdays.insert(name.to_lowercase(), day);
+        }
+        calendar.weekdays.insert("jum'at".into(), Weekday::Fri);
+        calendar
+    }
+
+    pub fn month(&self, word: &str) -> Option<u32> {
+        self.months.get(&word.to_lowercase()).copied()
+    }
+
+    pub fn weekday(&self, word: &str) -> Option<Weekday> {
+        self.weekdays.get(&word.to_lowercase()).copied()
+    }
+
+    /// The first full date (day, month and year) in a line, such as a
+    /// publication line: "Rabu 23 Oct 2024 17:11 WIB", "Kompas.com-
+    /// 18/06/2025, 21:04", "2024-04-16T09:00:00Z", "April 16, 2024".
+    pub fn first_full_date(&self, text: &str) -> Option<(usize, usize, NaiveDate)> {
+        let words = words(text);
+        (0..words.len()).find_map(|i| self.full_date_at(&words, i).map(|(end, date)| (words[i].start, words[end - 1].end, date)))
+    }
+
+    /// Every day-and-month without a year in `text` ("17 April").
+    pub fn day_months(&self, text: &str) -> Vec<DayMonth> {
+        let words = words(text);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            if self.full_date_at(&words, i).is_some() {
+                i += 3;
+                continue;
+            }
+            if let (Some(day), Some(month)) = (day_number(&words[i].lower), words.get(i + 1).and_then(|w| self.month(&w.lower))) {
+                out.push(DayMonth { start: words[i].start, end: words[i + 1].end, day, month });
+            } else if let Some((day, month)) = slash_day_month(words[i].text) {
+                out.push(DayMonth { start: words[i].start, end: words[i].end, day, month });
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// A full date starting at word `i`: returns the index after it.
+    fn full_date_at(&self, words: &[Word], i: usize) -> Option<(usize, NaiveDate)> {
+        let w = &words[i];
+        if let Some(date) = iso_date(w.text).or_else(|| slash_date(w.text)) {
+            return Some((i + 1, date));
+        }
+        let day = day_number(&w.lower);
+        let month = self.month(&w.lower);
+        let next = |k: usize| words.get(i + k).map(|x| x.lower.as_str());
+        if let (Some(day), Some(month), Some(year)) =
+            (day, next(1).and_then(|m| self.month(m)), next(2).and_then(year_number))
+        {
+            return NaiveDate::from_ymd_opt(year, month, day).map(|d| (i + 3, d));
+        }
+        if let (Some(month), Some(day), Some(year)) = (month, next(1).and_then(day_number), next(2).and_then(year_number)) {
+            return NaiveDate::from_ymd_opt(year, month, day).map(|d| (i + 3, d));
+        }
+        None
+    }
+
+    /// Date expressions in one sentence, resolved against `reference` (the
+    /// publication date, or the date of the statement that contains them).
+    pub fn mentions(&self, text: &str, reference: Option<NaiveDate>) -> Vec<DateMention> {
+        let words = words(text);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            if let Some((end, date)) = self.full_date_at(&words, i) {
+                out.push(DateMention { start: words[i].start, end: words[end - 1].end, date, precision: Precision::Day, relative: false });
+                i = end;
+                continue;
+            }
+            if let Some(reference) = reference {
+                if let Some((end, mention)) = self.partial_or_relative_at(&words, i, reference) {
+                    out.push(mention);
+                    i = end;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    fn partial_or_relative_at(&self, words: &[Word], i: usize, reference: NaiveDate) -> Option<(usize, DateMention)> {
+        let w = &words[i];
+        let next = |k: usize| words.get(i + k).map(|x| x.lower.as_str());
+        let mention = |end: usize, date: NaiveDate, precision: Precision, relative: bool| {
+            Some((end, DateMention { start: w.start, end: words[end - 1].end, date, precision, relative }))
+        };
+        // "1 April (lalu)": the latest such day on or before the reference.
+        if let (Some(day), Some(month)) = (day_number(&w.lower), next(1).and_then(|m| self.month(m))) {
+            let date = latest_day_month(reference, day, month)?;
+            let end = if next(2) == Some("lalu") { i + 3 } else { i + 2 };
+            return mention(end, date, Precision::Day, false);
+        }
+        // "(16/4)": day/month.
+        if let Some((day, month)) = slash_day_month(w.text) {
+            let date = latest_day_month(reference, day, month)?;
+            return mention(i + 1, date, Precision::Day, false);
+        }
+        // "April 2024", "Oktober lalu".
+        if let Some(month) = self.month(&w.lower) {
+            if w.text.chars().next().is_some_and(char::is_uppercase) {
+                if let Some(year) = next(1).and_then(year_number) {
+                    return mention(i + 2, NaiveDate::from_ymd_opt(year, month, 1)?, Precision::Month, false);
+                }
+                if next(1) == Some("lalu") {
+                    let mut year = reference.year();
+                    if month >= reference.month() {
+                        year -= 1;
+                    }
+                    return mention(i + 2, NaiveDate::from_ymd_opt(year, month, 1)?, Precision::Month, true);
+                }
+            }
+        }
+        // Weekdays: "Selasa", "Sabtu lalu", "Sabtu sebelumnya".
+        if let Some(weekday) = self.weekday(&w.lower) {
+            // "Minggu" is also "week": "minggu lalu" in lower case is a week.
+            if w.lower == "minggu" && !w.text.starts_with('M') {
+                return None;
+            }
+            // "Senin (27/3)": the written date that follows wins.
+            if words.get(i + 1).is_some_and(|n| slash_day_month(n.text).is_some() || slash_date(n.text).is_some()) {
+                return None;
+            }
+            let strictly_before = matches!(next(1), Some("lalu") | Some("sebelumnya") | Some("kemarin"));
+            let date = latest_weekday(reference, weekday, strictly_before);
+            let end = if strictly_before { i + 2 } else { i + 1 };
+            return mention(end, date, Precision::Day, true);
+        }
+        match (w.lower.as_str(), next(1)) {
+            ("kemarin", Some("lusa")) => mention(i + 2, reference - Days::new(2), Precision::Day, true),
+            ("kemarin", _) => mention(i + 1, reference - Days::new(1), Precision::Day, true),
+            ("hari", Some("ini")) => mention(i + 2, reference, Precision::Day, true),
+            ("pekan" | "minggu", Some("lalu")) => mention(i + 2, reference - Days::new(7), Precision::Month, true),
+            ("bulan", Some("lalu")) => {
+                let date = reference.with_day(1)? - Days::new(1);
+                mention(i + 2, date, Precision::Month, true)
+            }
+            ("tahun", Some("lalu")) => mention(i + 2, reference.with_year(reference.year() - 1)?, Precision::Year, true),
+            ("tahun", Some(y)) => {
+                let year = year_number(y)?;
+                mention(i + 2, NaiveDate::from_ymd_opt(year, 1, 1)?, Precision::Year, false)
+            }
+            _ => None,
+        }
+    }
+}
+
+fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let part_of_word = c.is_alphanumeric() || matches!(c, '/' | '-' | '\'' | ':' | '.' | ',');
+        match (part_of_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                push_word(text, s, i, &mut out);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        push_word(text, s, text.len(), &mut out);
+    }
+    out
+}
+
+fn push_word<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Word<'a>>) {
+    // Trailing punctuation is not part of the word: "2024," -> "2024".
+    let piece = text[start..end].trim_end_matches(['.', ',', ':', '-', '\'']);
+    let piece = piece.trim_start_matches(['-', '\'', ',', '.']);
+    if piece.is_empty() {
+        return;
+    }
+    let offset = start + text[start..end].find(piece).unwrap_or(0);
+    out.push(Word { start: offset, end: offset + piece.len(), text: piece, lower: piece.to_lowercase() });
+}
+
+fn day_number(text: &str) -> Option<u32> {
+    let day: u32 = text.parse().ok()?;
+    (1..=31).contains(&day).then_some(day)
+}
+
+fn year_number(text: &str) -> Option<i32> {
+    let year: i32 = text.parse().ok()?;
+    (1900..=2100).contains(&year).then_some(year)
+}
+
+/// "2024-04-16", also at the start of "2024-04-16T09:00:00Z".
+fn iso_date(text: &str) -> Option<NaiveDate> {
+    let head = text.get(..10)?;
+    let b = head.as_bytes();
+    if b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(head[..4].parse().ok()?, head[5..7].parse().ok()?, head[8..10].parse().ok()?)
+}
+
+/// "16/4/2024", "18/06/2025", "16-4-2024", "16.04.2024".
+fn slash_date(text: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = text.split(['/', '-', '.']).collect();
+    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let day = day_number(parts[0])?;
+    let month: u32 = parts[1].parse().ok()?;
+    let year: i32 = match parts[2].len() {
+        4 => year_number(parts[2])?,
+        2 => 2000 + parts[2].parse::<i32>().ok()?,
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// "16/4": day and month.
+fn slash_day_month(text: &str) -> Option<(u32, u32)> {
+    let (day, month) = text.split_once('/')?;
+    if month.contains('/') {
+        return None;
+    }
+    let day = day_number(day)?;
+    let month: u32 = month.parse().ok()?;
+    (1..=12).contains(&month).then_some((day, month))
+}
+
+/// The latest date with this day and month on or before `reference`.
+pub fn latest_day_month(reference: NaiveDate, day: u32, month: u32) -> Option<NaiveDate> {
+    let this_year = NaiveDate::from_ymd_opt(reference.year(), month, day);
+    match this_year {
+        Some(d) if d <= reference => Some(d),
+        _ => NaiveDate::from_ymd_opt(reference.year() - 1, month, day),
+    }
+}
+
+/// The latest `weekday` on or before `reference` (strictly before when asked).
+pub fn latest_weekday(reference: NaiveDate, weekday: Weekday, strictly_before: bool) -> NaiveDate {
+    let today = reference.weekday().num_days_from_monday();
+    let target = weekday.num_days_from_monday();
+    let mut back = (7 + today - target) % 7;
+    if back == 0 && strictly_before {
+        back = 7;
+    }
+    reference - Days::new(u64::from(back))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn calendar() -> Calendar {
+        let months = [
+            (vec!["januari", "jan"], 1), (vec!["april", "apr"], 4), (vec!["juni", "jun"], 6),
+            (vec!["agustus", "aug"], 8), (vec!["oktober", "oct"], 10),
+        ];
+        let weekdays: Vec<String> =
+            ["senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"].iter().map(|s| s.to_string()).collect();
+        Calendar::new(months.into_iter().map(|(n, m)| (n.into_iter().map(String::from).collect(), m)), &weekdays)
+    }
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn publication_lines() {
+        let c = calendar();
+        let date = |s: &str| c.first_full_date(s).map(|x| x.2);
+        assert_eq!(date("Rabu 23 Oct 2024 17:11 WIB"), Some(ymd(2024, 10, 23)));
+        assert_eq!(date("Zuratul 17 Oct 2023, 14:44"), Some(ymd(2023, 10, 17)));
+        assert_eq!(date("Diperbarui 18 Jun 2025, 17:07"), Some(ymd(2025, 6, 18)));
+        assert_eq!(date("Kompas.com- 18/06/2025, 21:04"), Some(ymd(2025, 6, 18)));
+        assert_eq!(date("Selasa (16/4/2024)"), Some(ymd(2024, 4, 16)));
+        assert_eq!(date("2024-04-16T09:00:00Z"), Some(ymd(2024, 4, 16)));
+        assert_eq!(date("April 16, 2024"), Some(ymd(2024, 4, 16)));
+        assert_eq!(date("tanpa tanggal"), None);
+    }
+
+    #[test]
+    fn relative_dates_resolve_against_the_reference() {
+        let c = calendar();
+        let reference = ymd(2024, 4, 17); // a Wednesday
+        let first = |s: &str| c.mentions(s, Some(reference)).first().map(|m| (m.date, m.precision));
+        assert_eq!(first("Putin menelepon Raisi kemarin"), Some((ymd(2024, 4, 16), Precision::Day)));
+        assert_eq!(first("Iran menyerang Sabtu lalu"), Some((ymd(2024, 4, 13), Precision::Day)));
+        assert_eq!(first("serangan pada 1 April lalu"), Some((ymd(2024, 4, 1), Precision::Day)));
+        assert_eq!(first("pada Rabu"), Some((ymd(2024, 4, 17), Precision::Day)));
+        assert_eq!(first("Senin (27/3)"), Some((ymd(2024, 3, 27), Precision::Day)));
+        assert_eq!(first("sejak 7 Oktober 2023"), Some((ymd(2023, 10, 7), Precision::Day)));
+        assert_eq!(first("pekan lalu"), Some((ymd(2024, 4, 10), Precision::Month)));
+        assert_eq!(first("minggu depan"), None);
+    }
+
+    #[test]
+    fn day_months_without_year() {
+        let c = calendar();
+        let found = c.day_months("melansir The Times of Israel 17 April.");
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].day, found[0].month), (17, 4));
+    }
+}

@@ -1,0 +1,99 @@
+//! Language detection: Indonesian, Malay and English, with everything else
+//! reported as unknown so that it is skipped rather than mis-coded.
+
+use lingua::{Language, LanguageDetectorBuilder};
+
+/// What the detector decided.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LanguageGuess {
+    /// ISO 639-1 code of a supported language ("id", "ms", "en").
+    Known(&'static str),
+    /// Not a language Warta reads.
+    Unknown,
+}
+
+/// Detects the language of a document from its first kilobyte or so.
+pub struct LanguageDetector {
+    detector: lingua::LanguageDetector,
+}
+
+impl Default for LanguageDetector {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Function words of the languages Warta reads: a text with too few of them
+/// is in some other language, whatever the detector's best guess among its
+/// three.
+const FUNCTION_WORDS: &[&str] = &[
+    "yang", "dan", "di", "ke", "dari", "dengan", "untuk", "ini", "itu", "pada", "dalam", "tidak", "akan",
+    "juga", "oleh", "karena", "telah", "kepada", "bahwa", "atau", "ada", "the", "of", "and", "to", "in",
+    "is", "that", "for", "on", "with", "was", "as", "by", "it", "at", "from", "has", "have", "are", "be",
+    "tidak", "sudah", "saya", "kami", "mereka", "ia", "dia", "tersebut", "serta", "adalah", "bagi",
+];
+
+impl LanguageDetector {
+    pub fn new() -> Self {
+        let detector = LanguageDetectorBuilder::from_languages(&[Language::Indonesian, Language::Malay, Language::English])
+            .with_low_accuracy_mode()
+            .build();
+        LanguageDetector { detector }
+    }
+
+    pub fn detect(&self, text: &str) -> LanguageGuess {
+        let sample = first_bytes(text, 1200);
+        let words: Vec<String> = sample
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        if words.len() < 3 {
+            return LanguageGuess::Unknown;
+        }
+        let function = words.iter().filter(|w| FUNCTION_WORDS.contains(&w.as_str())).count();
+        if function * 100 < words.len() * 8 {
+            return LanguageGuess::Unknown;
+        }
+        match self.detector.detect_language_of(sample) {
+            Some(Language::Indonesian) => LanguageGuess::Known("id"),
+            Some(Language::Malay) => LanguageGuess::Known("ms"),
+            Some(Language::English) => LanguageGuess::Known("en"),
+            _ => LanguageGuess::Unknown,
+        }
+    }
+}
+
+/// At most `limit` bytes of `text`, cut at a character boundary.
+fn first_bytes(text: &str, limit: usize) -> &str {
+    if text.len() <= limit {
+        return text;
+    }
+    let mut end = limit;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_the_three_languages_and_others() {
+        let d = LanguageDetector::new();
+        assert_eq!(
+            d.detect("Presiden Rusia melakukan percakapan telepon dengan Presiden Iran pada hari Selasa untuk membahas situasi di Timur Tengah yang semakin memanas."),
+            LanguageGuess::Known("id")
+        );
+        assert_eq!(
+            d.detect("The Russian president held a phone call with the Iranian president on Tuesday to discuss the situation in the Middle East."),
+            LanguageGuess::Known("en")
+        );
+        assert_eq!(
+            d.detect("Le président russe a eu un entretien téléphonique avec le président iranien mardi pour discuter de la situation au Moyen-Orient."),
+            LanguageGuess::Unknown
+        );
+    }
+}

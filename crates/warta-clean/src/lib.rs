@@ -1,0 +1,145 @@
+//! Clean: turn the text of a scraped page into the text of the report. It
+//! drops page furniture (menus, "Bagikan:", "Baca Juga", comment forms,
+//! captions, spam), repairs words glued where links were stripped
+//! ("danIran"), finds the title and the dateline ("MOSKOW (Arrahmah.id) —")
+//! and detects the language. The result keeps every sentence of the report,
+//! one paragraph per line, so offsets into it are what records cite.
+
+mod dateline;
+mod furniture;
+mod glue;
+mod language;
+
+pub use dateline::Dateline;
+pub use language::{LanguageDetector, LanguageGuess};
+
+/// The word lists cleaning needs (from the lexicon's `words.toml`).
+#[derive(Debug, Clone, Default)]
+pub struct CleanRules {
+    /// Whole lines that are furniture, lower case.
+    pub furniture_lines: Vec<String>,
+    /// Line prefixes that mark furniture, lower case.
+    pub furniture_prefixes: Vec<String>,
+    /// Camel-cased words that are not glued words ("YouTube").
+    pub camel_case_words: Vec<String>,
+}
+
+/// A cleaned document.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Cleaned {
+    /// The report: title (if any) and paragraphs, one per line.
+    pub text: String,
+    /// The headline, when the page shows one before the report.
+    pub title: Option<String>,
+    pub dateline: Option<Dateline>,
+    /// Lines removed as furniture (kept for debugging and tests).
+    pub removed: Vec<String>,
+}
+
+/// Cleans `raw` text. `title` is a title known from metadata (HTML, JSON);
+/// when the text repeats it as a heading it is recognised as such.
+pub fn clean(raw: &str, known_title: Option<&str>, rules: &CleanRules) -> Cleaned {
+    let normalised = normalise(raw);
+    let deglued = glue::deglue(&normalised, &rules.camel_case_words);
+    let mut lines = Vec::new();
+    let mut removed = Vec::new();
+    for line in deglued.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if furniture::is_furniture(line, rules) || lines.contains(&line) {
+            removed.push(line.to_string());
+            continue;
+        }
+        lines.push(line);
+    }
+    furniture::drop_trailing_junk(&mut lines, &mut removed);
+    let mut title = known_title.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+    let body_start = lines
+        .iter()
+        .position(|l| furniture::is_body_line(l))
+        .or_else(|| lines.iter().position(|l| l.ends_with('.') && l.split_whitespace().count() >= 4))
+        .unwrap_or(0);
+    if title.is_none() {
+        title = lines[..body_start].iter().find(|l| furniture::looks_like_headline(l)).map(|l| l.to_string());
+    }
+    let mut dateline = None;
+    let mut out = String::with_capacity(deglued.len());
+    for (i, line) in lines.iter().enumerate() {
+        let mut line: &str = line;
+        if dateline.is_none() && i >= body_start {
+            if let Some((found, rest)) = dateline::split_dateline(line) {
+                dateline = Some(found);
+                line = rest;
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    Cleaned { text: out, title, dateline, removed }
+}
+
+/// Unifies line ends and spaces, drops invisible characters.
+fn normalise(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut last_space = false;
+    for c in raw.chars() {
+        let c = match c {
+            '\r' => continue,
+            '\u{a0}' | '\t' | '\u{2009}' | '\u{202f}' | '\u{3000}' => ' ',
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}' => continue,
+            c if c.is_control() && c != '\n' => continue,
+            c => c,
+        };
+        if c == ' ' {
+            if last_space {
+                continue;
+            }
+            last_space = true;
+        } else {
+            last_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> CleanRules {
+        CleanRules {
+            furniture_lines: ["bagikan:", "baca juga", "advertisement", "berita lainnya", "free porn", "menu", "terbaru"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            furniture_prefixes: ["baca juga:", "foto:", "home "].iter().map(|s| s.to_string()).collect(),
+            camel_case_words: vec!["YouTube".into()],
+        }
+    }
+
+    #[test]
+    fn drops_furniture_keeps_sentences() {
+        let raw = "Menu\nJudul Berita Tentang Rusia Dan Iran\nFoto: Seseorang/Dok\n\nBagikan:\n\nJAKARTA - Rusia mengirim bantuan ke Iran.\n\nBaca Juga: Lain hal\nIa juga menelepon Presiden Iran.\nAdvertisement\nBerita Lainnya\n";
+        let cleaned = clean(raw, None, &rules());
+        assert_eq!(
+            cleaned.text,
+            "Judul Berita Tentang Rusia Dan Iran\nRusia mengirim bantuan ke Iran.\nIa juga menelepon Presiden Iran.\n"
+        );
+        assert_eq!(cleaned.title.as_deref(), Some("Judul Berita Tentang Rusia Dan Iran"));
+        assert_eq!(cleaned.dateline.unwrap().place.as_deref(), Some("JAKARTA"));
+    }
+
+    #[test]
+    fn repairs_glued_words() {
+        let cleaned = clean("Menteri Luar NegeriUni Emirat Arab(UEA) bertemu danIran di YouTube.", None, &rules());
+        assert_eq!(cleaned.text, "Menteri Luar Negeri Uni Emirat Arab (UEA) bertemu dan Iran di YouTube.\n");
+    }
+
+    #[test]
+    fn normalises_spaces_and_invisible_characters() {
+        assert_eq!(normalise("a\u{a0}\u{a0}b\u{200b}c\r\n"), "a bc\n");
+    }
+}

@@ -1,0 +1,89 @@
+//! `warta code`: stream documents through the coder in parallel batches and
+//! write records in input order.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use rayon::prelude::*;
+use warta_code::{Coder, Document};
+use warta_read::{read_inputs, RawDocument, ReadOptions};
+use warta_record::{csv_header, write_csv_row};
+
+use crate::Format;
+
+/// Documents coded together: large enough to keep every core busy, small
+/// enough that memory stays flat however large the input.
+const BATCH: usize = 256;
+
+pub fn run(coder: &Coder, paths: &[PathBuf], format: Format, output: Option<&Path>, threads: Option<usize>) -> anyhow::Result<ExitCode> {
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.unwrap_or(0)).build()?;
+    let sink: Box<dyn Write> = match output {
+        Some(path) => Box::new(File::create(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?),
+        None => Box::new(io::stdout().lock()),
+    };
+    let mut out = BufWriter::with_capacity(1 << 16, sink);
+    if matches!(format, Format::Csv) {
+        out.write_all(csv_header().as_bytes())?;
+    }
+    let mut failed = false;
+    let mut batch: Vec<RawDocument> = Vec::with_capacity(BATCH);
+    let flush = |batch: &mut Vec<RawDocument>, out: &mut BufWriter<Box<dyn Write>>| -> io::Result<()> {
+        let coded: Vec<String> = pool.install(|| batch.par_iter().map(|raw| render(coder, raw, format)).collect());
+        for text in coded {
+            out.write_all(text.as_bytes())?;
+        }
+        batch.clear();
+        Ok(())
+    };
+    for item in read_inputs(paths, &ReadOptions::default()) {
+        match item {
+            Ok(raw) => {
+                for note in &raw.notes {
+                    eprintln!("warta: {}: note: {note}", raw.origin);
+                }
+                batch.push(raw);
+                if batch.len() == BATCH {
+                    flush(&mut batch, &mut out)?;
+                }
+            }
+            Err(e) => {
+                failed = true;
+                eprintln!("warta: {e}");
+            }
+        }
+    }
+    flush(&mut batch, &mut out)?;
+    out.flush()?;
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// One document's records as output text; a skipped document is said on
+/// standard error.
+fn render(coder: &Coder, raw: &RawDocument, format: Format) -> String {
+    let doc = Document {
+        doc_id: raw.doc_id.clone(),
+        text: raw.text.clone(),
+        title: raw.title.clone(),
+        date: raw.date.clone(),
+        source: raw.source.clone(),
+        url: raw.url.clone(),
+        language: raw.language.clone(),
+    };
+    let coded = coder.code(&doc);
+    if let Some(skipped) = &coded.skipped {
+        eprintln!("warta: {}: skipped: {}", raw.origin, skipped.reason);
+    }
+    let mut text = String::new();
+    for record in &coded.records {
+        match format {
+            Format::Jsonl => {
+                text.push_str(&record.to_json_line());
+                text.push('\n');
+            }
+            Format::Csv => write_csv_row(record, &mut text),
+        }
+    }
+    text
+}

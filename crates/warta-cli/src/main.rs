@@ -1,0 +1,117 @@
+//! The `warta` command: the front door to the pipeline. `warta code` reads
+//! inputs and prints event records (the contract in
+//! `shared/spec/event-record.md`), `warta eval` scores the coder against a
+//! gold file, `warta lexicon` checks and describes the knowledge files.
+
+mod code;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use warta_code::Coder;
+use warta_lexicon::Lexicon;
+
+#[derive(Parser)]
+#[command(name = "warta", version, about = "Political event data from Indonesian news")]
+struct Cli {
+    /// Load the lexicon from this folder instead of the one built in.
+    #[arg(long, global = true, value_name = "DIR")]
+    lexicon: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Code documents into event records (JSON Lines or CSV).
+    Code {
+        /// Files or directories (read recursively); `-` for standard input.
+        #[arg(default_value = "-")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+        format: Format,
+        /// Write records here instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Worker threads (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
+    /// Score the coder against a gold file.
+    Eval {
+        gold: PathBuf,
+        /// List missed and spurious events per document.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// Check or describe the lexicon.
+    Lexicon {
+        #[command(subcommand)]
+        action: LexiconAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum LexiconAction {
+    /// Validate the lexicon files and run every cue and office example.
+    Check,
+    /// Print coverage: entries per kind, cues per type and mode, offices per country.
+    Stats,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum Format {
+    Jsonl,
+    Csv,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("warta: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn load_lexicon(dir: Option<&PathBuf>) -> anyhow::Result<Lexicon> {
+    Ok(match dir {
+        Some(dir) => Lexicon::from_dir(dir)?,
+        None => Lexicon::embedded()?,
+    })
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let lexicon = load_lexicon(cli.lexicon.as_ref())?;
+    match cli.command {
+        Command::Code { paths, format, output, threads } => {
+            let coder = Coder::new(lexicon);
+            code::run(&coder, &paths, format, output.as_deref(), threads)
+        }
+        Command::Eval { gold, verbose } => {
+            let coder = Coder::new(lexicon);
+            let file = warta_eval::load_gold(&gold).map_err(anyhow::Error::msg)?;
+            let base = gold.parent().map(PathBuf::from).unwrap_or_default();
+            let report = warta_eval::evaluate(&coder, &file, &base);
+            print!("{}", report.render(verbose));
+            Ok(if report.unreadable.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Lexicon { action: LexiconAction::Stats } => {
+            print!("{}", warta_lexicon::stats(&lexicon));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Lexicon { action: LexiconAction::Check } => {
+            let mut problems: Vec<String> = warta_lexicon::check(&lexicon).iter().map(|p| p.to_string()).collect();
+            let coder = Coder::new(lexicon);
+            problems.extend(coder.check_examples());
+            for p in &problems {
+                println!("{p}");
+            }
+            println!("{} problem(s)", problems.len());
+            Ok(if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+    }
+}

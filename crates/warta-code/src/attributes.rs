@@ -1,0 +1,352 @@
+//! Attributes and records: the date, place, casualty counts and quote of
+//! each candidate; back-referring nouns ("serangan itu") folded into the
+//! act they refer to; repeated mentions of one act merged; records built.
+
+use chrono::NaiveDate;
+use warta_analyse::dates::Precision;
+use warta_analyse::TokenKind;
+use warta_record::{record_id, Entity, EventRecord, Location, Quote, Size};
+
+use crate::compiled::{Coder, NameTarget};
+use crate::document::{Analysed, Document, Reference};
+use crate::events::Candidate;
+
+/// How many words a casualty number may stand from its casualty word.
+const CASUALTY_WINDOW: usize = 8;
+
+impl Coder {
+    pub(crate) fn records(
+        &self,
+        doc: &Analysed,
+        input: &Document,
+        language: &str,
+        candidates: Vec<Candidate>,
+        reference: Option<Reference>,
+    ) -> Vec<EventRecord> {
+        let candidates = fold_back_references(candidates);
+        let mut records: Vec<EventRecord> = Vec::new();
+        for c in candidates {
+            if c.actor.is_empty() {
+                continue;
+            }
+            let record = self.record(doc, input, language, &c, reference);
+            match records.iter_mut().find(|r| same_act(r, &record)) {
+                Some(existing) => merge_into(existing, record),
+                None => records.push(record),
+            }
+        }
+        records
+    }
+
+    fn record(&self, doc: &Analysed, input: &Document, language: &str, c: &Candidate, reference: Option<Reference>) -> EventRecord {
+        let s = doc.sentences[c.sentence];
+        let cue = &self.lexicon.cues[c.cue];
+        let plover = self.lexicon.plover.event_type(&c.event_type);
+        let (date, precision, date_source) = self.event_date(doc, c, reference);
+        let actor_codes: Vec<&str> = c.actor.iter().filter_map(|e| e.country.as_deref()).collect();
+        let recipient_codes: Vec<&str> = c.recipient.iter().filter_map(|e| e.country.as_deref()).collect();
+        let id = record_id(&input.doc_id, &c.event_type, &actor_codes, &recipient_codes, date.as_deref());
+        let start_byte = doc.tokens[c.start].start;
+        let end_byte = doc.tokens[c.end - 1].end;
+        let quote = c.speaker.as_ref().and_then(|sp| {
+            let (qs, qe) = sp.quote?;
+            (qs <= start_byte && end_byte <= qe).then(|| Quote { speaker: sp.entity.name.clone().or(Some(sp.entity.text.clone())), text: doc.text[qs..qe].to_string() })
+        });
+        let size = if matches!(c.event_type.as_str(), "ASSAULT" | "COERCE") { self.size(doc, c) } else { Size::default() };
+        let mut modes = Vec::new();
+        if c.event_type == "ASSAULT" {
+            modes = self.salvo_modes(doc, c);
+        }
+        let mode = c.mode.clone().or_else(|| modes.first().cloned());
+        if modes.len() < 2 {
+            modes.clear();
+        }
+        EventRecord {
+            id,
+            doc_id: input.doc_id.clone(),
+            language: language.to_string(),
+            event_type: c.event_type.clone(),
+            mode: mode.clone(),
+            modes,
+            context: cue.context.clone(),
+            cameo: c.cameo.clone(),
+            quad_class: plover.map_or(0, |p| p.quad_class),
+            intensity: plover.map_or(0.0, |p| p.intensity_with(mode.as_deref())),
+            actor: c.actor.clone(),
+            recipient: c.recipient.clone(),
+            date,
+            date_precision: precision,
+            date_source,
+            location: self.location(doc, c),
+            size,
+            quote,
+            sentence_index: c.sentence,
+            sentence: doc.text[s.start_byte..s.end_byte].to_string(),
+            span: [doc.char_offset(start_byte), doc.char_offset(end_byte)],
+            trigger: doc.text[start_byte..end_byte].to_string(),
+            rule: format!("id/{}", cue.id),
+            confidence: (c.confidence * 100.0).round() / 100.0,
+        }
+    }
+
+    /// The date mention nearest the trigger, else the reference date.
+    fn event_date(&self, doc: &Analysed, c: &Candidate, reference: Option<Reference>) -> (Option<String>, Option<String>, String) {
+        let s = doc.sentences[c.sentence];
+        let sentence = &doc.text[s.start_byte..s.end_byte];
+        let trigger = doc.tokens[c.start].start - s.start_byte;
+        let mentions = self.calendar.mentions(sentence, reference.map(|r| r.date));
+        let nearest = mentions.iter().min_by_key(|m| {
+            let distance = if m.start >= trigger { m.start - trigger } else { trigger - m.end };
+            (distance, m.relative)
+        });
+        if let Some(m) = nearest {
+            return (Some(m.precision.format(m.date)), Some(m.precision.as_str().into()), "text".into());
+        }
+        match reference {
+            Some(r) => (Some(Precision::Day.format(r.date)), Some("day".into()), "publication".into()),
+            None => (None, None, "publication".into()),
+        }
+    }
+
+    /// The place of the act: a gazetteer place or a state after "di", "ke"
+    /// or "wilayah", nearest the trigger.
+    fn location(&self, doc: &Analysed, c: &Candidate) -> Option<Location> {
+        let s = doc.sentences[c.sentence];
+        let mut best: Option<(usize, Location)> = None;
+        let mut i = s.first;
+        while i < s.end {
+            let lower = doc.lower[i].as_str();
+            let preposition = matches!(lower, "di" | "ke" | "wilayah" | "kawasan" | "kota");
+            if !preposition || i + 1 >= s.end {
+                i += 1;
+                continue;
+            }
+            if let Some((location, end)) = self.place_at(doc, i + 1, s.end) {
+                let distance = if i >= c.end { i - c.end } else { c.start.saturating_sub(end) };
+                if best.as_ref().is_none_or(|(d, _)| distance < *d) {
+                    best = Some((distance, location));
+                }
+                i = end;
+                continue;
+            }
+            i += 1;
+        }
+        best.map(|(_, l)| l)
+    }
+
+    /// A place named at token `at` (the longest name), with a following
+    /// ", Country" absorbed ("Damaskus, Suriah").
+    fn place_at(&self, doc: &Analysed, at: usize, to: usize) -> Option<(Location, usize)> {
+        let names = self.names.get(&doc.lower[at])?;
+        if !doc.text_of(at).starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        for name in names {
+            let end = at + name.tokens.len();
+            if end > to || !(0..name.tokens.len()).all(|k| doc.lower[at + k] == name.tokens[k]) {
+                continue;
+            }
+            let text = doc.span_text(at, end).to_string();
+            let found = match name.target {
+                NameTarget::Place(p) => {
+                    let place = &self.lexicon.places[p];
+                    Some(Location {
+                        text,
+                        name: Some(place.name.clone()),
+                        country: (!place.country.is_empty()).then(|| place.country.clone()),
+                        lat: place.lat,
+                        lon: place.lon,
+                    })
+                }
+                NameTarget::Country(k) => {
+                    let country = &self.lexicon.countries[k];
+                    Some(Location { text, name: Some(country.name.clone()), country: Some(country.code.clone()), lat: None, lon: None })
+                }
+                _ => None,
+            };
+            if let Some(location) = found {
+                return Some((location, end));
+            }
+        }
+        None
+    }
+
+    /// Dead, injured and arrested counts stated in the sentence.
+    fn size(&self, doc: &Analysed, c: &Candidate) -> Size {
+        let s = doc.sentences[c.sentence];
+        let mut size = Size::default();
+        for i in s.first..s.end {
+            let words: Vec<&str> = (i..s.end.min(i + 3)).map(|k| doc.lower[k].as_str()).collect();
+            let Some((value, used)) = self.numbers.parse(&words) else { continue };
+            if i > s.first && matches!(doc.lower[i - 1].as_str(), "berusia" | "pukul" | "tahun" | "ke") {
+                continue;
+            }
+            // "menewaskan 42.718 orang": a casualty verb before the number.
+            let before = (s.first.max(i.saturating_sub(2))..i).map(|k| doc.lower[k].as_str());
+            let mut kind = before.filter_map(|w| self.casualty_kind(w)).last();
+            // "tujuh pejabat ... tewas": a casualty word after it.
+            if kind.is_none() {
+                kind = (i + used..s.end.min(i + used + CASUALTY_WINDOW))
+                    .take_while(|&k| doc.kind(k) != TokenKind::Punct || doc.text_of(k) == "(" || doc.text_of(k) == ")")
+                    .find_map(|k| self.casualty_kind(&doc.lower[k]));
+            }
+            let slot = match kind {
+                Some(Casualty::Dead) => &mut size.dead,
+                Some(Casualty::Injured) => &mut size.injured,
+                Some(Casualty::Arrested) => &mut size.arrested,
+                None => continue,
+            };
+            if slot.is_none() {
+                *slot = Some(value);
+            }
+        }
+        size
+    }
+
+    fn casualty_kind(&self, word: &str) -> Option<Casualty> {
+        if self.sets.casualty_dead.contains(word) {
+            Some(Casualty::Dead)
+        } else if self.sets.casualty_injured.contains(word) {
+            Some(Casualty::Injured)
+        } else if self.sets.casualty_arrested.contains(word) {
+            Some(Casualty::Arrested)
+        } else {
+            None
+        }
+    }
+
+    /// Weapons named near an attack: drones and missiles in one salvo give
+    /// both modes.
+    fn salvo_modes(&self, doc: &Analysed, c: &Candidate) -> Vec<String> {
+        let s = doc.sentences[c.sentence];
+        let mut modes: Vec<String> = c.mode.clone().into_iter().collect();
+        for i in c.start..s.end.min(c.end + 10) {
+            let mode = match doc.roots[i].as_str() {
+                "drone" | "nirawak" => "drone",
+                "rudal" | "roket" | "misil" | "artileri" | "mortir" => "heavy-weapons",
+                "pesawat" if doc.lower.get(i + 1).is_some_and(|w| w == "tempur") => "aerial",
+                _ => continue,
+            };
+            if !modes.iter().any(|m| m == mode) {
+                modes.push(mode.to_string());
+            }
+        }
+        modes
+    }
+
+    /// The latest year (2014 to this year) in which the most of the story's
+    /// named office holders were in office on `day`/`month`: a story that
+    /// prints "17 April" but no year is dated by who was in office.
+    pub(crate) fn infer_year(&self, doc: &Analysed, day: u32, month: u32) -> Option<i32> {
+        let mut people: Vec<usize> = Vec::new();
+        for s in &doc.sentences {
+            for i in s.first..s.end {
+                if let Some(names) = self.names.get(&doc.lower[i]) {
+                    for name in names {
+                        if let NameTarget::Person(p) = name.target {
+                            let end = i + name.tokens.len();
+                            if end <= s.end && (0..name.tokens.len()).all(|k| doc.lower[i + k] == name.tokens[k]) && !people.contains(&p) {
+                                people.push(p);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if people.is_empty() {
+            return None;
+        }
+        // The lexicon's version year bounds what it can know, and keeps the
+        // output independent of the clock.
+        let this_year: i32 = self.lexicon.version.get(..4).and_then(|y| y.parse().ok()).unwrap_or(2026);
+        let mut best: Option<(usize, i32)> = None;
+        for year in 2014..=this_year {
+            let Some(date) = NaiveDate::from_ymd_opt(year, month, day) else { continue };
+            let date = date.format("%Y-%m-%d").to_string();
+            let in_office = people.iter().filter(|&&p| self.lexicon.people[p].office.iter().any(|o| o.covers(&date))).count();
+            if in_office > 0 && best.is_none_or(|(n, _)| in_office >= n) {
+                best = Some((in_office, year));
+            }
+        }
+        best.map(|(_, y)| y)
+    }
+}
+
+enum Casualty {
+    Dead,
+    Injured,
+    Arrested,
+}
+
+/// "serangan itu" refers back: its actor completes an earlier actorless act
+/// of the same type, and it is not an act of its own.
+fn fold_back_references(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let mut keep = vec![true; candidates.len()];
+    for k in 0..candidates.len() {
+        if !candidates[k].anaphoric {
+            continue;
+        }
+        let earlier = (0..k).rev().find(|&j| {
+            keep[j] && candidates[j].event_type == candidates[k].event_type && candidates[k].sentence - candidates[j].sentence <= 2
+        });
+        if let Some(j) = earlier {
+            if candidates[j].actor.is_empty() && !candidates[k].actor.is_empty() {
+                candidates[j].actor = candidates[k].actor.clone();
+                candidates[j].confidence = candidates[j].confidence.min(candidates[k].confidence);
+            }
+            keep[k] = false;
+        }
+    }
+    candidates.into_iter().zip(keep).filter_map(|(c, k)| k.then_some(c)).collect()
+}
+
+fn countries(entities: &[Entity]) -> Vec<&str> {
+    let mut out: Vec<&str> = entities.iter().filter_map(|e| e.country.as_deref()).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Two records of one document tell the same act: same type and parties,
+/// and the same date (or one of them only has the publication date).
+fn same_act(a: &EventRecord, b: &EventRecord) -> bool {
+    if a.event_type != b.event_type {
+        return false;
+    }
+    let (aa, ba) = (countries(&a.actor), countries(&b.actor));
+    let (ar, br) = (countries(&a.recipient), countries(&b.recipient));
+    let parties_agree = aa == ba && (ar == br || ar.is_empty() || br.is_empty());
+    let dates_agree = a.date == b.date || a.date_source == "publication" || b.date_source == "publication";
+    parties_agree && dates_agree
+}
+
+/// Keeps the first mention's provenance, fills what it lacks from the later
+/// one, and prefers a date read from the text.
+fn merge_into(existing: &mut EventRecord, other: EventRecord) {
+    if existing.recipient.is_empty() {
+        existing.recipient = other.recipient;
+    }
+    if existing.date_source == "publication" && other.date_source == "text" {
+        existing.date = other.date;
+        existing.date_precision = other.date_precision;
+        existing.date_source = other.date_source;
+    }
+    if existing.location.is_none() {
+        existing.location = other.location;
+    }
+    existing.size.dead = existing.size.dead.or(other.size.dead);
+    existing.size.injured = existing.size.injured.or(other.size.injured);
+    existing.size.arrested = existing.size.arrested.or(other.size.arrested);
+    if existing.quote.is_none() {
+        existing.quote = other.quote;
+    }
+    for m in other.modes {
+        if !existing.modes.contains(&m) {
+            existing.modes.push(m);
+        }
+    }
+    existing.confidence = existing.confidence.max(other.confidence);
+    let actors: Vec<&str> = countries(&existing.actor);
+    let recipients: Vec<&str> = countries(&existing.recipient);
+    existing.id = record_id(&existing.doc_id, &existing.event_type, &actors, &recipients, existing.date.as_deref());
+}

@@ -1,0 +1,265 @@
+//! The lexicon compiled for matching: name tables keyed by first token,
+//! cue patterns keyed by their first matcher, the stemmer's dictionary, the
+//! office index. Built once; shared read-only by every worker thread.
+
+use std::collections::{HashMap, HashSet};
+
+use warta_analyse::dates::Calendar;
+use warta_analyse::numbers::NumberWords;
+use warta_analyse::{tokenize, Stemmer, TokenKind};
+use warta_clean::{CleanRules, LanguageDetector};
+use warta_lexicon::{Cue, Lexicon};
+
+/// What a name in the lexicon points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NameTarget {
+    Country(usize),
+    /// A seat of government standing for the state's government.
+    Metonym(usize),
+    Organisation(usize),
+    Title(usize),
+    Person(usize),
+    Place(usize),
+}
+
+/// One name, as a sequence of tokens.
+#[derive(Debug, Clone)]
+pub(crate) struct Name {
+    /// Lower-case tokens (or exact tokens when `exact`).
+    pub tokens: Vec<String>,
+    pub exact: bool,
+    pub target: NameTarget,
+}
+
+/// A token matcher of a cue pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Matcher {
+    /// Any word with one of these roots.
+    Root(Vec<String>),
+    /// Exactly one of these word forms (lower case).
+    Form(Vec<String>),
+    /// Up to three words of anything.
+    Gap,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct CompiledCue {
+    pub matchers: Vec<Matcher>,
+    pub object: Vec<Matcher>,
+    pub not_object: Vec<Matcher>,
+}
+
+/// Everything the coder needs, compiled from a [`Lexicon`].
+pub struct Coder {
+    pub(crate) lexicon: Lexicon,
+    /// Names keyed by the lower-case first token.
+    pub(crate) names: HashMap<String, Vec<Name>>,
+    pub(crate) cues: Vec<CompiledCue>,
+    /// Cue indexes keyed by the root or form of their first matcher.
+    pub(crate) cues_by_root: HashMap<String, Vec<usize>>,
+    pub(crate) cues_by_form: HashMap<String, Vec<usize>>,
+    pub(crate) stemmer: Stemmer,
+    pub(crate) calendar: Calendar,
+    pub(crate) numbers: NumberWords,
+    pub(crate) clean_rules: CleanRules,
+    pub(crate) abbreviations: HashSet<String>,
+    /// (title id, country or organisation country) -> offices, as (person, office index).
+    pub(crate) offices: HashMap<(usize, String), Vec<(usize, usize)>>,
+    pub(crate) title_ids: HashMap<String, usize>,
+    pub(crate) sets: WordSets,
+    pub(crate) language: LanguageDetector,
+}
+
+/// The closed word classes, as sets for quick lookup.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordSets {
+    pub negators: HashSet<String>,
+    pub future: HashSet<String>,
+    pub intent: HashSet<String>,
+    pub hypothetical: HashSet<String>,
+    pub hedges: HashSet<String>,
+    pub speech_verbs: HashSet<String>,
+    pub light_verbs: HashSet<String>,
+    pub pronouns_person: HashSet<String>,
+    pub pronouns_plural: HashSet<String>,
+    pub first_person: HashSet<String>,
+    pub coordinators: HashSet<String>,
+    pub recipient_prepositions: HashSet<String>,
+    pub clause_breakers: HashSet<String>,
+    pub former: HashSet<String>,
+    pub counterpart: HashSet<String>,
+    pub casualty_dead: HashSet<String>,
+    pub casualty_injured: HashSet<String>,
+    pub casualty_arrested: HashSet<String>,
+}
+
+fn set(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| w.to_lowercase()).collect()
+}
+
+/// Lower-case tokens of a name as the tokenizer cuts them.
+pub(crate) fn name_tokens(name: &str) -> Vec<String> {
+    tokenize(name)
+        .iter()
+        .filter(|t| t.kind != TokenKind::Quote)
+        .map(|t| t.text(name).to_lowercase())
+        .collect()
+}
+
+impl Coder {
+    pub fn new(lexicon: Lexicon) -> Coder {
+        let mut names: HashMap<String, Vec<Name>> = HashMap::new();
+        let mut add = |text: &str, exact: bool, target: NameTarget| {
+            let tokens: Vec<String> = if exact {
+                tokenize(text).iter().map(|t| t.text(text).to_string()).collect()
+            } else {
+                name_tokens(text)
+            };
+            if let Some(first) = tokens.first() {
+                names.entry(first.to_lowercase()).or_default().push(Name { tokens, exact, target });
+            }
+        };
+        for (i, c) in lexicon.countries.iter().enumerate() {
+            c.names.iter().for_each(|n| add(n, false, NameTarget::Country(i)));
+            c.abbreviations.iter().for_each(|n| add(n, true, NameTarget::Country(i)));
+            c.metonyms.iter().for_each(|n| add(n, false, NameTarget::Metonym(i)));
+        }
+        for (i, o) in lexicon.organisations.iter().enumerate() {
+            o.names.iter().for_each(|n| add(n, false, NameTarget::Organisation(i)));
+            o.abbreviations.iter().for_each(|n| add(n, true, NameTarget::Organisation(i)));
+        }
+        for (i, t) in lexicon.titles.iter().enumerate() {
+            t.names.iter().for_each(|n| add(n, false, NameTarget::Title(i)));
+            t.abbreviations.iter().for_each(|n| add(n, true, NameTarget::Title(i)));
+        }
+        for (i, p) in lexicon.people.iter().enumerate() {
+            p.names.iter().for_each(|n| add(n, false, NameTarget::Person(i)));
+        }
+        for (i, p) in lexicon.places.iter().enumerate() {
+            p.names.iter().for_each(|n| add(n, false, NameTarget::Place(i)));
+        }
+        // Longest names first, so the first match found is the longest.
+        for list in names.values_mut() {
+            list.sort_by(|a, b| b.tokens.len().cmp(&a.tokens.len()).then(rank(a.target).cmp(&rank(b.target))));
+        }
+
+        let cues: Vec<CompiledCue> = lexicon.cues.iter().map(compile_cue).collect();
+        let mut cues_by_root: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut cues_by_form: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut roots: Vec<String> = lexicon.words.roots.clone();
+        for (i, cue) in cues.iter().enumerate() {
+            for matcher in cue.matchers.iter().chain(&cue.object).chain(&cue.not_object) {
+                if let Matcher::Root(list) = matcher {
+                    roots.extend(list.iter().cloned());
+                }
+            }
+            match cue.matchers.first() {
+                Some(Matcher::Root(list)) => list.iter().for_each(|r| cues_by_root.entry(r.clone()).or_default().push(i)),
+                Some(Matcher::Form(list)) => list.iter().for_each(|f| cues_by_form.entry(f.clone()).or_default().push(i)),
+                _ => {}
+            }
+        }
+        let stemmer = Stemmer::new(roots, lexicon.words.lexicalised.iter().cloned());
+
+        let title_ids: HashMap<String, usize> =
+            lexicon.titles.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
+        let mut offices: HashMap<(usize, String), Vec<(usize, usize)>> = HashMap::new();
+        for (p, person) in lexicon.people.iter().enumerate() {
+            for (o, office) in person.office.iter().enumerate() {
+                if let Some(&t) = title_ids.get(&office.title) {
+                    offices.entry((t, office.country.clone())).or_default().push((p, o));
+                    if !office.organisation.is_empty() {
+                        offices.entry((t, format!("org:{}", office.organisation))).or_default().push((p, o));
+                    }
+                }
+            }
+        }
+
+        let w = &lexicon.words;
+        let sets = WordSets {
+            negators: set(&w.negators),
+            future: set(&w.future),
+            intent: set(&w.intent),
+            hypothetical: set(&w.hypothetical),
+            hedges: set(&w.hedges),
+            speech_verbs: set(&w.speech_verbs),
+            light_verbs: set(&w.light_verbs),
+            pronouns_person: set(&w.pronouns_person),
+            pronouns_plural: set(&w.pronouns_plural),
+            first_person: set(&w.first_person),
+            coordinators: set(&w.coordinators),
+            recipient_prepositions: set(&w.recipient_prepositions),
+            clause_breakers: set(&w.clause_breakers),
+            former: set(&w.former),
+            counterpart: set(&w.counterpart),
+            casualty_dead: set(&w.casualty_dead),
+            casualty_injured: set(&w.casualty_injured),
+            casualty_arrested: set(&w.casualty_arrested),
+        };
+        let calendar = Calendar::new(w.months.iter().map(|m| (m.names.clone(), m.month)), &w.weekdays);
+        let numbers = NumberWords::new(w.number_words.iter().map(|n| (n.word.clone(), n.value, n.multiplier)));
+        let clean_rules = CleanRules {
+            furniture_lines: w.furniture_lines.clone(),
+            furniture_prefixes: w.furniture_prefixes.clone(),
+            camel_case_words: w.camel_case_words.clone(),
+        };
+        let abbreviations = w.abbreviations.iter().cloned().collect();
+        Coder {
+            lexicon,
+            names,
+            cues,
+            cues_by_root,
+            cues_by_form,
+            stemmer,
+            calendar,
+            numbers,
+            clean_rules,
+            abbreviations,
+            offices,
+            title_ids,
+            sets,
+            language: LanguageDetector::new(),
+        }
+    }
+
+    /// The coder over the lexicon compiled into this build.
+    pub fn embedded() -> Result<Coder, warta_lexicon::LexiconError> {
+        Ok(Coder::new(Lexicon::embedded()?))
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+}
+
+/// Among names of equal length: people and organisations before titles,
+/// states before places (a capital that is also a metonym is first a place
+/// in the table, but the composition step decides its role).
+fn rank(target: NameTarget) -> u8 {
+    match target {
+        NameTarget::Person(_) => 0,
+        NameTarget::Organisation(_) => 1,
+        NameTarget::Country(_) => 2,
+        NameTarget::Metonym(_) => 3,
+        NameTarget::Title(_) => 4,
+        NameTarget::Place(_) => 5,
+    }
+}
+
+fn parse_matcher(text: &str) -> Matcher {
+    if text == "..." {
+        return Matcher::Gap;
+    }
+    if let Some(forms) = text.strip_prefix('=') {
+        return Matcher::Form(forms.split('|').map(|f| f.trim_start_matches('=').to_lowercase()).collect());
+    }
+    Matcher::Root(text.split('|').map(str::to_lowercase).collect())
+}
+
+fn compile_cue(cue: &Cue) -> CompiledCue {
+    CompiledCue {
+        matchers: cue.pattern.split_whitespace().map(parse_matcher).collect(),
+        object: cue.object.iter().flat_map(|o| o.split_whitespace().take(1)).map(parse_matcher).collect(),
+        not_object: cue.not_object.iter().flat_map(|o| o.split_whitespace().take(1)).map(parse_matcher).collect(),
+    }
+}

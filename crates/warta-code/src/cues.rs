@@ -1,0 +1,83 @@
+//! Cue matching: the lexicon's patterns over analysed tokens.
+
+use crate::compiled::{Coder, Matcher};
+use crate::document::Analysed;
+
+/// A cue found in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CueMatch {
+    pub cue: usize,
+    /// Token range of the whole pattern.
+    pub start: usize,
+    pub end: usize,
+    /// The token whose inflection carries the voice.
+    pub head: usize,
+}
+
+/// How far after a cue its object may stand.
+const OBJECT_WINDOW: usize = 6;
+
+impl Coder {
+    /// Cues in tokens `from..to`, longest first where they overlap, in text order.
+    pub(crate) fn find_cues(&self, doc: &Analysed, from: usize, to: usize) -> Vec<CueMatch> {
+        let mut found: Vec<CueMatch> = Vec::new();
+        for i in from..to {
+            let by_root = self.cues_by_root.get(&doc.roots[i]).into_iter().flatten();
+            let by_form = self.cues_by_form.get(&doc.lower[i]).into_iter().flatten();
+            for &cue in by_root.chain(by_form) {
+                let compiled = &self.cues[cue];
+                let Some(end) = match_from(doc, &compiled.matchers, 0, i, to) else { continue };
+                if !compiled.object.is_empty() && !any_within(doc, &compiled.object, end, to) {
+                    continue;
+                }
+                if !compiled.not_object.is_empty() && any_within(doc, &compiled.not_object, end, to) {
+                    continue;
+                }
+                let head = compiled
+                    .matchers
+                    .iter()
+                    .position(|m| matches!(m, Matcher::Root(_)))
+                    .map_or(i, |k| (i + k).min(end - 1));
+                found.push(CueMatch { cue, start: i, end, head });
+            }
+        }
+        // Longest, then most constrained, then first in the file.
+        found.sort_by(|a, b| {
+            let len = |m: &CueMatch| m.end - m.start;
+            let constrained = |m: &CueMatch| !self.cues[m.cue].object.is_empty();
+            len(b).cmp(&len(a)).then(constrained(b).cmp(&constrained(a))).then(a.cue.cmp(&b.cue))
+        });
+        let mut chosen: Vec<CueMatch> = Vec::new();
+        for m in found {
+            if chosen.iter().all(|c| m.end <= c.start || m.start >= c.end) {
+                chosen.push(m);
+            }
+        }
+        chosen.sort_by_key(|m| m.start);
+        chosen
+    }
+}
+
+/// Matches `matchers[k..]` from token `i`; returns the end token.
+fn match_from(doc: &Analysed, matchers: &[Matcher], k: usize, i: usize, to: usize) -> Option<usize> {
+    let Some(matcher) = matchers.get(k) else { return Some(i) };
+    match matcher {
+        Matcher::Gap => (0..=3).find_map(|skip| {
+            let j = i + skip;
+            (j <= to).then(|| match_from(doc, matchers, k + 1, j, to)).flatten()
+        }),
+        _ => (i < to && token_matches(doc, matcher, i)).then(|| match_from(doc, matchers, k + 1, i + 1, to)).flatten(),
+    }
+}
+
+fn token_matches(doc: &Analysed, matcher: &Matcher, i: usize) -> bool {
+    match matcher {
+        Matcher::Root(roots) => roots.iter().any(|r| *r == doc.roots[i] || *r == doc.lower[i]),
+        Matcher::Form(forms) => forms.iter().any(|f| *f == doc.lower[i]),
+        Matcher::Gap => true,
+    }
+}
+
+fn any_within(doc: &Analysed, matchers: &[Matcher], from: usize, to: usize) -> bool {
+    (from..to.min(from + OBJECT_WINDOW)).any(|i| matchers.iter().any(|m| token_matches(doc, m, i)))
+}

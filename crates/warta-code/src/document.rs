@@ -1,0 +1,203 @@
+//! One document through the pipeline: clean, detect the language, split
+//! sentences, tokenize and analyse, resolve the reference date, recognise
+//! entities, code events, merge repeated mentions, emit records.
+
+use chrono::NaiveDate;
+use warta_analyse::{split_sentences, tokens::tokenize_into, Token, TokenKind, Voice};
+use warta_clean::{clean, LanguageGuess};
+use warta_record::EventRecord;
+
+use crate::compiled::Coder;
+use crate::entities::{Mention, References};
+use crate::events::Candidate;
+
+/// A document to code: the text and what the input said about it.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    pub doc_id: String,
+    pub text: String,
+    pub title: Option<String>,
+    /// Publication date as printed, any shape.
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    /// Declared ISO 639-1 language, if any.
+    pub language: Option<String>,
+}
+
+/// Why a document produced no records on purpose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub reason: String,
+}
+
+/// The outcome of coding one document.
+#[derive(Debug, Clone)]
+pub struct CodedDocument {
+    pub doc_id: String,
+    pub language: Option<String>,
+    pub publication_date: Option<String>,
+    /// The cleaned text that record spans point into.
+    pub text: String,
+    pub records: Vec<EventRecord>,
+    pub skipped: Option<Skipped>,
+    /// Sentences in the cleaned text.
+    pub sentences: usize,
+}
+
+/// A sentence: its token range and byte span.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Sentence {
+    pub first: usize,
+    pub end: usize,
+    pub start_byte: usize,
+    pub end_byte: usize,
+}
+
+/// The cleaned text with tokens, analyses and sentences.
+pub(crate) struct Analysed {
+    pub text: String,
+    pub tokens: Vec<Token>,
+    pub lower: Vec<String>,
+    pub roots: Vec<String>,
+    pub voices: Vec<Voice>,
+    pub sentences: Vec<Sentence>,
+}
+
+impl Analysed {
+    pub fn text_of(&self, i: usize) -> &str {
+        self.tokens[i].text(&self.text)
+    }
+
+    pub fn kind(&self, i: usize) -> TokenKind {
+        self.tokens[i].kind
+    }
+
+    /// The text from token `from` to the end of token `to - 1`.
+    pub fn span_text(&self, from: usize, to: usize) -> &str {
+        if to <= from {
+            return "";
+        }
+        &self.text[self.tokens[from].start..self.tokens[to - 1].end]
+    }
+
+    /// Character (code point) offset of byte offset `byte`.
+    pub fn char_offset(&self, byte: usize) -> usize {
+        self.text[..byte].chars().count()
+    }
+}
+
+/// The date events default to, and where it came from.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Reference {
+    pub date: NaiveDate,
+    /// Read from the metadata or a publication line, rather than inferred.
+    pub published: bool,
+}
+
+impl Coder {
+    /// Codes one document.
+    pub fn code(&self, doc: &Document) -> CodedDocument {
+        let cleaned = clean(&doc.text, doc.title.as_deref(), &self.clean_rules);
+        let mut out = CodedDocument {
+            doc_id: doc.doc_id.clone(),
+            language: None,
+            publication_date: None,
+            text: cleaned.text.clone(),
+            records: Vec::new(),
+            skipped: None,
+            sentences: 0,
+        };
+        let language = match doc.language.as_deref().map(str::to_lowercase) {
+            Some(l) if l.starts_with("id") || l.starts_with("in") => "id",
+            Some(l) if l.starts_with("ms") => "ms",
+            _ => match self.language.detect(&cleaned.text) {
+                LanguageGuess::Known(code) => code,
+                LanguageGuess::Unknown => {
+                    out.skipped = Some(Skipped { reason: "language not recognised (Warta reads Indonesian)".into() });
+                    return out;
+                }
+            },
+        };
+        out.language = Some(language.to_string());
+        if language == "en" {
+            out.skipped = Some(Skipped { reason: "no language pack for English yet (en)".into() });
+            return out;
+        }
+        let analysed = self.analyse(cleaned.text);
+        out.sentences = analysed.sentences.len();
+        let reference = self.reference_date(doc, &analysed);
+        out.publication_date = reference.map(|r| r.date.format("%Y-%m-%d").to_string());
+        let date_text = reference.map(|r| r.date.format("%Y-%m-%d").to_string());
+        let mut refs = References::default();
+        let mut mentions: Vec<Vec<Mention>> = Vec::with_capacity(analysed.sentences.len());
+        for s in &analysed.sentences {
+            mentions.push(self.mentions(&analysed, s.first, s.end, date_text.as_deref(), &mut refs));
+        }
+        let speakers = self.speakers(&analysed, &mentions, &refs);
+        let mut candidates: Vec<Candidate> = Vec::new();
+        for (index, s) in analysed.sentences.iter().enumerate() {
+            let matches = self.find_cues(&analysed, s.first, s.end);
+            for (k, m) in matches.iter().enumerate() {
+                let limit = matches.get(k + 1).map_or(s.end, |n| n.start);
+                if let Some(c) = self.candidate(&analysed, index, m, limit, &mentions[index], &speakers[index], reference) {
+                    candidates.push(c);
+                }
+            }
+        }
+        out.records = self.records(&analysed, doc, language, candidates, reference);
+        out.text = analysed.text;
+        out
+    }
+
+    /// Sentences, tokens, lower-case forms and morphological analyses.
+    pub(crate) fn analyse(&self, text: String) -> Analysed {
+        let spans = split_sentences(&text, &self.abbreviations);
+        let mut tokens = Vec::with_capacity(text.len() / 6);
+        let mut sentences = Vec::with_capacity(spans.len());
+        for span in spans {
+            let first = tokens.len();
+            tokenize_into(&text[span.start..span.end], span.start, &mut tokens);
+            if tokens.len() > first {
+                sentences.push(Sentence { first, end: tokens.len(), start_byte: span.start, end_byte: span.end });
+            }
+        }
+        let lower: Vec<String> = tokens.iter().map(|t| t.text(&text).to_lowercase()).collect();
+        let mut roots = Vec::with_capacity(tokens.len());
+        let mut voices = Vec::with_capacity(tokens.len());
+        for (t, word) in tokens.iter().zip(&lower) {
+            if t.kind == TokenKind::Word {
+                let analysis = self.stemmer.analyse(word);
+                voices.push(analysis.voice());
+                roots.push(analysis.root);
+            } else {
+                voices.push(Voice::Active);
+                roots.push(word.clone());
+            }
+        }
+        Analysed { text, tokens, lower, roots, voices, sentences }
+    }
+
+    /// The publication date: from the metadata, else a date line before the
+    /// report, else the first full date in the text, else a day and month
+    /// with the year in which the people the story names held their offices.
+    fn reference_date(&self, doc: &Document, analysed: &Analysed) -> Option<Reference> {
+        if let Some(date) = doc.date.as_deref().and_then(|d| self.calendar.first_full_date(d)) {
+            return Some(Reference { date: date.2, published: true });
+        }
+        for s in analysed.sentences.iter().take(6) {
+            let line = &analysed.text[s.start_byte..s.end_byte];
+            if line.split_whitespace().count() <= 8 {
+                if let Some((_, _, date)) = self.calendar.first_full_date(line) {
+                    return Some(Reference { date, published: true });
+                }
+            }
+        }
+        if let Some((_, _, date)) = self.calendar.first_full_date(&analysed.text) {
+            return Some(Reference { date, published: false });
+        }
+        let day_month = self.calendar.day_months(&analysed.text).into_iter().next()?;
+        let year = self.infer_year(analysed, day_month.day, day_month.month)?;
+        NaiveDate::from_ymd_opt(year, day_month.month, day_month.day).map(|date| Reference { date, published: false })
+    }
+}

@@ -1,0 +1,584 @@
+//! Entity recognition: lexicon names found in the token stream, composed
+//! into actors ("Presiden (Rusia) (Vladimir Putin)", "timpalannya dari Iran
+//! Hossein Amir-Abdollahian", "pasukan Israel", "pejabat tinggi di Qatar"),
+//! people resolved through the office they held on the date, and back
+//! references ("ia", "kedua presiden", a surname) resolved within the story.
+
+use std::collections::HashMap;
+
+use warta_analyse::TokenKind;
+use warta_record::Entity;
+
+use crate::compiled::{Coder, NameTarget};
+use crate::document::Analysed;
+
+/// What kind of thing a mention is, for syntax and reference decisions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A state named as such ("Rusia").
+    State,
+    /// A seat of government ("Kremlin", "Teheran").
+    Seat,
+    Organisation,
+    /// One person, named or by title.
+    Person,
+    /// A group named by a role noun ("pasukan Israel", "warga Palestina").
+    Group,
+    /// "ia", "dia": resolved to the last person.
+    Pronoun,
+    /// "mereka", "kedua presiden": resolved to the last compound actor.
+    Plural,
+    /// "kami", "kita", "saya": resolved to the speaker.
+    FirstPerson,
+    /// A place that is not an actor.
+    Place,
+}
+
+/// An entity found in a sentence: token range, kind, resolution.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub entity: Entity,
+    /// Index of the place in the lexicon when the mention can be a location.
+    pub place: Option<usize>,
+    /// Title id, for titles without a country that earlier mentions may complete.
+    pub title: Option<usize>,
+    /// Resolved back references (for plural references, several).
+    pub refers_to: Vec<Entity>,
+}
+
+impl Mention {
+    /// The entities this mention stands for (a back reference stands for
+    /// what it refers to).
+    pub fn entities(&self) -> Vec<Entity> {
+        match self.kind {
+            Kind::Pronoun | Kind::Plural | Kind::FirstPerson => self.refers_to.clone(),
+            _ => vec![self.entity.clone()],
+        }
+    }
+
+    pub fn is_actor_like(&self) -> bool {
+        self.kind != Kind::Place
+    }
+}
+
+/// A raw lexicon hit: token range and target.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    start: usize,
+    end: usize,
+    target: NameTarget,
+}
+
+/// Story-level state for back references.
+#[derive(Debug, Default)]
+pub(crate) struct References {
+    last_person: Option<Entity>,
+    last_group: Vec<Entity>,
+    surnames: HashMap<String, Entity>,
+    /// Title id -> the last entity that title named with a country.
+    titles: HashMap<usize, Entity>,
+}
+
+impl Coder {
+    /// Lexicon hits in tokens `from..to`, leftmost-longest, not overlapping.
+    fn hits(&self, doc: &Analysed, from: usize, to: usize) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let mut i = from;
+        while i < to {
+            let found = self.names.get(&doc.lower[i]).and_then(|names| {
+                names.iter().find(|name| {
+                    let end = i + name.tokens.len();
+                    end <= to
+                        && name.tokens.iter().enumerate().all(|(k, t)| {
+                            if name.exact {
+                                doc.text_of(i + k) == t
+                            } else {
+                                doc.lower[i + k] == *t
+                            }
+                        })
+                        && (name.exact || capitalised_if_proper(doc, i, name.target))
+                })
+            });
+            match found {
+                Some(name) => {
+                    hits.push(Hit { start: i, end: i + name.tokens.len(), target: name.target });
+                    i += name.tokens.len();
+                }
+                None => i += 1,
+            }
+        }
+        hits
+    }
+
+    /// The mentions of one sentence (tokens `from..to`), composed and
+    /// resolved on `date` (YYYY-MM-DD).
+    pub(crate) fn mentions(
+        &self,
+        doc: &Analysed,
+        from: usize,
+        to: usize,
+        date: Option<&str>,
+        refs: &mut References,
+    ) -> Vec<Mention> {
+        let hits = self.hits(doc, from, to);
+        let hit_at: HashMap<usize, Hit> = hits.iter().map(|h| (h.start, *h)).collect();
+        let mut out: Vec<Mention> = Vec::new();
+        let mut i = from;
+        while i < to {
+            if let Some(hit) = hit_at.get(&i).copied() {
+                let mention = self.compose(doc, hit, &hit_at, to, date, refs);
+                i = mention.end.max(i + 1);
+                out.push(mention);
+                continue;
+            }
+            if let Some(mention) = self.reference_at(doc, i, to, &hit_at, date, refs) {
+                i = mention.end.max(i + 1);
+                out.push(mention);
+                continue;
+            }
+            i += 1;
+        }
+        self.remember(&out, refs);
+        out
+    }
+
+    /// Back references and counterpart phrases that start at token `i`.
+    fn reference_at(
+        &self,
+        doc: &Analysed,
+        i: usize,
+        to: usize,
+        hit_at: &HashMap<usize, Hit>,
+        date: Option<&str>,
+        refs: &References,
+    ) -> Option<Mention> {
+        let lower = doc.lower[i].as_str();
+        let two = if i + 1 < to { format!("{lower} {}", doc.lower[i + 1]) } else { String::new() };
+        let three = if i + 2 < to { format!("{two} {}", doc.lower[i + 2]) } else { String::new() };
+        let blank = |end: usize, kind: Kind, refers_to: Vec<Entity>| Mention {
+            start: i,
+            end,
+            kind,
+            entity: Entity { text: doc.span_text(i, end).to_string(), name: None, country: None, sector: None },
+            place: None,
+            title: None,
+            refers_to,
+        };
+        for (phrase, len) in [(three.as_str(), 3), (two.as_str(), 2), (lower, 1)] {
+            if phrase.is_empty() {
+                continue;
+            }
+            if self.sets.pronouns_plural.contains(phrase) {
+                return Some(blank(i + len, Kind::Plural, refs.last_group.clone()));
+            }
+            if self.sets.pronouns_person.contains(phrase) {
+                return Some(blank(i + len, Kind::Pronoun, refs.last_person.clone().into_iter().collect()));
+            }
+        }
+        if self.sets.first_person.contains(lower) {
+            return Some(blank(i + 1, Kind::FirstPerson, Vec::new()));
+        }
+        // "timpalannya dari Iran (Hossein Amir-Abdollahian)"
+        if self.sets.counterpart.contains(lower) && doc.lower.get(i + 1).is_some_and(|w| w == "dari") {
+            let hit = hit_at.get(&(i + 2))?;
+            let country = self.country_of_target(hit.target)?;
+            let (name_end, person) = self.name_after(doc, hit.end, to, hit_at);
+            let mut mention = blank(name_end, Kind::Person, Vec::new());
+            mention.entity.country = Some(country);
+            mention.entity.sector = Some("GOV".into());
+            if let Some((start, end)) = person {
+                mention.entity.name = Some(self.person_name(doc, start, end, hit_at, date));
+            }
+            return Some(mention);
+        }
+        // A surname seen earlier in the story with its full name.
+        if doc.kind(i) == TokenKind::Word && starts_upper(doc.text_of(i)) {
+            if let Some(entity) = refs.surnames.get(doc.text_of(i)) {
+                let mut mention = blank(i + 1, Kind::Person, Vec::new());
+                mention.entity = Entity { text: doc.text_of(i).to_string(), ..entity.clone() };
+                return Some(mention);
+            }
+        }
+        None
+    }
+
+    /// Builds one mention from the hit at its start.
+    fn compose(
+        &self,
+        doc: &Analysed,
+        hit: Hit,
+        hit_at: &HashMap<usize, Hit>,
+        to: usize,
+        date: Option<&str>,
+        refs: &References,
+    ) -> Mention {
+        let mut mention = Mention {
+            start: hit.start,
+            end: hit.end,
+            kind: Kind::State,
+            entity: Entity { text: String::new(), name: None, country: None, sector: None },
+            place: None,
+            title: None,
+            refers_to: Vec::new(),
+        };
+        let lex = &self.lexicon;
+        match hit.target {
+            NameTarget::Country(c) => {
+                mention.entity.country = Some(lex.countries[c].code.clone());
+                mention.entity.name = Some(lex.countries[c].name.clone());
+                mention.entity.sector = Some("GOV".into());
+                mention.place = self.place_named(&lex.countries[c].name);
+            }
+            NameTarget::Metonym(c) => {
+                mention.kind = Kind::Seat;
+                mention.entity.country = Some(lex.countries[c].code.clone());
+                mention.entity.name = Some(lex.countries[c].name.clone());
+                mention.entity.sector = Some("GOV".into());
+                mention.place = self.place_for_tokens(doc, hit.start, hit.end);
+            }
+            NameTarget::Organisation(o) => {
+                let org = &lex.organisations[o];
+                mention.kind = Kind::Organisation;
+                mention.entity.country = Some(org.country.clone());
+                mention.entity.name = Some(org.name.clone());
+                mention.entity.sector = org.sector.clone();
+                // "Iron Dome Israel": an organisation followed by its own country.
+                if let Some(next) = hit_at.get(&hit.end) {
+                    if self.country_of_target(next.target).as_deref() == Some(org.country.as_str()) {
+                        mention.end = next.end;
+                    }
+                }
+            }
+            NameTarget::Person(p) => {
+                mention.kind = Kind::Person;
+                self.resolve_person(p, date, &mut mention.entity);
+                mention.end = self.of_country_after(doc, mention.end, to, hit_at).map_or(mention.end, |(end, _)| end);
+            }
+            NameTarget::Place(p) => {
+                let place = &lex.places[p];
+                mention.kind = Kind::Place;
+                mention.place = Some(p);
+                mention.entity.country = (!place.country.is_empty()).then(|| place.country.clone());
+                mention.entity.name = Some(place.name.clone());
+            }
+            NameTarget::Title(t) => self.compose_title(doc, hit, t, hit_at, to, date, refs, &mut mention),
+        }
+        mention.entity.text = doc.span_text(mention.start, mention.end).to_string();
+        mention
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn compose_title(
+        &self,
+        doc: &Analysed,
+        hit: Hit,
+        t: usize,
+        hit_at: &HashMap<usize, Hit>,
+        to: usize,
+        date: Option<&str>,
+        refs: &References,
+        mention: &mut Mention,
+    ) {
+        let title = &self.lexicon.titles[t];
+        mention.kind = if title.person { Kind::Person } else { Kind::Group };
+        mention.title = Some(t);
+        mention.entity.sector = title.sector.clone();
+        let former = hit.start > 0 && self.sets.former.contains(&doc.lower[hit.start - 1]);
+        let mut j = hit.end;
+        // Fillers and bracketed abbreviations: "Juru Bicara Pers", "Perdana Menteri (PM)".
+        loop {
+            if j < to && self.sets_title_filler(&doc.lower[j]) {
+                j += 1;
+            } else if let Some(end) = bracketed_title(doc, j, to, hit_at) {
+                j = end;
+            } else {
+                break;
+            }
+        }
+        // The "of" part: a state, seat or organisation, maybe bracketed or after di/dari.
+        let mut of: Option<(String, Option<String>)> = None;
+        let mut k = j;
+        let opens = k < to && doc.text_of(k) == "(";
+        if opens {
+            k += 1;
+        }
+        if !opens && k + 1 < to && matches!(doc.lower[k].as_str(), "di" | "dari") && !title.person {
+            k += 1;
+        }
+        if let Some(next) = hit_at.get(&k) {
+            if let Some(country) = self.country_of_target(next.target) {
+                let org_key = match next.target {
+                    NameTarget::Organisation(o) => Some(format!("org:{}", self.lexicon.organisations[o].id)),
+                    _ => None,
+                };
+                of = Some((country, org_key));
+                k = next.end;
+                if opens && k < to && doc.text_of(k) == ")" {
+                    k += 1;
+                }
+                j = k;
+            }
+        }
+        // A name after the title: "Presiden Iran (Ebrahim Raisi)", "Presiden Rusia, Vladimir Putin,".
+        let (name_end, person) = self.name_after(doc, j, to, hit_at);
+        mention.end = name_end;
+        if let Some((start, end)) = person {
+            if let Some(NameTarget::Person(p)) = hit_at.get(&start).map(|h| h.target) {
+                self.resolve_person(p, date, &mut mention.entity);
+            } else {
+                mention.entity.name = Some(doc.span_text(start, end).to_string());
+            }
+            if let Some((country, _)) = &of {
+                mention.entity.country = Some(country.clone());
+            }
+            if mention.entity.sector.is_none() {
+                mention.entity.sector = title.sector.clone();
+            }
+        } else if let Some((country, org_key)) = &of {
+            mention.entity.country = Some(country.clone());
+            if title.person && !former {
+                if let Some(holder) = date.and_then(|d| self.office_holder(t, country, org_key.as_deref(), d)) {
+                    mention.entity.name = Some(holder);
+                }
+            }
+        } else if let Some((end, country)) = self.of_country_after(doc, mention.end, to, hit_at) {
+            // "Raja Abdullah II dari Yordania" is handled by name_after; a bare
+            // title followed by "dari X" lands here.
+            mention.end = end;
+            mention.entity.country = Some(country);
+        } else if let Some(earlier) = refs.titles.get(&t) {
+            // "Presiden" alone after "Presiden Iran" earlier in the story.
+            mention.entity.country = earlier.country.clone();
+            mention.entity.name = earlier.name.clone();
+        }
+        // "Raja Abdullah II dari Yordania"
+        if mention.entity.country.is_none() {
+            if let Some((end, country)) = self.of_country_after(doc, mention.end, to, hit_at) {
+                mention.end = end;
+                mention.entity.country = Some(country);
+            }
+        }
+    }
+
+    fn sets_title_filler(&self, word: &str) -> bool {
+        self.lexicon.words.title_fillers.iter().any(|f| f == word)
+    }
+
+    /// "dari Yordania" right after `at`: the end and the country.
+    fn of_country_after(&self, doc: &Analysed, at: usize, to: usize, hit_at: &HashMap<usize, Hit>) -> Option<(usize, String)> {
+        if at + 1 < to && doc.lower[at] == "dari" {
+            let hit = hit_at.get(&(at + 1))?;
+            if matches!(hit.target, NameTarget::Country(_)) {
+                return Some((hit.end, self.country_of_target(hit.target)?));
+            }
+        }
+        None
+    }
+
+    /// A person's name right after `at`, maybe bracketed or after a comma:
+    /// returns the mention's new end and the name's token range.
+    fn name_after(
+        &self,
+        doc: &Analysed,
+        at: usize,
+        to: usize,
+        hit_at: &HashMap<usize, Hit>,
+    ) -> (usize, Option<(usize, usize)>) {
+        let mut k = at;
+        let bracket = k < to && doc.text_of(k) == "(";
+        let comma = k < to && doc.text_of(k) == ",";
+        if bracket || comma {
+            k += 1;
+        }
+        let start = k;
+        let end = if let Some(hit) = hit_at.get(&k).filter(|h| matches!(h.target, NameTarget::Person(_))) {
+            hit.end
+        } else {
+            let mut e = k;
+            while e < to && e - k < 4 && is_name_word(doc, e) && !hit_at.contains_key(&e) {
+                e += 1;
+            }
+            e
+        };
+        if end == start {
+            return (at, None);
+        }
+        let mut close = end;
+        if bracket {
+            if close < to && doc.text_of(close) == ")" {
+                close += 1;
+            } else {
+                return (at, None);
+            }
+        } else if comma {
+            // An apposition ends with a comma or the clause goes on; a comma
+            // followed by a lower-case word is just a list.
+            if close < to && doc.text_of(close) == "," {
+                close += 1;
+            }
+        }
+        (close, Some((start, end)))
+    }
+
+    fn person_name(&self, doc: &Analysed, start: usize, end: usize, hit_at: &HashMap<usize, Hit>, date: Option<&str>) -> String {
+        if let Some(NameTarget::Person(p)) = hit_at.get(&start).map(|h| h.target) {
+            let mut entity = Entity { text: String::new(), name: None, country: None, sector: None };
+            self.resolve_person(p, date, &mut entity);
+            if let Some(name) = entity.name {
+                return name;
+            }
+        }
+        doc.span_text(start, end).to_string()
+    }
+
+    /// Name, country and sector of person `p` from the office held on
+    /// `date`, else the office nearest in time.
+    pub(crate) fn resolve_person(&self, p: usize, date: Option<&str>, entity: &mut Entity) {
+        let person = &self.lexicon.people[p];
+        entity.name = Some(person.name.clone());
+        let office = match date {
+            Some(d) => person
+                .office
+                .iter()
+                .find(|o| o.covers(d))
+                .or_else(|| person.office.iter().min_by_key(|o| distance_days(o, d))),
+            None => person.office.iter().max_by(|a, b| a.from.cmp(&b.from)),
+        };
+        if let Some(office) = office {
+            entity.country = Some(office.country.clone());
+            entity.sector = office.sector.clone().or_else(|| {
+                self.title_ids.get(&office.title).and_then(|&t| self.lexicon.titles[t].sector.clone())
+            });
+        }
+    }
+
+    /// Who held title `t` for `country` (or organisation) on `date`.
+    pub(crate) fn office_holder(&self, t: usize, country: &str, org_key: Option<&str>, date: &str) -> Option<String> {
+        let lists = [org_key.and_then(|k| self.offices.get(&(t, k.to_string()))), self.offices.get(&(t, country.to_string()))];
+        for list in lists.into_iter().flatten() {
+            let mut holders: Vec<(bool, usize)> = list
+                .iter()
+                .filter(|(p, o)| self.lexicon.people[*p].office[*o].covers(date))
+                .map(|(p, o)| (self.lexicon.people[*p].office[*o].acting, *p))
+                .collect();
+            holders.sort();
+            if let Some((_, p)) = holders.first() {
+                return Some(self.lexicon.people[*p].name.clone());
+            }
+        }
+        None
+    }
+
+    fn country_of_target(&self, target: NameTarget) -> Option<String> {
+        let lex = &self.lexicon;
+        match target {
+            NameTarget::Country(c) | NameTarget::Metonym(c) => Some(lex.countries[c].code.clone()),
+            NameTarget::Organisation(o) => Some(lex.organisations[o].country.clone()),
+            _ => None,
+        }
+    }
+
+    fn place_named(&self, name: &str) -> Option<usize> {
+        self.lexicon.places.iter().position(|p| p.name == name)
+    }
+
+    /// The gazetteer place spelled by these tokens, if any.
+    fn place_for_tokens(&self, doc: &Analysed, start: usize, end: usize) -> Option<usize> {
+        let names = self.names.get(&doc.lower[start])?;
+        names.iter().find_map(|name| match name.target {
+            NameTarget::Place(p) if name.tokens.len() == end - start && (start..end).all(|k| doc.lower[k] == name.tokens[k - start]) => Some(p),
+            _ => None,
+        })
+    }
+
+    /// Updates the story state with this sentence's mentions.
+    fn remember(&self, mentions: &[Mention], refs: &mut References) {
+        let mut group: Vec<Entity> = Vec::new();
+        for (i, m) in mentions.iter().enumerate() {
+            if m.kind == Kind::Person && m.entity.country.is_some() {
+                refs.last_person = Some(m.entity.clone());
+                if let Some(name) = &m.entity.name {
+                    if let Some(surname) = name.split_whitespace().last() {
+                        if surname.len() > 3 && name.contains(' ') {
+                            refs.surnames.entry(surname.to_string()).or_insert_with(|| m.entity.clone());
+                        }
+                    }
+                }
+            }
+            if let (Some(t), Some(_)) = (m.title, &m.entity.country) {
+                refs.titles.insert(t, m.entity.clone());
+            }
+            if matches!(m.kind, Kind::Person | Kind::State | Kind::Seat) && m.entity.country.is_some() {
+                let joined = i > 0 && group.last().is_some() && mentions[i - 1].end + 2 >= m.start;
+                if !joined {
+                    group.clear();
+                }
+                group.push(m.entity.clone());
+                if group.len() >= 2 {
+                    refs.last_group = group.clone();
+                }
+            }
+        }
+    }
+}
+
+/// Tokens of a lexicon hit must be capitalised in the text when the name is
+/// proper (states, people, organisations, places); titles need not be.
+fn capitalised_if_proper(doc: &Analysed, start: usize, target: NameTarget) -> bool {
+    match target {
+        NameTarget::Title(_) => true,
+        _ => {
+            let text = doc.text_of(start);
+            text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        }
+    }
+}
+
+fn starts_upper(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A word that can be part of a personal name: capitalised, or a particle
+/// of Arabic and Dutch names.
+fn is_name_word(doc: &Analysed, i: usize) -> bool {
+    if doc.kind(i) != TokenKind::Word {
+        return false;
+    }
+    let text = doc.text_of(i);
+    starts_upper(text) && text.chars().skip(1).any(char::is_lowercase)
+        || matches!(text, "bin" | "binti" | "al" | "van" | "de" | "II" | "III")
+}
+
+/// "(PM)" after a title: the end of the bracket when it holds only a title.
+fn bracketed_title(doc: &Analysed, at: usize, to: usize, hit_at: &HashMap<usize, Hit>) -> Option<usize> {
+    if at + 2 < to && doc.text_of(at) == "(" {
+        let hit = hit_at.get(&(at + 1))?;
+        if matches!(hit.target, NameTarget::Title(_)) && hit.end < to && doc.text_of(hit.end) == ")" {
+            return Some(hit.end + 1);
+        }
+    }
+    None
+}
+
+fn distance_days(office: &warta_lexicon::Office, date: &str) -> u64 {
+    let day = |s: &str| -> i64 {
+        let parts: Vec<i64> = s.split('-').filter_map(|p| p.parse().ok()).collect();
+        match parts.as_slice() {
+            [y, m, d] => y * 372 + m * 31 + d,
+            _ => 0,
+        }
+    };
+    let d = day(date);
+    let from = day(&office.from);
+    let to = if office.to.is_empty() { i64::MAX / 4 } else { day(&office.to) };
+    if d < from {
+        (from - d) as u64
+    } else if d > to {
+        (d - to) as u64
+    } else {
+        0
+    }
+}

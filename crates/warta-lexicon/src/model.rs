@@ -1,0 +1,283 @@
+//! The lexicon's data model: one struct per entry kind, as in the files.
+
+use serde::Deserialize;
+
+/// Everything Warta knows, loaded.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub version: String,
+    pub plover: Plover,
+    pub words: Words,
+    pub countries: Vec<Country>,
+    pub organisations: Vec<Organisation>,
+    pub titles: Vec<Title>,
+    pub people: Vec<Person>,
+    pub places: Vec<Place>,
+    pub cues: Vec<Cue>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plover {
+    pub contexts: Vec<String>,
+    #[serde(rename = "type")]
+    pub types: Vec<EventType>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventType {
+    pub name: String,
+    pub quad_class: u8,
+    pub cameo: String,
+    pub intensity: f64,
+    #[serde(default)]
+    pub modes: Vec<Mode>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mode {
+    pub name: String,
+    pub intensity: Option<f64>,
+}
+
+impl Plover {
+    pub fn event_type(&self, name: &str) -> Option<&EventType> {
+        self.types.iter().find(|t| t.name == name)
+    }
+}
+
+impl EventType {
+    pub fn allows_mode(&self, mode: &str) -> bool {
+        self.modes.iter().any(|m| m.name == mode)
+    }
+
+    /// The PLOVER intensity of this type with this mode.
+    pub fn intensity_with(&self, mode: Option<&str>) -> f64 {
+        mode.and_then(|m| self.modes.iter().find(|x| x.name == m))
+            .and_then(|m| m.intensity)
+            .unwrap_or(self.intensity)
+    }
+}
+
+/// Closed word classes (see `words.toml` for what each list is for).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Words {
+    pub negators: Vec<String>,
+    pub future: Vec<String>,
+    pub intent: Vec<String>,
+    pub hypothetical: Vec<String>,
+    pub hedges: Vec<String>,
+    pub speech_verbs: Vec<String>,
+    pub light_verbs: Vec<String>,
+    pub pronouns_person: Vec<String>,
+    pub pronouns_plural: Vec<String>,
+    pub first_person: Vec<String>,
+    pub coordinators: Vec<String>,
+    pub recipient_prepositions: Vec<String>,
+    pub agent_prepositions: Vec<String>,
+    pub clause_breakers: Vec<String>,
+    pub former: Vec<String>,
+    pub counterpart: Vec<String>,
+    pub title_fillers: Vec<String>,
+    pub location_prepositions: Vec<String>,
+    pub abbreviations: Vec<String>,
+    pub furniture_lines: Vec<String>,
+    pub furniture_prefixes: Vec<String>,
+    pub camel_case_words: Vec<String>,
+    pub roots: Vec<String>,
+    pub lexicalised: Vec<String>,
+    pub stop_roots: Vec<String>,
+    pub number_words: Vec<NumberWord>,
+    pub months: Vec<MonthName>,
+    pub weekdays: Vec<String>,
+    pub casualty_dead: Vec<String>,
+    pub casualty_injured: Vec<String>,
+    pub casualty_arrested: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumberWord {
+    pub word: String,
+    pub value: u64,
+    /// A multiplier ("ribu", "juta") rather than a number.
+    #[serde(default)]
+    pub multiplier: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MonthName {
+    pub names: Vec<String>,
+    pub month: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct CountriesFile {
+    #[serde(default)]
+    pub country: Vec<Country>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    pub code: String,
+    pub name: String,
+    pub names: Vec<String>,
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+    #[serde(default)]
+    pub metonyms: Vec<String>,
+    #[serde(default)]
+    pub capital: String,
+    #[serde(default)]
+    pub region: String,
+    #[serde(default)]
+    pub bbox: Vec<f64>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct OrganisationsFile {
+    #[serde(default)]
+    pub organisation: Vec<Organisation>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub id: String,
+    pub name: String,
+    pub names: Vec<String>,
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+    pub country: String,
+    pub sector: Option<String>,
+    #[serde(default)]
+    pub kind: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct TitlesFile {
+    #[serde(default)]
+    pub title: Vec<Title>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Title {
+    pub id: String,
+    pub names: Vec<String>,
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+    pub sector: Option<String>,
+    #[serde(default)]
+    pub person: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct PeopleFile {
+    #[serde(default)]
+    pub person: Vec<Person>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    pub names: Vec<String>,
+    #[serde(default)]
+    pub office: Vec<Office>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Office {
+    pub title: String,
+    pub country: String,
+    #[serde(default)]
+    pub organisation: String,
+    pub sector: Option<String>,
+    pub from: String,
+    #[serde(default)]
+    pub to: String,
+    #[serde(default)]
+    pub acting: bool,
+    pub example: Option<OfficeExample>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficeExample {
+    pub text: String,
+    pub date: String,
+}
+
+impl Office {
+    /// Whether the office was held on `date` (`YYYY-MM-DD`; ISO dates order
+    /// as strings).
+    pub fn covers(&self, date: &str) -> bool {
+        self.from.as_str() <= date && (self.to.is_empty() || date <= self.to.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct PlacesFile {
+    #[serde(default)]
+    pub place: Vec<Place>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    pub name: String,
+    pub names: Vec<String>,
+    pub country: String,
+    #[serde(default)]
+    pub kind: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct CuesFile {
+    #[serde(default)]
+    pub cue: Vec<Cue>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cue {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub event_type: String,
+    pub mode: Option<String>,
+    pub cameo: String,
+    #[serde(default)]
+    pub context: Vec<String>,
+    pub pattern: String,
+    #[serde(default)]
+    pub object: Vec<String>,
+    #[serde(default)]
+    pub not_object: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<CueExample>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CueExample {
+    pub text: String,
+    #[serde(default)]
+    pub actor: Vec<String>,
+    #[serde(default)]
+    pub recipient: Vec<String>,
+    #[serde(rename = "type")]
+    pub event_type: Option<String>,
+    #[serde(default)]
+    pub none: bool,
+    pub date: Option<String>,
+}
