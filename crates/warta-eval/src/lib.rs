@@ -41,8 +41,9 @@ pub struct GoldEvent {
     pub date: Option<String>,
     pub location: Option<String>,
     pub dead: Option<u64>,
+    /// Character offsets of the evidence in the document's text as read.
     #[serde(default)]
-    pub evidence: String,
+    pub evidence: Option<[usize; 2]>,
     #[serde(default)]
     pub note: Option<String>,
 }
@@ -160,7 +161,7 @@ pub fn evaluate(coder: &Coder, gold: &GoldFile, base: &Path) -> Report {
         };
         let coded = coder.code(&document);
         report.documents += 1;
-        score_document(entry, &coded.records, &mut report);
+        score_document(entry, &document.text, &coded.records, &mut report);
     }
     report
 }
@@ -181,7 +182,7 @@ pub fn matches(predicted: &EventRecord, gold: &GoldEvent) -> bool {
         && recipients.iter().all(|r| recipient_pool.contains(r))
 }
 
-fn score_document(entry: &GoldDocument, predicted: &[EventRecord], report: &mut Report) {
+fn score_document(entry: &GoldDocument, text: &str, predicted: &[EventRecord], report: &mut Report) {
     let mut gold_found = vec![false; entry.events.len()];
     let mut spurious = Vec::new();
     for p in predicted {
@@ -213,11 +214,19 @@ fn score_document(entry: &GoldDocument, predicted: &[EventRecord], report: &mut 
             slot.found_gold += 1;
             report.overall.found_gold += 1;
         } else {
-            missed.push(format!("{} {}->{} {:?}", g.event_type, g.actor.join("+"), g.recipient.join("+"), g.evidence));
+            missed.push(format!("{} {}->{} {:?}", g.event_type, g.actor.join("+"), g.recipient.join("+"), evidence(text, g.evidence)));
         }
     }
     if !missed.is_empty() || !spurious.is_empty() {
         report.errors.push((entry.doc_id.clone(), missed, spurious));
+    }
+}
+
+/// The words at `[start, end)` (character offsets) of `text`.
+fn evidence(text: &str, span: Option<[usize; 2]>) -> String {
+    match span {
+        Some([start, end]) => text.chars().skip(start).take(end.saturating_sub(start)).collect(),
+        None => String::new(),
     }
 }
 
@@ -295,7 +304,7 @@ mod tests {
         GoldEvent {
             event_type: t.into(), mode: None, actor: actors.iter().map(|s| s.to_string()).collect(),
             recipient: recipients.iter().map(|s| s.to_string()).collect(), date: None, location: None, dead: None,
-            evidence: String::new(), note: None,
+            evidence: None, note: None,
         }
     }
 
@@ -317,7 +326,7 @@ mod tests {
             events: vec![gold("AID", &["USA", "GBR"], &["ISR"])],
         };
         let mut report = Report::default();
-        score_document(&entry, &[record("AID", &["USA"], &["ISR"]), record("AID", &["GBR"], &["ISR"]), record("ASSAULT", &["ISR"], &[])], &mut report);
+        score_document(&entry, "", &[record("AID", &["USA"], &["ISR"]), record("AID", &["GBR"], &["ISR"]), record("ASSAULT", &["ISR"], &[])], &mut report);
         assert_eq!(report.overall.found_gold, 1);
         assert_eq!(report.overall.correct_predicted, 2);
         assert_eq!(report.overall.predicted, 3);

@@ -1,0 +1,58 @@
+//! The bundled examples code, CSV output holds the same records, and the
+//! evaluation on the development gold set runs and stays above a floor.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn bundled_examples_code_into_records() {
+    let examples = repo().join("examples/articles");
+    let output = warta(&["code", examples.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let records = records(&stdout(&output));
+    assert!(records.len() >= 40, "{} records", records.len());
+    let types: std::collections::BTreeSet<&str> = records.iter().filter_map(|r| r["event_type"].as_str()).collect();
+    assert!(types.len() >= 10, "event types seen: {types:?}");
+}
+
+#[test]
+fn csv_has_a_row_per_record() {
+    let examples = repo().join("examples/articles");
+    let jsonl = warta(&["code", examples.to_str().unwrap()]);
+    let csv = warta(&["code", "--format", "csv", examples.to_str().unwrap()]);
+    assert!(csv.status.success());
+    let rows = stdout(&csv).lines().count();
+    // Sentences may hold newlines only when quoted; the examples have none.
+    assert_eq!(rows, records(&stdout(&jsonl)).len() + 1);
+}
+
+#[test]
+fn output_is_deterministic_across_thread_counts() {
+    let examples = repo().join("examples/articles");
+    let one = warta(&["code", "--threads", "1", examples.to_str().unwrap()]);
+    let two = warta(&["code", "--threads", "2", examples.to_str().unwrap()]);
+    assert_eq!(one.stdout, two.stdout);
+}
+
+#[test]
+fn evaluation_on_the_development_gold_set() {
+    let gold = repo().join("gold/dev.json");
+    let output = warta(&["eval", gold.to_str().unwrap()]);
+    let report = stdout(&output);
+    assert!(output.status.success(), "{report}{}", stderr(&output));
+    let f1: f64 = report
+        .split_whitespace()
+        .skip_while(|w| *w != "F1")
+        .nth(1)
+        .and_then(|v| v.parse().ok())
+        .expect("report gives F1");
+    // A floor against regressions, not a target.
+    assert!(f1 >= 0.25, "F1 fell to {f1}:\n{report}");
+}
+
+#[test]
+fn lexicon_check_passes() {
+    let output = warta(&["lexicon", "check"]);
+    assert!(output.status.success(), "{}", stdout(&output));
+}
