@@ -70,12 +70,7 @@ impl Stemmer {
 
     /// Analyses a lower-case word. Unknown words are their own root.
     pub fn analyse(&self, word: &str) -> Analysis {
-        self.try_analyse(word).unwrap_or_else(|| Analysis {
-            root: word.to_string(),
-            prefixes: Vec::new(),
-            suffix: None,
-            clitic: None,
-        })
+        self.try_analyse(word).unwrap_or_else(|| surface_guess(word))
     }
 
     /// The analysis whose root is in the dictionary, preferring the fewest
@@ -137,6 +132,24 @@ impl Stemmer {
             prefixes.pop();
         }
     }
+}
+
+/// A word whose root is not in the dictionary keeps itself as root, but its
+/// shape still tells the voice: "dikecam" is passive, "pembicaraan" a noun.
+fn surface_guess(word: &str) -> Analysis {
+    let long = word.chars().count() >= 7;
+    let (prefixes, suffix) = if long && word.starts_with("di") {
+        (vec!["di"], None)
+    } else if long && (word.starts_with("pe") || word.starts_with("ke")) && word.ends_with("an") {
+        (vec!["peN"], Some("an"))
+    } else if long && word.starts_with("me") {
+        (vec!["meN"], None)
+    } else if long && word.ends_with("an") && !word.ends_with("kan") {
+        (Vec::new(), Some("an"))
+    } else {
+        (Vec::new(), None)
+    };
+    Analysis { root: word.to_string(), prefixes, suffix, clitic: None }
 }
 
 fn consider(
@@ -313,6 +326,14 @@ mod tests {
     fn unknown_words_are_their_own_root() {
         assert_eq!(root("meja"), "meja");
         assert_eq!(root("berita"), "berita");
+    }
+
+    #[test]
+    fn unknown_words_still_show_their_voice() {
+        let s = stemmer();
+        assert_eq!(s.analyse("percakapan").voice(), Voice::Nominal);
+        assert_eq!(s.analyse("dikecamnya").voice(), Voice::Passive);
+        assert_eq!(s.analyse("percakapan").root, "percakapan");
     }
 
     #[test]

@@ -58,6 +58,13 @@ enum LexiconAction {
     Check,
     /// Print coverage: entries per kind, cues per type and mode, offices per country.
     Stats,
+    /// Show the entities recognised in a text on a date (for lexicon authors).
+    Resolve {
+        text: String,
+        /// The date offices are resolved on (YYYY-MM-DD).
+        #[arg(long, default_value = "2024-04-17")]
+        date: String,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -101,6 +108,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Lexicon { action: LexiconAction::Stats } => {
             print!("{}", warta_lexicon::stats(&lexicon));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Lexicon { action: LexiconAction::Resolve { text, date } } => {
+            let coder = Coder::new(lexicon);
+            for e in coder.resolve_entities(&text, &date) {
+                println!(
+                    "{:<40} {:<28} {:<4} {}",
+                    e.text,
+                    e.name.as_deref().unwrap_or("-"),
+                    e.country.as_deref().unwrap_or("-"),
+                    e.sector.as_deref().unwrap_or("-")
+                );
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Lexicon { action: LexiconAction::Check } => {

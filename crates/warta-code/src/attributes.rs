@@ -102,6 +102,16 @@ impl Coder {
         if let Some(m) = nearest {
             return (Some(m.precision.format(m.date)), Some(m.precision.as_str().into()), "text".into());
         }
+        // A sentence without a date continues the paragraph's last date.
+        let mut k = c.sentence;
+        while k > 0 && !doc.text[doc.sentences[k - 1].end_byte..doc.sentences[k].start_byte].contains('\n') {
+            k -= 1;
+            let p = doc.sentences[k];
+            let found = self.calendar.mentions(&doc.text[p.start_byte..p.end_byte], reference.map(|r| r.date));
+            if let Some(m) = found.iter().find(|m| !m.relative || m.precision == Precision::Day) {
+                return (Some(m.precision.format(m.date)), Some(m.precision.as_str().into()), "text".into());
+            }
+        }
         match reference {
             Some(r) => (Some(Precision::Day.format(r.date)), Some("day".into()), "publication".into()),
             None => (None, None, "publication".into()),

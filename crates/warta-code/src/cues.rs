@@ -33,11 +33,8 @@ impl Coder {
                 if !compiled.not_object.is_empty() && any_within(doc, &compiled.not_object, end, to) {
                     continue;
                 }
-                let head = compiled
-                    .matchers
-                    .iter()
-                    .position(|m| matches!(m, Matcher::Root(_)))
-                    .map_or(i, |k| (i + k).min(end - 1));
+                // The first word carries the voice ("percakapan telepon" is a noun phrase).
+                let head = i;
                 found.push(CueMatch { cue, start: i, end, head });
             }
         }
@@ -72,10 +69,17 @@ fn match_from(doc: &Analysed, matchers: &[Matcher], k: usize, i: usize, to: usiz
 
 fn token_matches(doc: &Analysed, matcher: &Matcher, i: usize) -> bool {
     match matcher {
-        Matcher::Root(roots) => roots.iter().any(|r| *r == doc.roots[i] || *r == doc.lower[i]),
+        Matcher::Root(roots) => !is_agent_noun(doc, i) && roots.iter().any(|r| *r == doc.roots[i] || *r == doc.lower[i]),
         Matcher::Form(forms) => forms.iter().any(|f| *f == doc.lower[i]),
         Matcher::Gap => true,
     }
+}
+
+/// "penyerang" (attacker, or a football striker) names a doer, not an act:
+/// a peN- form without -an does not match a root cue.
+fn is_agent_noun(doc: &Analysed, i: usize) -> bool {
+    let word = doc.lower[i].as_str();
+    word.starts_with("pe") && !word.ends_with("an") && !word.ends_with("annya") && doc.roots[i] != word
 }
 
 fn any_within(doc: &Analysed, matchers: &[Matcher], from: usize, to: usize) -> bool {

@@ -138,12 +138,13 @@ impl Coder {
         let mut candidates: Vec<Candidate> = Vec::new();
         for (index, s) in analysed.sentences.iter().enumerate() {
             let matches = self.find_cues(&analysed, s.first, s.end);
+            let mut sentence: Vec<Candidate> = Vec::new();
             for (k, m) in matches.iter().enumerate() {
                 let limit = matches.get(k + 1).map_or(s.end, |n| n.start);
-                if let Some(c) = self.candidate(&analysed, index, m, limit, &mentions[index], &speakers[index], reference) {
-                    candidates.push(c);
-                }
+                sentence.extend(self.candidate(&analysed, index, m, limit, &mentions[index], &speakers[index]));
             }
+            crate::events::reactions_target_the_act(&self.lexicon, &mut sentence);
+            candidates.extend(sentence);
         }
         out.records = self.records(&analysed, doc, language, candidates, reference);
         out.text = analysed.text;

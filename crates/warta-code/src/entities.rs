@@ -305,7 +305,8 @@ impl Coder {
         if opens {
             k += 1;
         }
-        if !opens && k + 1 < to && matches!(doc.lower[k].as_str(), "di" | "dari") && !title.person {
+        let via = k + 1 < to && (doc.lower[k] == "dari" || doc.lower[k] == "di" && !title.person);
+        if !opens && via {
             k += 1;
         }
         if let Some(next) = hit_at.get(&k) {

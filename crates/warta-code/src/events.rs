@@ -7,7 +7,7 @@ use warta_record::Entity;
 
 use crate::compiled::Coder;
 use crate::cues::CueMatch;
-use crate::document::{Analysed, Reference};
+use crate::document::Analysed;
 use crate::entities::{Kind, Mention};
 use crate::speech::Speaker;
 
@@ -34,6 +34,8 @@ pub(crate) struct Candidate {
 const MARKER_WINDOW: usize = 3;
 /// How far to the right a recipient may stand.
 const RECIPIENT_WINDOW: usize = 14;
+/// How far into an object phrase without a preposition a recipient may stand.
+const OBJECT_REACH: usize = 1;
 
 impl Coder {
     #[allow(clippy::too_many_arguments)]
@@ -45,7 +47,21 @@ impl Coder {
         limit: usize,
         mentions: &[Mention],
         speaker: &Option<Speaker>,
-        _reference: Option<Reference>,
+    ) -> Vec<Candidate> {
+        let Some(candidate) = self.single_candidate(doc, sentence, m, limit, mentions, speaker) else {
+            return Vec::new();
+        };
+        split_meetings(candidate)
+    }
+
+    fn single_candidate(
+        &self,
+        doc: &Analysed,
+        sentence: usize,
+        m: &CueMatch,
+        limit: usize,
+        mentions: &[Mention],
+        speaker: &Option<Speaker>,
     ) -> Option<Candidate> {
         let s = doc.sentences[sentence];
         let cue = &self.lexicon.cues[m.cue];
@@ -77,10 +93,16 @@ impl Coder {
             return None;
         }
 
-        let voice = doc.voices[m.head];
-        let light_verb = self.light_verb_before(doc, m.start, s.first);
+        // Markers inside the pattern ("akan bertemu", "melakukan percakapan
+        // telepon") do not carry the voice: the first word after them does.
+        let marker = |i: usize| {
+            let w = doc.lower[i].as_str();
+            self.sets.future.contains(w) || self.sets.intent.contains(w) || self.sets.light_verbs.contains(w) || w == "untuk"
+        };
+        let head = (m.start..m.end).find(|&i| !marker(i)).unwrap_or(m.head);
+        let voice = doc.voices[head];
+        let light_verb = self.light_verb_before(doc, m.start, s.first) || (m.start..head).any(|i| self.sets.light_verbs.contains(&doc.lower[i]));
         let (mut actor, mut recipient, mut after) = (Vec::new(), Vec::new(), m.end);
-        let object_end = self.skip_object(doc, m.end, limit);
         match (voice, light_verb) {
             (Voice::Passive, _) => {
                 recipient = self.left_group(doc, mentions, m.start, s.first);
@@ -98,7 +120,7 @@ impl Coder {
             _ => actor = self.left_group(doc, mentions, m.start, s.first),
         }
         if recipient.is_empty() {
-            recipient = self.right_group(doc, mentions, after.max(object_end.min(after + 6)).min(limit), after, limit);
+            recipient = self.right_group(doc, mentions, after, limit);
         }
         // "antara X dan Y": both sides act.
         if actor.is_empty() {
@@ -120,14 +142,6 @@ impl Coder {
         }
         actor.retain(|e| e.country.is_some());
         recipient.retain(|e| e.country.is_some() && !actor.iter().any(|a| same_entity(a, e)));
-        if event_type == "CONSULT" && mode.as_deref() != Some("visit") {
-            // A call or meeting with no host: every party is an actor.
-            for r in recipient.drain(..) {
-                if !actor.iter().any(|a| same_entity(a, &r)) {
-                    actor.push(r);
-                }
-            }
-        }
         let mut confidence: f64 = 0.8;
         if hedged {
             confidence -= 0.2;
@@ -162,16 +176,6 @@ impl Coder {
                 self.sets.light_verbs.contains(&phrase.join(" "))
             }
         }) || (at > first + 1 && self.sets.light_verbs.contains(&doc.lower[at - 2]) && doc.kind(at - 1) == TokenKind::Word)
-    }
-
-    /// Skips the cue's object words ("sistem pertahanan udara"): returns
-    /// where a recipient may start.
-    fn skip_object(&self, doc: &Analysed, from: usize, limit: usize) -> usize {
-        let mut i = from;
-        while i < limit && i < from + 6 && doc.kind(i) == TokenKind::Word && !self.sets.recipient_prepositions.contains(&doc.lower[i]) {
-            i += 1;
-        }
-        i
     }
 
     /// The actor group to the left of a cue: the nearest group of mentions
@@ -209,9 +213,11 @@ impl Coder {
             || self.lexicon.words.location_prepositions.iter().any(|p| p == w)
     }
 
-    /// The recipient group after a cue: after a recipient preposition, or
-    /// the direct object right after the verb.
-    fn right_group(&self, doc: &Analysed, mentions: &[Mention], _object_end: usize, from: usize, limit: usize) -> Vec<Entity> {
+    /// The recipient group after a cue: the first group that names a
+    /// state, organisation or person of a state, whether it follows a
+    /// recipient preposition ("kepada Rusia"), stands as the direct object
+    /// ("menyerang Iran") or inside it ("mengkritik kebijakan tarif AS").
+    fn right_group(&self, doc: &Analysed, mentions: &[Mention], from: usize, limit: usize) -> Vec<Entity> {
         let end = limit.min(from + RECIPIENT_WINDOW);
         let groups = groups(doc, mentions, &self.sets.coordinators);
         for group in &groups {
@@ -219,16 +225,25 @@ impl Coder {
             if head.start < from || head.start >= end {
                 continue;
             }
-            if (from..head.start).any(|i| doc.text_of(i) == ";" || self.sets.speech_verbs.contains(&doc.lower[i]) || self.sets.clause_breakers.contains(&doc.lower[i]) && doc.lower[i] != "untuk") {
+            let crosses_clause = (from..head.start).any(|i| {
+                let w = doc.lower[i].as_str();
+                doc.text_of(i) == ";" || self.sets.speech_verbs.contains(w) || (self.sets.clause_breakers.contains(w) && w != "untuk")
+            });
+            if crosses_clause {
                 break;
             }
             let before = head.start.checked_sub(1).map(|i| doc.lower[i].as_str()).unwrap_or("");
             if matches!(before, "di" | "oleh") || head.kind == Kind::Place {
                 continue;
             }
-            let direct = head.start == from || head.start <= from + 1 && doc.kind(from) == TokenKind::Word && !self.sets.recipient_prepositions.contains(&doc.lower[from]);
-            if self.sets.recipient_prepositions.contains(before) || direct || before == "antara" {
-                return group.iter().flat_map(|&k| mentions[k].entities()).collect();
+            let entities: Vec<Entity> = group.iter().flat_map(|&k| mentions[k].entities()).collect();
+            if !entities.iter().any(|e| e.country.is_some()) {
+                continue;
+            }
+            // Within the object phrase (no preposition), only close by.
+            let governed = (from..head.start).any(|i| self.sets.recipient_prepositions.contains(&doc.lower[i]));
+            if governed || head.start <= from + OBJECT_REACH {
+                return entities;
             }
         }
         Vec::new()
@@ -247,8 +262,9 @@ impl Coder {
                 Some(o) => head.start > o && head.start <= o + 4,
                 None => head.start == from,
             };
-            if ok && head.kind != Kind::Place {
-                return (group.iter().flat_map(|&k| mentions[k].entities()).collect(), last.end);
+            let entities: Vec<Entity> = group.iter().flat_map(|&k| mentions[k].entities()).collect();
+            if ok && head.kind != Kind::Place && entities.iter().any(|e| e.country.is_some()) {
+                return (entities, last.end);
             }
         }
         (Vec::new(), from)
@@ -270,7 +286,8 @@ impl Coder {
                 return None;
             }
             let last = &mentions[*group.last().unwrap_or(&group[0])];
-            return Some((group.iter().flat_map(|&k| mentions[k].entities()).collect(), last.end));
+            let entities: Vec<Entity> = group.iter().flat_map(|&k| mentions[k].entities()).collect();
+            return entities.iter().any(|e| e.country.is_some()).then_some((entities, last.end));
         }
         None
     }
@@ -286,6 +303,56 @@ impl Coder {
     fn first_person_before(&self, mentions: &[Mention], at: usize, first: usize) -> bool {
         mentions.iter().rev().filter(|m| m.end <= at && m.start >= first).take(1).any(|m| m.kind == Kind::FirstPerson)
     }
+}
+
+/// "mengecam serangan Israel": a verbal reaction whose object is another act
+/// in the same sentence is aimed at that act's actor.
+pub(crate) fn reactions_target_the_act(lexicon: &warta_lexicon::Lexicon, candidates: &mut [Candidate]) {
+    for k in 0..candidates.len().saturating_sub(1) {
+        let (left, right) = candidates.split_at_mut(k + 1);
+        let (reaction, act) = (&mut left[k], &right[0]);
+        let verbal = lexicon.plover.event_type(&reaction.event_type).is_some_and(|t| t.quad_class == 1 || t.quad_class == 3);
+        if verbal && reaction.recipient.is_empty() && act.start <= reaction.end + 2 && act.start >= reaction.end {
+            reaction.recipient = act.actor.iter().filter(|a| !reaction.actor.iter().any(|b| same_entity(a, b))).cloned().collect();
+        }
+    }
+}
+
+/// A call or meeting with several partners named one after another ("menelepon
+/// pejabat di Qatar dan Mesir") is one conversation with each; and without a
+/// host every party is an actor (coding guide, section 2).
+fn split_meetings(candidate: Candidate) -> Vec<Candidate> {
+    if candidate.event_type != "CONSULT" {
+        return vec![candidate];
+    }
+    let visit = candidate.mode.as_deref() == Some("visit");
+    let mut partners: Vec<Vec<Entity>> = Vec::new();
+    for r in &candidate.recipient {
+        match partners.iter_mut().find(|p| p[0].country == r.country) {
+            Some(p) => p.push(r.clone()),
+            None => partners.push(vec![r.clone()]),
+        }
+    }
+    if partners.is_empty() {
+        return vec![candidate];
+    }
+    partners
+        .into_iter()
+        .map(|partner| {
+            let mut c = candidate.clone();
+            if visit {
+                c.recipient = partner;
+            } else {
+                c.recipient.clear();
+                for r in partner {
+                    if !c.actor.iter().any(|a| same_entity(a, &r)) {
+                        c.actor.push(r);
+                    }
+                }
+            }
+            c
+        })
+        .collect()
 }
 
 /// Mentions joined by coordinators ("AS, Inggris, dan Prancis") as groups of

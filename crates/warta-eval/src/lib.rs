@@ -107,6 +107,8 @@ pub struct Report {
     pub errors: Vec<(String, Vec<String>, Vec<String>)>,
     /// Documents that could not be read.
     pub unreadable: Vec<String>,
+    /// Matched events whose date, location or dead count disagree.
+    pub attribute_errors: Vec<String>,
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -234,12 +236,25 @@ fn score_attributes(p: &EventRecord, g: &GoldEvent, report: &mut Report) {
     let mode_right = g.mode == p.mode || g.mode.as_ref().is_some_and(|m| p.modes.contains(m));
     report.mode.add(mode_right);
     report.date.add(g.date == p.date);
+    let mut wrong = Vec::new();
+    if g.date != p.date {
+        wrong.push(format!("date {:?} != gold {:?} ({})", p.date, g.date, p.date_source));
+    }
     if g.location.is_some() || p.location.is_some() {
         let predicted = p.location.as_ref().and_then(|l| l.country.clone());
+        if predicted != g.location {
+            wrong.push(format!("location {predicted:?} != gold {:?}", g.location));
+        }
         report.location.add(predicted == g.location);
     }
     if g.dead.is_some() || p.size.dead.is_some() {
+        if g.dead != p.size.dead {
+            wrong.push(format!("dead {:?} != gold {:?}", p.size.dead, g.dead));
+        }
         report.dead.add(g.dead == p.size.dead);
+    }
+    if !wrong.is_empty() {
+        report.attribute_errors.push(format!("{} {} {:?}: {}", p.doc_id, p.event_type, p.trigger, wrong.join("; ")));
     }
 }
 
@@ -266,6 +281,9 @@ impl Report {
             let _ = writeln!(out, "unreadable: {e}");
         }
         if verbose {
+            for line in &self.attribute_errors {
+                let _ = writeln!(out, "attribute {line}");
+            }
             for (doc, missed, spurious) in &self.errors {
                 let _ = writeln!(out, "\n== {doc}");
                 for m in missed {
