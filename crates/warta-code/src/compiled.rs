@@ -18,6 +18,8 @@ pub(crate) enum NameTarget {
     Metonym(usize),
     Organisation(usize),
     Title(usize),
+    /// A title name that implies its country ("Kapolri").
+    CountryTitle(usize),
     Person(usize),
     Place(usize),
 }
@@ -131,6 +133,7 @@ impl Coder {
         for (i, t) in lexicon.titles.iter().enumerate() {
             t.names.iter().for_each(|n| add(n, false, NameTarget::Title(i)));
             t.abbreviations.iter().for_each(|n| add(n, true, NameTarget::Title(i)));
+            t.country_names.iter().for_each(|n| add(n, false, NameTarget::CountryTitle(i)));
         }
         for (i, p) in lexicon.people.iter().enumerate() {
             p.names.iter().for_each(|n| add(n, false, NameTarget::Person(i)));
@@ -167,6 +170,11 @@ impl Coder {
         for (p, person) in lexicon.people.iter().enumerate() {
             for (o, office) in person.office.iter().enumerate() {
                 if let Some(&t) = title_ids.get(&office.title) {
+                    // An office of a place is found only through the place.
+                    if !office.place.is_empty() {
+                        offices.entry((t, format!("place:{}", office.place))).or_default().push((p, o));
+                        continue;
+                    }
                     offices.entry((t, office.country.clone())).or_default().push((p, o));
                     if !office.organisation.is_empty() {
                         offices.entry((t, format!("org:{}", office.organisation))).or_default().push((p, o));
@@ -241,7 +249,7 @@ fn rank(target: NameTarget) -> u8 {
         NameTarget::Organisation(_) => 1,
         NameTarget::Country(_) => 2,
         NameTarget::Metonym(_) => 3,
-        NameTarget::Title(_) => 4,
+        NameTarget::Title(_) | NameTarget::CountryTitle(_) => 4,
         NameTarget::Place(_) => 5,
     }
 }

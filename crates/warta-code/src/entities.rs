@@ -265,6 +265,17 @@ impl Coder {
                 mention.entity.name = Some(place.name.clone());
             }
             NameTarget::Title(t) => self.compose_title(doc, hit, t, hit_at, to, date, refs, &mut mention),
+            NameTarget::CountryTitle(t) => {
+                self.compose_title(doc, hit, t, hit_at, to, date, refs, &mut mention);
+                if mention.entity.country.is_none() {
+                    if let Some(country) = lex.titles[t].country.clone() {
+                        if mention.entity.name.is_none() {
+                            mention.entity.name = date.and_then(|d| self.office_holder(t, &country, None, d));
+                        }
+                        mention.entity.country = Some(country);
+                    }
+                }
+            }
         }
         mention.entity.text = doc.span_text(mention.start, mention.end).to_string();
         mention
@@ -310,9 +321,18 @@ impl Coder {
             k += 1;
         }
         if let Some(next) = hit_at.get(&k) {
-            if let Some(country) = self.country_of_target(next.target) {
+            let place_country = match next.target {
+                NameTarget::Place(p) if !self.lexicon.places[p].country.is_empty() => Some(self.lexicon.places[p].country.clone()),
+                _ => None,
+            };
+            if let Some(country) = self.country_of_target(next.target).or(place_country) {
                 let org_key = match next.target {
                     NameTarget::Organisation(o) => Some(format!("org:{}", self.lexicon.organisations[o].id)),
+                    NameTarget::Place(p) => Some(format!("place:{}", self.lexicon.places[p].name)),
+                    // "Ketua DPR RI" is the DPR's; "Ketua DPR AS" is not.
+                    NameTarget::Metonym(_) | NameTarget::Country(_) => self
+                        .organisation_in_title(doc, hit)
+                        .filter(|key| self.organisation_country(key).as_deref() == Some(country.as_str())),
                     _ => None,
                 };
                 of = Some((country, org_key));
@@ -321,6 +341,14 @@ impl Coder {
                     k += 1;
                 }
                 j = k;
+            }
+        }
+        // "Ketua DPR": the body named inside the title.
+        if of.is_none() {
+            if let Some(key) = self.organisation_in_title(doc, hit) {
+                if let Some(country) = self.organisation_country(&key) {
+                    of = Some((country, Some(key)));
+                }
             }
         }
         // A name after the title: "Presiden Iran (Ebrahim Raisi)", "Presiden Rusia, Vladimir Putin,".
@@ -362,6 +390,23 @@ impl Coder {
                 mention.entity.country = Some(country);
             }
         }
+    }
+
+    /// "Ketua DPR" names the body inside the title: its organisation key.
+    fn organisation_in_title(&self, doc: &Analysed, hit: Hit) -> Option<String> {
+        (hit.start..hit.end).find_map(|k| {
+            self.names.get(&doc.lower[k])?.iter().find_map(|name| match name.target {
+                NameTarget::Organisation(o) if name.tokens.len() == 1 && (!name.exact || doc.text_of(k) == name.tokens[0]) => {
+                    Some(format!("org:{}", self.lexicon.organisations[o].id))
+                }
+                _ => None,
+            })
+        })
+    }
+
+    fn organisation_country(&self, key: &str) -> Option<String> {
+        let id = key.strip_prefix("org:")?;
+        self.lexicon.organisations.iter().find(|o| o.id == id).map(|o| o.country.clone())
     }
 
     fn sets_title_filler(&self, word: &str) -> bool {
@@ -458,15 +503,22 @@ impl Coder {
 
     /// Who held title `t` for `country` (or organisation) on `date`.
     pub(crate) fn office_holder(&self, t: usize, country: &str, org_key: Option<&str>, date: &str) -> Option<String> {
-        let lists = [org_key.and_then(|k| self.offices.get(&(t, k.to_string()))), self.offices.get(&(t, country.to_string()))];
-        for list in lists.into_iter().flatten() {
-            let mut holders: Vec<(bool, usize)> = list
+        let place_only = org_key.is_some_and(|k| k.starts_with("place:"));
+        let by_key = org_key.and_then(|k| self.offices.get(&(t, k.to_string())));
+        let by_country = if place_only { None } else { self.offices.get(&(t, country.to_string())) };
+        for list in [by_key, by_country].into_iter().flatten() {
+            // An acting holder stands in for a suspended one; an office of no
+            // particular body is the plain reading of "Ketua ... RI".
+            let mut holders: Vec<(bool, bool, usize)> = list
                 .iter()
                 .filter(|(p, o)| self.lexicon.people[*p].office[*o].covers(date))
-                .map(|(p, o)| (self.lexicon.people[*p].office[*o].acting, *p))
+                .map(|(p, o)| {
+                    let office = &self.lexicon.people[*p].office[*o];
+                    (!office.acting, !office.organisation.is_empty(), *p)
+                })
                 .collect();
             holders.sort();
-            if let Some((_, p)) = holders.first() {
+            if let Some((_, _, p)) = holders.first() {
                 return Some(self.lexicon.people[*p].name.clone());
             }
         }
@@ -530,7 +582,7 @@ impl Coder {
 /// proper (states, people, organisations, places); titles need not be.
 fn capitalised_if_proper(doc: &Analysed, start: usize, target: NameTarget) -> bool {
     match target {
-        NameTarget::Title(_) => true,
+        NameTarget::Title(_) | NameTarget::CountryTitle(_) => true,
         _ => {
             let text = doc.text_of(start);
             text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())

@@ -175,6 +175,11 @@ pub struct Title {
     pub sector: Option<String>,
     #[serde(default)]
     pub person: bool,
+    /// Names that also say whose office it is ("Kapolri" is Indonesia's
+    /// police chief): they make an entity of `country` with no country named.
+    #[serde(default)]
+    pub country_names: Vec<String>,
+    pub country: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -200,6 +205,9 @@ pub struct Office {
     pub country: String,
     #[serde(default)]
     pub organisation: String,
+    /// For offices of a place (a governor, a mayor): the place's name in places.toml.
+    #[serde(default)]
+    pub place: String,
     pub sector: Option<String>,
     pub from: String,
     #[serde(default)]
