@@ -62,8 +62,15 @@ pub struct Calendar {
     weekdays: HashMap<String, Weekday>,
 }
 
-const WEEKDAYS: [Weekday; 7] =
-    [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
+const WEEKDAYS: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
 
 /// A word of the text with its byte range, lower-cased.
 struct Word<'a> {
@@ -102,7 +109,10 @@ impl Calendar {
     /// 18/06/2025, 21:04", "2024-04-16T09:00:00Z", "April 16, 2024".
     pub fn first_full_date(&self, text: &str) -> Option<(usize, usize, NaiveDate)> {
         let words = words(text);
-        (0..words.len()).find_map(|i| self.full_date_at(&words, i).map(|(end, date)| (words[i].start, words[end - 1].end, date)))
+        (0..words.len()).find_map(|i| {
+            self.full_date_at(&words, i)
+                .map(|(end, date)| (words[i].start, words[end - 1].end, date))
+        })
     }
 
     /// Every day-and-month without a year in `text` ("17 April").
@@ -115,10 +125,23 @@ impl Calendar {
                 i += 3;
                 continue;
             }
-            if let (Some(day), Some(month)) = (day_number(&words[i].lower), words.get(i + 1).and_then(|w| self.month(&w.lower))) {
-                out.push(DayMonth { start: words[i].start, end: words[i + 1].end, day, month });
+            if let (Some(day), Some(month)) = (
+                day_number(&words[i].lower),
+                words.get(i + 1).and_then(|w| self.month(&w.lower)),
+            ) {
+                out.push(DayMonth {
+                    start: words[i].start,
+                    end: words[i + 1].end,
+                    day,
+                    month,
+                });
             } else if let Some((day, month)) = slash_day_month(words[i].text) {
-                out.push(DayMonth { start: words[i].start, end: words[i].end, day, month });
+                out.push(DayMonth {
+                    start: words[i].start,
+                    end: words[i].end,
+                    day,
+                    month,
+                });
             }
             i += 1;
         }
@@ -134,12 +157,18 @@ impl Calendar {
         let day = day_number(&w.lower);
         let month = self.month(&w.lower);
         let next = |k: usize| words.get(i + k).map(|x| x.lower.as_str());
-        if let (Some(day), Some(month), Some(year)) =
-            (day, next(1).and_then(|m| self.month(m)), next(2).and_then(year_number))
-        {
+        if let (Some(day), Some(month), Some(year)) = (
+            day,
+            next(1).and_then(|m| self.month(m)),
+            next(2).and_then(year_number),
+        ) {
             return NaiveDate::from_ymd_opt(year, month, day).map(|d| (i + 3, d));
         }
-        if let (Some(month), Some(day), Some(year)) = (month, next(1).and_then(day_number), next(2).and_then(year_number)) {
+        if let (Some(month), Some(day), Some(year)) = (
+            month,
+            next(1).and_then(day_number),
+            next(2).and_then(year_number),
+        ) {
             return NaiveDate::from_ymd_opt(year, month, day).map(|d| (i + 3, d));
         }
         None
@@ -153,7 +182,13 @@ impl Calendar {
         let mut i = 0;
         while i < words.len() {
             if let Some((end, date)) = self.full_date_at(&words, i) {
-                out.push(DateMention { start: words[i].start, end: words[end - 1].end, date, precision: Precision::Day, relative: false });
+                out.push(DateMention {
+                    start: words[i].start,
+                    end: words[end - 1].end,
+                    date,
+                    precision: Precision::Day,
+                    relative: false,
+                });
                 i = end;
                 continue;
             }
@@ -169,16 +204,36 @@ impl Calendar {
         out
     }
 
-    fn partial_or_relative_at(&self, words: &[Word], i: usize, reference: NaiveDate) -> Option<(usize, DateMention)> {
+    fn partial_or_relative_at(
+        &self,
+        words: &[Word],
+        i: usize,
+        reference: NaiveDate,
+    ) -> Option<(usize, DateMention)> {
         let w = &words[i];
         let next = |k: usize| words.get(i + k).map(|x| x.lower.as_str());
         let mention = |end: usize, date: NaiveDate, precision: Precision, relative: bool| {
-            Some((end, DateMention { start: w.start, end: words[end - 1].end, date, precision, relative }))
+            Some((
+                end,
+                DateMention {
+                    start: w.start,
+                    end: words[end - 1].end,
+                    date,
+                    precision,
+                    relative,
+                },
+            ))
         };
         // "1 April (lalu)": the latest such day on or before the reference.
-        if let (Some(day), Some(month)) = (day_number(&w.lower), next(1).and_then(|m| self.month(m))) {
+        if let (Some(day), Some(month)) =
+            (day_number(&w.lower), next(1).and_then(|m| self.month(m)))
+        {
             let date = latest_day_month(reference, day, month)?;
-            let end = if next(2) == Some("lalu") { i + 3 } else { i + 2 };
+            let end = if next(2) == Some("lalu") {
+                i + 3
+            } else {
+                i + 2
+            };
             return mention(end, date, Precision::Day, false);
         }
         // "(16/4)": day/month.
@@ -190,14 +245,24 @@ impl Calendar {
         if let Some(month) = self.month(&w.lower) {
             if w.text.chars().next().is_some_and(char::is_uppercase) {
                 if let Some(year) = next(1).and_then(year_number) {
-                    return mention(i + 2, NaiveDate::from_ymd_opt(year, month, 1)?, Precision::Month, false);
+                    return mention(
+                        i + 2,
+                        NaiveDate::from_ymd_opt(year, month, 1)?,
+                        Precision::Month,
+                        false,
+                    );
                 }
                 if next(1) == Some("lalu") {
                     let mut year = reference.year();
                     if month >= reference.month() {
                         year -= 1;
                     }
-                    return mention(i + 2, NaiveDate::from_ymd_opt(year, month, 1)?, Precision::Month, true);
+                    return mention(
+                        i + 2,
+                        NaiveDate::from_ymd_opt(year, month, 1)?,
+                        Precision::Month,
+                        true,
+                    );
                 }
             }
         }
@@ -208,27 +273,45 @@ impl Calendar {
                 return None;
             }
             // "Senin (27/3)": the written date that follows wins.
-            if words.get(i + 1).is_some_and(|n| slash_day_month(n.text).is_some() || slash_date(n.text).is_some()) {
+            if words
+                .get(i + 1)
+                .is_some_and(|n| slash_day_month(n.text).is_some() || slash_date(n.text).is_some())
+            {
                 return None;
             }
-            let strictly_before = matches!(next(1), Some("lalu") | Some("sebelumnya") | Some("kemarin"));
+            let strictly_before =
+                matches!(next(1), Some("lalu") | Some("sebelumnya") | Some("kemarin"));
             let date = latest_weekday(reference, weekday, strictly_before);
             let end = if strictly_before { i + 2 } else { i + 1 };
             return mention(end, date, Precision::Day, true);
         }
         match (w.lower.as_str(), next(1)) {
-            ("kemarin", Some("lusa")) => mention(i + 2, reference - Days::new(2), Precision::Day, true),
+            ("kemarin", Some("lusa")) => {
+                mention(i + 2, reference - Days::new(2), Precision::Day, true)
+            }
             ("kemarin", _) => mention(i + 1, reference - Days::new(1), Precision::Day, true),
             ("hari", Some("ini")) => mention(i + 2, reference, Precision::Day, true),
-            ("pekan" | "minggu", Some("lalu")) => mention(i + 2, reference - Days::new(7), Precision::Month, true),
+            ("pekan" | "minggu", Some("lalu")) => {
+                mention(i + 2, reference - Days::new(7), Precision::Month, true)
+            }
             ("bulan", Some("lalu")) => {
                 let date = reference.with_day(1)? - Days::new(1);
                 mention(i + 2, date, Precision::Month, true)
             }
-            ("tahun", Some("lalu")) => mention(i + 2, reference.with_year(reference.year() - 1)?, Precision::Year, true),
+            ("tahun", Some("lalu")) => mention(
+                i + 2,
+                reference.with_year(reference.year() - 1)?,
+                Precision::Year,
+                true,
+            ),
             ("tahun", Some(y)) => {
                 let year = year_number(y)?;
-                mention(i + 2, NaiveDate::from_ymd_opt(year, 1, 1)?, Precision::Year, false)
+                mention(
+                    i + 2,
+                    NaiveDate::from_ymd_opt(year, 1, 1)?,
+                    Precision::Year,
+                    false,
+                )
             }
             _ => None,
         }
@@ -263,7 +346,12 @@ fn push_word<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Word<'a>
         return;
     }
     let offset = start + text[start..end].find(piece).unwrap_or(0);
-    out.push(Word { start: offset, end: offset + piece.len(), text: piece, lower: piece.to_lowercase() });
+    out.push(Word {
+        start: offset,
+        end: offset + piece.len(),
+        text: piece,
+        lower: piece.to_lowercase(),
+    });
 }
 
 fn day_number(text: &str) -> Option<u32> {
@@ -283,13 +371,21 @@ fn iso_date(text: &str) -> Option<NaiveDate> {
     if b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    NaiveDate::from_ymd_opt(head[..4].parse().ok()?, head[5..7].parse().ok()?, head[8..10].parse().ok()?)
+    NaiveDate::from_ymd_opt(
+        head[..4].parse().ok()?,
+        head[5..7].parse().ok()?,
+        head[8..10].parse().ok()?,
+    )
 }
 
 /// "16/4/2024", "18/06/2025", "16-4-2024", "16.04.2024".
 fn slash_date(text: &str) -> Option<NaiveDate> {
     let parts: Vec<&str> = text.split(['/', '-', '.']).collect();
-    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return None;
     }
     let day = day_number(parts[0])?;
@@ -339,12 +435,24 @@ mod tests {
 
     fn calendar() -> Calendar {
         let months = [
-            (vec!["januari", "jan"], 1), (vec!["april", "apr"], 4), (vec!["juni", "jun"], 6),
-            (vec!["agustus", "aug"], 8), (vec!["oktober", "oct"], 10),
+            (vec!["januari", "jan"], 1),
+            (vec!["april", "apr"], 4),
+            (vec!["juni", "jun"], 6),
+            (vec!["agustus", "aug"], 8),
+            (vec!["oktober", "oct"], 10),
         ];
-        let weekdays: Vec<String> =
-            ["senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"].iter().map(|s| s.to_string()).collect();
-        Calendar::new(months.into_iter().map(|(n, m)| (n.into_iter().map(String::from).collect(), m)), &weekdays)
+        let weekdays: Vec<String> = [
+            "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        Calendar::new(
+            months
+                .into_iter()
+                .map(|(n, m)| (n.into_iter().map(String::from).collect(), m)),
+            &weekdays,
+        )
     }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -357,8 +465,14 @@ mod tests {
         let date = |s: &str| c.first_full_date(s).map(|x| x.2);
         assert_eq!(date("Rabu 23 Oct 2024 17:11 WIB"), Some(ymd(2024, 10, 23)));
         assert_eq!(date("Zuratul 17 Oct 2023, 14:44"), Some(ymd(2023, 10, 17)));
-        assert_eq!(date("Diperbarui 18 Jun 2025, 17:07"), Some(ymd(2025, 6, 18)));
-        assert_eq!(date("Kompas.com- 18/06/2025, 21:04"), Some(ymd(2025, 6, 18)));
+        assert_eq!(
+            date("Diperbarui 18 Jun 2025, 17:07"),
+            Some(ymd(2025, 6, 18))
+        );
+        assert_eq!(
+            date("Kompas.com- 18/06/2025, 21:04"),
+            Some(ymd(2025, 6, 18))
+        );
         assert_eq!(date("Selasa (16/4/2024)"), Some(ymd(2024, 4, 16)));
         assert_eq!(date("2024-04-16T09:00:00Z"), Some(ymd(2024, 4, 16)));
         assert_eq!(date("April 16, 2024"), Some(ymd(2024, 4, 16)));
@@ -369,14 +483,36 @@ mod tests {
     fn relative_dates_resolve_against_the_reference() {
         let c = calendar();
         let reference = ymd(2024, 4, 17); // a Wednesday
-        let first = |s: &str| c.mentions(s, Some(reference)).first().map(|m| (m.date, m.precision));
-        assert_eq!(first("Putin menelepon Raisi kemarin"), Some((ymd(2024, 4, 16), Precision::Day)));
-        assert_eq!(first("Iran menyerang Sabtu lalu"), Some((ymd(2024, 4, 13), Precision::Day)));
-        assert_eq!(first("serangan pada 1 April lalu"), Some((ymd(2024, 4, 1), Precision::Day)));
+        let first = |s: &str| {
+            c.mentions(s, Some(reference))
+                .first()
+                .map(|m| (m.date, m.precision))
+        };
+        assert_eq!(
+            first("Putin menelepon Raisi kemarin"),
+            Some((ymd(2024, 4, 16), Precision::Day))
+        );
+        assert_eq!(
+            first("Iran menyerang Sabtu lalu"),
+            Some((ymd(2024, 4, 13), Precision::Day))
+        );
+        assert_eq!(
+            first("serangan pada 1 April lalu"),
+            Some((ymd(2024, 4, 1), Precision::Day))
+        );
         assert_eq!(first("pada Rabu"), Some((ymd(2024, 4, 17), Precision::Day)));
-        assert_eq!(first("Senin (27/3)"), Some((ymd(2024, 3, 27), Precision::Day)));
-        assert_eq!(first("sejak 7 Oktober 2023"), Some((ymd(2023, 10, 7), Precision::Day)));
-        assert_eq!(first("pekan lalu"), Some((ymd(2024, 4, 10), Precision::Month)));
+        assert_eq!(
+            first("Senin (27/3)"),
+            Some((ymd(2024, 3, 27), Precision::Day))
+        );
+        assert_eq!(
+            first("sejak 7 Oktober 2023"),
+            Some((ymd(2023, 10, 7), Precision::Day))
+        );
+        assert_eq!(
+            first("pekan lalu"),
+            Some((ymd(2024, 4, 10), Precision::Month))
+        );
         assert_eq!(first("minggu depan"), None);
     }
 

@@ -57,8 +57,12 @@ pub struct Stemmer {
 }
 
 impl Stemmer {
-    pub fn new(roots: impl IntoIterator<Item = String>, lexicalised: impl IntoIterator<Item = String>) -> Self {
-        let lexicalised: HashSet<String> = lexicalised.into_iter().map(|w| w.to_lowercase()).collect();
+    pub fn new(
+        roots: impl IntoIterator<Item = String>,
+        lexicalised: impl IntoIterator<Item = String>,
+    ) -> Self {
+        let lexicalised: HashSet<String> =
+            lexicalised.into_iter().map(|w| w.to_lowercase()).collect();
         let mut roots: HashSet<String> = roots.into_iter().map(|w| w.to_lowercase()).collect();
         roots.extend(lexicalised.iter().cloned());
         Stemmer { roots, lexicalised }
@@ -70,14 +74,20 @@ impl Stemmer {
 
     /// Analyses a lower-case word. Unknown words are their own root.
     pub fn analyse(&self, word: &str) -> Analysis {
-        self.try_analyse(word).unwrap_or_else(|| surface_guess(word))
+        self.try_analyse(word)
+            .unwrap_or_else(|| surface_guess(word))
     }
 
     /// The analysis whose root is in the dictionary, preferring the fewest
     /// affixes, or `None`.
     pub fn try_analyse(&self, word: &str) -> Option<Analysis> {
         if self.roots.contains(word) {
-            return Some(Analysis { root: word.to_string(), prefixes: Vec::new(), suffix: None, clitic: None });
+            return Some(Analysis {
+                root: word.to_string(),
+                prefixes: Vec::new(),
+                suffix: None,
+                clitic: None,
+            });
         }
         if let Some((left, right)) = word.split_once('-') {
             return self.analyse_hyphenated(left, right);
@@ -90,7 +100,8 @@ impl Stemmer {
             }
             let mut prefixes = Vec::new();
             self.strip_prefixes(stem, &mut prefixes, 0, &mut |root, prefixes| {
-                let cost = prefixes.len() + usize::from(suffix.is_some()) + usize::from(clitic.is_some());
+                let cost =
+                    prefixes.len() + usize::from(suffix.is_some()) + usize::from(clitic.is_some());
                 consider(&mut best, cost, root, prefixes.to_vec(), suffix, clitic);
             });
         }
@@ -149,7 +160,12 @@ fn surface_guess(word: &str) -> Analysis {
     } else {
         (Vec::new(), None)
     };
-    Analysis { root: word.to_string(), prefixes, suffix, clitic: None }
+    Analysis {
+        root: word.to_string(),
+        prefixes,
+        suffix,
+        clitic: None,
+    }
 }
 
 fn consider(
@@ -161,7 +177,15 @@ fn consider(
     clitic: Option<&'static str>,
 ) {
     if best.as_ref().is_none_or(|(c, _)| cost < *c) {
-        *best = Some((cost, Analysis { root: root.to_string(), prefixes, suffix, clitic }));
+        *best = Some((
+            cost,
+            Analysis {
+                root: root.to_string(),
+                prefixes,
+                suffix,
+                clitic,
+            },
+        ));
     }
 }
 
@@ -216,7 +240,9 @@ fn prefix_candidates(word: &str) -> Vec<(&'static str, String)> {
     simple("per", "per");
     simple("memper", "memper");
     for (nasal_prefix, label) in [("me", "meN"), ("pe", "peN")] {
-        let Some(after) = word.strip_prefix(nasal_prefix) else { continue };
+        let Some(after) = word.strip_prefix(nasal_prefix) else {
+            continue;
+        };
         if let Some(rest) = after.strip_prefix("nge") {
             // menge-/penge- before one-syllable roots: mengebom -> bom.
             out.push((label, rest.to_string()));
@@ -258,11 +284,39 @@ mod tests {
 
     fn stemmer() -> Stemmer {
         let roots = [
-            "serang", "kirim", "temu", "tembak", "tewas", "kunjung", "desak", "seru", "imbau", "tolak", "veto",
-            "bombardir", "tangkap", "pukul", "bantu", "larang", "minta", "ancam", "bom", "perintah", "kuat",
-            "kerja", "runding", "tahan", "sama", "beri", "culik", "tuding",
+            "serang",
+            "kirim",
+            "temu",
+            "tembak",
+            "tewas",
+            "kunjung",
+            "desak",
+            "seru",
+            "imbau",
+            "tolak",
+            "veto",
+            "bombardir",
+            "tangkap",
+            "pukul",
+            "bantu",
+            "larang",
+            "minta",
+            "ancam",
+            "bom",
+            "perintah",
+            "kuat",
+            "kerja",
+            "runding",
+            "tahan",
+            "sama",
+            "beri",
+            "culik",
+            "tuding",
         ];
-        Stemmer::new(roots.iter().map(|s| s.to_string()), ["pemerintah".to_string(), "pertahanan".to_string()])
+        Stemmer::new(
+            roots.iter().map(|s| s.to_string()),
+            ["pemerintah".to_string(), "pertahanan".to_string()],
+        )
     }
 
     fn root(word: &str) -> String {
@@ -271,7 +325,15 @@ mod tests {
 
     #[test]
     fn one_root_matches_every_inflection() {
-        for w in ["serang", "menyerang", "diserang", "serangan", "penyerangan", "serangannya", "menyerangnya"] {
+        for w in [
+            "serang",
+            "menyerang",
+            "diserang",
+            "serangan",
+            "penyerangan",
+            "serangannya",
+            "menyerangnya",
+        ] {
             assert_eq!(root(w), "serang", "{w}");
         }
     }

@@ -11,7 +11,12 @@ pub struct NumberWords {
 
 impl NumberWords {
     pub fn new(entries: impl IntoIterator<Item = (String, u64, bool)>) -> Self {
-        NumberWords { values: entries.into_iter().map(|(w, v, m)| (w.to_lowercase(), (v, m))).collect() }
+        NumberWords {
+            values: entries
+                .into_iter()
+                .map(|(w, v, m)| (w.to_lowercase(), (v, m)))
+                .collect(),
+        }
     }
 
     /// Parses a count at the start of `words` (lower-case token texts);
@@ -68,9 +73,16 @@ mod tests {
 
     fn words() -> NumberWords {
         NumberWords::new(
-            [("tujuh", 7, false), ("dua", 2, false), ("puluh", 10, true), ("ribu", 1000, true), ("juta", 1_000_000, true), ("ratusan", 100, false)]
-                .into_iter()
-                .map(|(w, v, m)| (w.to_string(), v, m)),
+            [
+                ("tujuh", 7, false),
+                ("dua", 2, false),
+                ("puluh", 10, true),
+                ("ribu", 1000, true),
+                ("juta", 1_000_000, true),
+                ("ratusan", 100, false),
+            ]
+            .into_iter()
+            .map(|(w, v, m)| (w.to_string(), v, m)),
         )
     }
 

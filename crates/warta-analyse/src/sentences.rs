@@ -76,7 +76,8 @@ fn split_line(
                 k += 1;
             }
             let next = chars.get(k).map(|x| x.1);
-            let starts_new = next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || is_quote(n));
+            let starts_new =
+                next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || is_quote(n));
             let quote_goes_on = in_quote && !closes_quote;
             if followed_by_space
                 && starts_new
@@ -115,7 +116,8 @@ fn is_abbreviation(line: &str, dot: usize, abbreviations: &HashSet<String>) -> b
         return false;
     }
     let mut letters = word.chars();
-    let single_capital = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
+    let single_capital =
+        matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
     single_capital || abbreviations.contains(word)
 }
 
@@ -124,7 +126,10 @@ fn push(text: &str, start: usize, end: usize, spans: &mut Vec<SentenceSpan>) {
     let trimmed_start = start + (piece.len() - piece.trim_start().len());
     let trimmed_end = start + piece.trim_end().len();
     if trimmed_end > trimmed_start {
-        spans.push(SentenceSpan { start: trimmed_start, end: trimmed_end });
+        spans.push(SentenceSpan {
+            start: trimmed_start,
+            end: trimmed_end,
+        });
     }
 }
 
@@ -133,20 +138,32 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        let abbreviations: HashSet<String> = ["Dr", "Jl", "Prof", "dll"].iter().map(|s| s.to_string()).collect();
-        split_sentences(text, &abbreviations).iter().map(|s| &text[s.start..s.end]).collect()
+        let abbreviations: HashSet<String> = ["Dr", "Jl", "Prof", "dll"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        split_sentences(text, &abbreviations)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
     }
 
     #[test]
     fn splits_on_stops_before_capitals() {
-        assert_eq!(split("Iran menyerang. Israel membalas."), ["Iran menyerang.", "Israel membalas."]);
+        assert_eq!(
+            split("Iran menyerang. Israel membalas."),
+            ["Iran menyerang.", "Israel membalas."]
+        );
     }
 
     #[test]
     fn keeps_abbreviations_initials_and_numbers() {
         assert_eq!(
             split("Dr. Budi tiba di Jl. Sudirman pukul 10.30 bersama Joko W. Widodo. Lalu pulang."),
-            ["Dr. Budi tiba di Jl. Sudirman pukul 10.30 bersama Joko W. Widodo.", "Lalu pulang."]
+            [
+                "Dr. Budi tiba di Jl. Sudirman pukul 10.30 bersama Joko W. Widodo.",
+                "Lalu pulang."
+            ]
         );
     }
 
@@ -154,22 +171,34 @@ mod tests {
     fn quotation_that_goes_on_is_one_sentence() {
         assert_eq!(
             split("\"Kami siap. Kami juga ingin damai,\" kata Shoigu. Ia lalu pergi."),
-            ["\"Kami siap. Kami juga ingin damai,\" kata Shoigu.", "Ia lalu pergi."]
+            [
+                "\"Kami siap. Kami juga ingin damai,\" kata Shoigu.",
+                "Ia lalu pergi."
+            ]
         );
     }
 
     #[test]
     fn closing_quote_after_stop_ends_sentence() {
-        assert_eq!(split("Ia berkata, “Kami siap.” Lalu pergi."), ["Ia berkata, “Kami siap.”", "Lalu pergi."]);
+        assert_eq!(
+            split("Ia berkata, “Kami siap.” Lalu pergi."),
+            ["Ia berkata, “Kami siap.”", "Lalu pergi."]
+        );
     }
 
     #[test]
     fn unbalanced_quote_does_not_glue_the_paragraph() {
-        assert_eq!(split("\"Kami siap. Iran menyerang. Israel membalas."), ["\"Kami siap.", "Iran menyerang.", "Israel membalas."]);
+        assert_eq!(
+            split("\"Kami siap. Iran menyerang. Israel membalas."),
+            ["\"Kami siap.", "Iran menyerang.", "Israel membalas."]
+        );
     }
 
     #[test]
     fn line_breaks_end_sentences() {
-        assert_eq!(split("Judul Berita\n\nJAKARTA - Isi berita."), ["Judul Berita", "JAKARTA - Isi berita."]);
+        assert_eq!(
+            split("Judul Berita\n\nJAKARTA - Isi berita."),
+            ["Judul Berita", "JAKARTA - Isi berita."]
+        );
     }
 }

@@ -66,7 +66,11 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
             }
             // "ke-11" style and "7-an" stay words; a digit run glued to letters ("300km") is a number.
             let end = chars.get(j).map_or(text.len(), |c| c.0);
-            out.push(Token { start: base + start, end: base + end, kind: TokenKind::Number });
+            out.push(Token {
+                start: base + start,
+                end: base + end,
+                kind: TokenKind::Number,
+            });
             i = j;
             continue;
         }
@@ -85,13 +89,25 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
                 }
             }
             let end = chars.get(j).map_or(text.len(), |c| c.0);
-            out.push(Token { start: base + start, end: base + end, kind: TokenKind::Word });
+            out.push(Token {
+                start: base + start,
+                end: base + end,
+                kind: TokenKind::Word,
+            });
             i = j;
             continue;
         }
         let end = chars.get(i + 1).map_or(text.len(), |c| c.0);
-        let kind = if is_quote(c) { TokenKind::Quote } else { TokenKind::Punct };
-        out.push(Token { start: base + start, end: base + end, kind });
+        let kind = if is_quote(c) {
+            TokenKind::Quote
+        } else {
+            TokenKind::Punct
+        };
+        out.push(Token {
+            start: base + start,
+            end: base + end,
+            kind,
+        });
         i += 1;
     }
 }
@@ -108,13 +124,30 @@ mod tests {
     fn words_numbers_and_punctuation() {
         assert_eq!(
             texts("Selasa (16/4/2024), 42.718 orang; masing-masing \"tewas\"."),
-            ["Selasa", "(", "16/4/2024", ")", ",", "42.718", "orang", ";", "masing-masing", "\"", "tewas", "\"", "."]
+            [
+                "Selasa",
+                "(",
+                "16/4/2024",
+                ")",
+                ",",
+                "42.718",
+                "orang",
+                ";",
+                "masing-masing",
+                "\"",
+                "tewas",
+                "\"",
+                "."
+            ]
         );
     }
 
     #[test]
     fn apostrophes_and_hyphens_inside_words() {
-        assert_eq!(texts("Ma'ruf Amir-Abdollahian ke-11"), ["Ma'ruf", "Amir-Abdollahian", "ke-11"]);
+        assert_eq!(
+            texts("Ma'ruf Amir-Abdollahian ke-11"),
+            ["Ma'ruf", "Amir-Abdollahian", "ke-11"]
+        );
     }
 
     #[test]

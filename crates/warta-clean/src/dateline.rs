@@ -37,7 +37,10 @@ fn parse_head(head: &str) -> Option<Dateline> {
         let place = head[..open].trim();
         let outlet = head[open + 1..].trim_end_matches(')').trim();
         if is_place(place) && !outlet.is_empty() {
-            return Some(Dateline { place: Some(place.to_string()), outlet: Some(outlet.to_string()) });
+            return Some(Dateline {
+                place: Some(place.to_string()),
+                outlet: Some(outlet.to_string()),
+            });
         }
         return None;
     }
@@ -45,15 +48,24 @@ fn parse_head(head: &str) -> Option<Dateline> {
     if let Some((outlet, place)) = head.split_once(',') {
         let (outlet, place) = (outlet.trim(), place.trim());
         if is_outlet(outlet) && is_place(place) {
-            return Some(Dateline { place: Some(place.to_string()), outlet: Some(outlet.to_string()) });
+            return Some(Dateline {
+                place: Some(place.to_string()),
+                outlet: Some(outlet.to_string()),
+            });
         }
         return None;
     }
     if is_outlet(head) {
-        return Some(Dateline { place: None, outlet: Some(head.to_string()) });
+        return Some(Dateline {
+            place: None,
+            outlet: Some(head.to_string()),
+        });
     }
     if is_place(head) {
-        return Some(Dateline { place: Some(head.to_string()), outlet: None });
+        return Some(Dateline {
+            place: Some(head.to_string()),
+            outlet: None,
+        });
     }
     None
 }
@@ -63,14 +75,18 @@ fn is_place(text: &str) -> bool {
     let words = text.split_whitespace().count();
     (1..=4).contains(&words)
         && text.chars().any(char::is_alphabetic)
-        && text.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'')
+        && text
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'')
 }
 
 /// A web outlet name: one word with a domain ("Jabaran.id", "RIAU24.COM").
 fn is_outlet(text: &str) -> bool {
     let lower = text.to_lowercase();
     !text.contains(' ')
-        && [".id", ".com", ".co", ".net", ".org", ".news", ".tv"].iter().any(|d| lower.contains(d))
+        && [".id", ".com", ".co", ".net", ".org", ".news", ".tv"]
+            .iter()
+            .any(|d| lower.contains(d))
 }
 
 #[cfg(test)]
@@ -83,22 +99,42 @@ mod tests {
 
     #[test]
     fn dateline_shapes() {
-        assert_eq!(split("JAKARTA - Rusia menjaga komunikasi."), Some((Some("JAKARTA".into()), None, "Rusia menjaga komunikasi.")));
+        assert_eq!(
+            split("JAKARTA - Rusia menjaga komunikasi."),
+            Some((Some("JAKARTA".into()), None, "Rusia menjaga komunikasi."))
+        );
         assert_eq!(
             split("MOSKOW (Arrahmah.id) — Presiden Rusia berkata."),
-            Some((Some("MOSKOW".into()), Some("Arrahmah.id".into()), "Presiden Rusia berkata."))
+            Some((
+                Some("MOSKOW".into()),
+                Some("Arrahmah.id".into()),
+                "Presiden Rusia berkata."
+            ))
         );
         assert_eq!(
             split("REPUBLIKA.CO.ID, TEHERAN -- Iran terus menjalin kerja sama."),
-            Some((Some("TEHERAN".into()), Some("REPUBLIKA.CO.ID".into()), "Iran terus menjalin kerja sama."))
+            Some((
+                Some("TEHERAN".into()),
+                Some("REPUBLIKA.CO.ID".into()),
+                "Iran terus menjalin kerja sama."
+            ))
         );
-        assert_eq!(split("RIAU24.COM -Presiden Rusia berkata."), Some((None, Some("RIAU24.COM".into()), "Presiden Rusia berkata.")));
-        assert_eq!(split("Jabaran.id – Presiden Rusia berkata."), Some((None, Some("Jabaran.id".into()), "Presiden Rusia berkata.")));
+        assert_eq!(
+            split("RIAU24.COM -Presiden Rusia berkata."),
+            Some((None, Some("RIAU24.COM".into()), "Presiden Rusia berkata."))
+        );
+        assert_eq!(
+            split("Jabaran.id – Presiden Rusia berkata."),
+            Some((None, Some("Jabaran.id".into()), "Presiden Rusia berkata."))
+        );
     }
 
     #[test]
     fn ordinary_sentences_have_no_dateline() {
-        assert_eq!(split("Perang Israel-Hamas telah berlangsung - kata dia."), None);
+        assert_eq!(
+            split("Perang Israel-Hamas telah berlangsung - kata dia."),
+            None
+        );
         assert_eq!(split("Rusia - seperti biasa - diam."), None);
     }
 }

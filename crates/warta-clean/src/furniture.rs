@@ -10,7 +10,11 @@ pub fn is_furniture(line: &str, rules: &CleanRules) -> bool {
     if rules.furniture_lines.iter().any(|f| f == lower) {
         return true;
     }
-    if rules.furniture_prefixes.iter().any(|p| lower.starts_with(p.as_str())) {
+    if rules
+        .furniture_prefixes
+        .iter()
+        .any(|p| lower.starts_with(p.as_str()))
+    {
         return true;
     }
     if !line.chars().any(char::is_alphabetic) {
@@ -23,9 +27,14 @@ pub fn is_furniture(line: &str, rules: &CleanRules) -> bool {
 /// slash: "Dmitry Peskov. (Wikimedia Commons/Пресс-служба)", "(X/Foto)".
 /// A date in brackets, "(16/4/2024)", is not a credit.
 fn is_caption(line: &str) -> bool {
-    let Some(open) = line.rfind('(') else { return false };
+    let Some(open) = line.rfind('(') else {
+        return false;
+    };
     let credit = &line[open..];
-    credit.ends_with(')') && credit.contains('/') && credit.chars().any(char::is_alphabetic) && line.len() - credit.len() < 200
+    credit.ends_with(')')
+        && credit.contains('/')
+        && credit.chars().any(char::is_alphabetic)
+        && line.len() - credit.len() < 200
 }
 
 /// A line of running prose: long enough and ending like a sentence.
@@ -41,7 +50,14 @@ pub fn looks_like_headline(line: &str) -> bool {
     if words.len() < 4 || words.len() > 25 || line.ends_with('.') {
         return false;
     }
-    let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())).count();
+    let capitalised = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        .count();
     capitalised * 2 >= words.len()
 }
 
@@ -66,16 +82,24 @@ mod tests {
 
     #[test]
     fn captions_are_furniture_dates_are_not() {
-        assert!(is_caption("Dmitry Peskov. (Wikimedia Commons/Пресс-служба Президента России)"));
-        assert!(is_caption("Vladimir Putin Rela Hubungi PM Israel. (X/Foto)"));
+        assert!(is_caption(
+            "Dmitry Peskov. (Wikimedia Commons/Пресс-служба Президента России)"
+        ));
+        assert!(is_caption(
+            "Vladimir Putin Rela Hubungi PM Israel. (X/Foto)"
+        ));
         assert!(!is_caption("Putin menelepon Raisi pada Selasa (16/4/2024)"));
         assert!(!is_caption("Korps Garda Revolusi Iran (IRGC)"));
     }
 
     #[test]
     fn headlines() {
-        assert!(looks_like_headline("Vladimir Putin Telepon Presiden Iran, Ini Isi Obrolannya"));
+        assert!(looks_like_headline(
+            "Vladimir Putin Telepon Presiden Iran, Ini Isi Obrolannya"
+        ));
         assert!(!looks_like_headline("Menu"));
-        assert!(!looks_like_headline("Rusia mengirim bantuan ke Iran pada hari Selasa kemarin."));
+        assert!(!looks_like_headline(
+            "Rusia mengirim bantuan ke Iran pada hari Selasa kemarin."
+        ));
     }
 }

@@ -49,14 +49,23 @@ mod tests {
 
     #[test]
     fn splits_glued_words() {
-        assert_eq!(run("NegeriUni Emirat Arab(UEA)"), "Negeri Uni Emirat Arab (UEA)");
+        assert_eq!(
+            run("NegeriUni Emirat Arab(UEA)"),
+            "Negeri Uni Emirat Arab (UEA)"
+        );
         assert_eq!(run("danIran"), "dan Iran");
-        assert_eq!(run("HomeNewsInternasionalVladimir"), "Home News Internasional Vladimir");
+        assert_eq!(
+            run("HomeNewsInternasionalVladimir"),
+            "Home News Internasional Vladimir"
+        );
     }
 
     #[test]
     fn keeps_camel_case_words_and_acronyms() {
-        assert_eq!(run("YouTube WhatsApp, iPhone McDonald IRGC"), "YouTube WhatsApp, iPhone McDonald IRGC");
+        assert_eq!(
+            run("YouTube WhatsApp, iPhone McDonald IRGC"),
+            "YouTube WhatsApp, iPhone McDonald IRGC"
+        );
         assert_eq!(run("(UEA) (16/4/2024)"), "(UEA) (16/4/2024)");
     }
 }

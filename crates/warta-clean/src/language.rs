@@ -27,17 +27,22 @@ impl Default for LanguageDetector {
 /// is in some other language, whatever the detector's best guess among its
 /// three.
 const FUNCTION_WORDS: &[&str] = &[
-    "yang", "dan", "di", "ke", "dari", "dengan", "untuk", "ini", "itu", "pada", "dalam", "tidak", "akan",
-    "juga", "oleh", "karena", "telah", "kepada", "bahwa", "atau", "ada", "the", "of", "and", "to", "in",
-    "is", "that", "for", "on", "with", "was", "as", "by", "it", "at", "from", "has", "have", "are", "be",
-    "tidak", "sudah", "saya", "kami", "mereka", "ia", "dia", "tersebut", "serta", "adalah", "bagi",
+    "yang", "dan", "di", "ke", "dari", "dengan", "untuk", "ini", "itu", "pada", "dalam", "tidak",
+    "akan", "juga", "oleh", "karena", "telah", "kepada", "bahwa", "atau", "ada", "the", "of",
+    "and", "to", "in", "is", "that", "for", "on", "with", "was", "as", "by", "it", "at", "from",
+    "has", "have", "are", "be", "tidak", "sudah", "saya", "kami", "mereka", "ia", "dia",
+    "tersebut", "serta", "adalah", "bagi",
 ];
 
 impl LanguageDetector {
     pub fn new() -> Self {
-        let detector = LanguageDetectorBuilder::from_languages(&[Language::Indonesian, Language::Malay, Language::English])
-            .with_low_accuracy_mode()
-            .build();
+        let detector = LanguageDetectorBuilder::from_languages(&[
+            Language::Indonesian,
+            Language::Malay,
+            Language::English,
+        ])
+        .with_low_accuracy_mode()
+        .build();
         LanguageDetector { detector }
     }
 
@@ -51,7 +56,10 @@ impl LanguageDetector {
         if words.len() < 3 {
             return LanguageGuess::Unknown;
         }
-        let function = words.iter().filter(|w| FUNCTION_WORDS.contains(&w.as_str())).count();
+        let function = words
+            .iter()
+            .filter(|w| FUNCTION_WORDS.contains(&w.as_str()))
+            .count();
         if function * 100 < words.len() * 8 {
             return LanguageGuess::Unknown;
         }

@@ -55,14 +55,23 @@ pub fn clean(raw: &str, known_title: Option<&str>, rules: &CleanRules) -> Cleane
         lines.push(line);
     }
     furniture::drop_trailing_junk(&mut lines, &mut removed);
-    let mut title = known_title.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+    let mut title = known_title
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty());
     let body_start = lines
         .iter()
         .position(|l| furniture::is_body_line(l))
-        .or_else(|| lines.iter().position(|l| l.ends_with('.') && l.split_whitespace().count() >= 4))
+        .or_else(|| {
+            lines
+                .iter()
+                .position(|l| l.ends_with('.') && l.split_whitespace().count() >= 4)
+        })
         .unwrap_or(0);
     if title.is_none() {
-        title = lines[..body_start].iter().find(|l| furniture::looks_like_headline(l)).map(|l| l.to_string());
+        title = lines[..body_start]
+            .iter()
+            .find(|l| furniture::looks_like_headline(l))
+            .map(|l| l.to_string());
     }
     let mut dateline = None;
     let mut out = String::with_capacity(deglued.len());
@@ -77,7 +86,12 @@ pub fn clean(raw: &str, known_title: Option<&str>, rules: &CleanRules) -> Cleane
         out.push_str(line);
         out.push('\n');
     }
-    Cleaned { text: out, title, dateline, removed }
+    Cleaned {
+        text: out,
+        title,
+        dateline,
+        removed,
+    }
 }
 
 /// Unifies line ends and spaces, drops invisible characters.
@@ -111,11 +125,22 @@ mod tests {
 
     fn rules() -> CleanRules {
         CleanRules {
-            furniture_lines: ["bagikan:", "baca juga", "advertisement", "berita lainnya", "free porn", "menu", "terbaru"]
+            furniture_lines: [
+                "bagikan:",
+                "baca juga",
+                "advertisement",
+                "berita lainnya",
+                "free porn",
+                "menu",
+                "terbaru",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+            furniture_prefixes: ["baca juga:", "foto:", "home "]
                 .iter()
                 .map(|s| s.to_string())
                 .collect(),
-            furniture_prefixes: ["baca juga:", "foto:", "home "].iter().map(|s| s.to_string()).collect(),
             camel_case_words: vec!["YouTube".into()],
         }
     }
@@ -128,14 +153,24 @@ mod tests {
             cleaned.text,
             "Judul Berita Tentang Rusia Dan Iran\nRusia mengirim bantuan ke Iran.\nIa juga menelepon Presiden Iran.\n"
         );
-        assert_eq!(cleaned.title.as_deref(), Some("Judul Berita Tentang Rusia Dan Iran"));
+        assert_eq!(
+            cleaned.title.as_deref(),
+            Some("Judul Berita Tentang Rusia Dan Iran")
+        );
         assert_eq!(cleaned.dateline.unwrap().place.as_deref(), Some("JAKARTA"));
     }
 
     #[test]
     fn repairs_glued_words() {
-        let cleaned = clean("Menteri Luar NegeriUni Emirat Arab(UEA) bertemu danIran di YouTube.", None, &rules());
-        assert_eq!(cleaned.text, "Menteri Luar Negeri Uni Emirat Arab (UEA) bertemu dan Iran di YouTube.\n");
+        let cleaned = clean(
+            "Menteri Luar NegeriUni Emirat Arab(UEA) bertemu danIran di YouTube.",
+            None,
+            &rules(),
+        );
+        assert_eq!(
+            cleaned.text,
+            "Menteri Luar Negeri Uni Emirat Arab (UEA) bertemu dan Iran di YouTube.\n"
+        );
     }
 
     #[test]

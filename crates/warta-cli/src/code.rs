@@ -17,10 +17,20 @@ use crate::Format;
 /// enough that memory stays flat however large the input.
 const BATCH: usize = 256;
 
-pub fn run(coder: &Coder, paths: &[PathBuf], format: Format, output: Option<&Path>, threads: Option<usize>) -> anyhow::Result<ExitCode> {
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.unwrap_or(0)).build()?;
+pub fn run(
+    coder: &Coder,
+    paths: &[PathBuf],
+    format: Format,
+    output: Option<&Path>,
+    threads: Option<usize>,
+) -> anyhow::Result<ExitCode> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.unwrap_or(0))
+        .build()?;
     let sink: Box<dyn Write> = match output {
-        Some(path) => Box::new(File::create(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?),
+        Some(path) => {
+            Box::new(File::create(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?)
+        }
         None => Box::new(io::stdout().lock()),
     };
     let mut out = BufWriter::with_capacity(1 << 16, sink);
@@ -29,14 +39,20 @@ pub fn run(coder: &Coder, paths: &[PathBuf], format: Format, output: Option<&Pat
     }
     let mut failed = false;
     let mut batch: Vec<RawDocument> = Vec::with_capacity(BATCH);
-    let flush = |batch: &mut Vec<RawDocument>, out: &mut BufWriter<Box<dyn Write>>| -> io::Result<()> {
-        let coded: Vec<String> = pool.install(|| batch.par_iter().map(|raw| render(coder, raw, format)).collect());
-        for text in coded {
-            out.write_all(text.as_bytes())?;
-        }
-        batch.clear();
-        Ok(())
-    };
+    let flush =
+        |batch: &mut Vec<RawDocument>, out: &mut BufWriter<Box<dyn Write>>| -> io::Result<()> {
+            let coded: Vec<String> = pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|raw| render(coder, raw, format))
+                    .collect()
+            });
+            for text in coded {
+                out.write_all(text.as_bytes())?;
+            }
+            batch.clear();
+            Ok(())
+        };
     for item in read_inputs(paths, &ReadOptions::default()) {
         match item {
             Ok(raw) => {
@@ -56,7 +72,11 @@ pub fn run(coder: &Coder, paths: &[PathBuf], format: Format, output: Option<&Pat
     }
     flush(&mut batch, &mut out)?;
     out.flush()?;
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// One document's records as output text; a skipped document is said on

@@ -13,7 +13,11 @@ use warta_code::Coder;
 use warta_lexicon::Lexicon;
 
 #[derive(Parser)]
-#[command(name = "warta", version, about = "Political event data from Indonesian news")]
+#[command(
+    name = "warta",
+    version,
+    about = "Political event data from Indonesian news"
+)]
 struct Cli {
     /// Load the lexicon from this folder instead of the one built in.
     #[arg(long, global = true, value_name = "DIR")]
@@ -94,7 +98,12 @@ fn load_lexicon(dir: Option<&PathBuf>) -> anyhow::Result<Lexicon> {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let lexicon = load_lexicon(cli.lexicon.as_ref())?;
     match cli.command {
-        Command::Code { paths, format, output, threads } => {
+        Command::Code {
+            paths,
+            format,
+            output,
+            threads,
+        } => {
             let coder = Coder::new(lexicon);
             code::run(&coder, &paths, format, output.as_deref(), threads)
         }
@@ -104,13 +113,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let base = gold.parent().map(PathBuf::from).unwrap_or_default();
             let report = warta_eval::evaluate(&coder, &file, &base);
             print!("{}", report.render(verbose));
-            Ok(if report.unreadable.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            Ok(if report.unreadable.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
-        Command::Lexicon { action: LexiconAction::Stats } => {
+        Command::Lexicon {
+            action: LexiconAction::Stats,
+        } => {
             print!("{}", warta_lexicon::stats(&lexicon));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Lexicon { action: LexiconAction::Resolve { text, date } } => {
+        Command::Lexicon {
+            action: LexiconAction::Resolve { text, date },
+        } => {
             let coder = Coder::new(lexicon);
             for e in coder.resolve_entities(&text, &date) {
                 println!(
@@ -123,15 +140,24 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Lexicon { action: LexiconAction::Check } => {
-            let mut problems: Vec<String> = warta_lexicon::check(&lexicon).iter().map(|p| p.to_string()).collect();
+        Command::Lexicon {
+            action: LexiconAction::Check,
+        } => {
+            let mut problems: Vec<String> = warta_lexicon::check(&lexicon)
+                .iter()
+                .map(|p| p.to_string())
+                .collect();
             let coder = Coder::new(lexicon);
             problems.extend(coder.check_examples());
             for p in &problems {
                 println!("{p}");
             }
             println!("{} problem(s)", problems.len());
-            Ok(if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            Ok(if problems.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
     }
 }

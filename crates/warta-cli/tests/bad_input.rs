@@ -20,10 +20,24 @@ fn run_with(dir: &std::path::Path, bad: &std::path::Path) -> (String, String, Op
 
 fn assert_reported(dir: &std::path::Path, bad: &std::path::Path, reason: &str) {
     let (out, err, status) = run_with(dir, bad);
-    assert_eq!(status, Some(1), "exit status 1 for {}: {err}", bad.display());
-    assert!(err.contains(&bad.display().to_string()), "message names the file: {err}");
-    assert!(err.to_lowercase().contains(reason), "message says {reason:?}: {err}");
-    assert!(out.contains("\"doc_id\":\"good\""), "the good file is still coded: {out}");
+    assert_eq!(
+        status,
+        Some(1),
+        "exit status 1 for {}: {err}",
+        bad.display()
+    );
+    assert!(
+        err.contains(&bad.display().to_string()),
+        "message names the file: {err}"
+    );
+    assert!(
+        err.to_lowercase().contains(reason),
+        "message says {reason:?}: {err}"
+    );
+    assert!(
+        out.contains("\"doc_id\":\"good\""),
+        "the good file is still coded: {out}"
+    );
 }
 
 #[test]
@@ -38,7 +52,13 @@ fn empty_file() {
 fn binary_file() {
     let dir = scratch("binary");
     let bad = dir.join("image.txt");
-    std::fs::write(&bad, [0x89u8, b'P', b'N', b'G', 0, 0, 0, 13, 0, 1, 2, 3, 0, 0, 255, 254]).unwrap();
+    std::fs::write(
+        &bad,
+        [
+            0x89u8, b'P', b'N', b'G', 0, 0, 0, 13, 0, 1, 2, 3, 0, 0, 255, 254,
+        ],
+    )
+    .unwrap();
     assert_reported(&dir, &bad, "binary");
 }
 
@@ -62,21 +82,32 @@ fn malformed_json_lines_name_the_line() {
     drop(f);
     let (out, err, status) = run_with(&dir, &bad);
     assert_eq!(status, Some(1));
-    assert!(err.contains(&format!("{}:2:", bad.display())), "names file and line 2: {err}");
-    assert!(out.contains("\"doc_id\":\"a1\"") && out.contains("\"doc_id\":\"a3\""), "lines 1 and 3 are coded: {out}");
+    assert!(
+        err.contains(&format!("{}:2:", bad.display())),
+        "names file and line 2: {err}"
+    );
+    assert!(
+        out.contains("\"doc_id\":\"a1\"") && out.contains("\"doc_id\":\"a3\""),
+        "lines 1 and 3 are coded: {out}"
+    );
 }
 
 #[test]
 fn invalid_utf8_is_decoded_as_windows_1252_and_coded() {
     let dir = scratch("latin1");
     let file = dir.join("latin1.txt");
-    let mut bytes = b"JAKARTA - Presiden Rusia mengecam Amerika Serikat, kata juru bicara caf".to_vec();
+    let mut bytes =
+        b"JAKARTA - Presiden Rusia mengecam Amerika Serikat, kata juru bicara caf".to_vec();
     bytes.push(0xe9);
     bytes.extend_from_slice(b" itu pada Selasa (16/4/2024).\n");
     std::fs::write(&file, bytes).unwrap();
     let output = warta(&["code", file.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stderr(&output).contains("windows-1252"), "a note says how it was decoded: {}", stderr(&output));
+    assert!(
+        stderr(&output).contains("windows-1252"),
+        "a note says how it was decoded: {}",
+        stderr(&output)
+    );
     assert!(stdout(&output).contains("ACCUSE"));
 }
 
@@ -85,7 +116,13 @@ fn truncated_warc_gz() {
     let dir = scratch("warc");
     let bad = dir.join("crawl.warc.gz");
     // A gzip member cut short: the reader must say where it stopped.
-    std::fs::write(&bad, [0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0, 0x03, 0x0b, 0x77, 0x0c]).unwrap();
+    std::fs::write(
+        &bad,
+        [
+            0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0, 0x03, 0x0b, 0x77, 0x0c,
+        ],
+    )
+    .unwrap();
     let (_, err, status) = run_with(&dir, &bad);
     assert_eq!(status, Some(1));
     assert!(err.contains(&bad.display().to_string()), "{err}");

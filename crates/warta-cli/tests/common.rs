@@ -15,7 +15,10 @@ pub fn repo() -> PathBuf {
 }
 
 pub fn warta(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_warta")).args(args).output().expect("warta runs")
+    Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(args)
+        .output()
+        .expect("warta runs")
 }
 
 pub fn stdout(output: &Output) -> String {
@@ -36,5 +39,7 @@ pub fn scratch(name: &str) -> PathBuf {
 
 /// Records as JSON values.
 pub fn records(text: &str) -> Vec<serde_json::Value> {
-    text.lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect()
+    text.lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
 }

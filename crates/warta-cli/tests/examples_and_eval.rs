@@ -12,7 +12,10 @@ fn bundled_examples_code_into_records() {
     assert!(output.status.success(), "{}", stderr(&output));
     let records = records(&stdout(&output));
     assert!(records.len() >= 40, "{} records", records.len());
-    let types: std::collections::BTreeSet<&str> = records.iter().filter_map(|r| r["event_type"].as_str()).collect();
+    let types: std::collections::BTreeSet<&str> = records
+        .iter()
+        .filter_map(|r| r["event_type"].as_str())
+        .collect();
     assert!(types.len() >= 10, "event types seen: {types:?}");
 }
 

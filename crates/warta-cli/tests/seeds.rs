@@ -9,7 +9,11 @@ use serde_json::Value;
 
 fn seed_records() -> Vec<Value> {
     let seeds = shared().join("seeds");
-    assert!(seeds.is_dir(), "shared/seeds must be beside the repository: {}", seeds.display());
+    assert!(
+        seeds.is_dir(),
+        "shared/seeds must be beside the repository: {}",
+        seeds.display()
+    );
     let output = warta(&["code", seeds.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
     records(&stdout(&output))
@@ -19,7 +23,9 @@ fn find<'a>(records: &'a [Value], doc: &str, event_type: &str, actor: &str) -> O
     records.iter().find(|r| {
         r["doc_id"].as_str().is_some_and(|d| d.starts_with(doc))
             && r["event_type"] == event_type
-            && r["actor"].as_array().is_some_and(|a| a.iter().any(|e| e["country"] == actor))
+            && r["actor"]
+                .as_array()
+                .is_some_and(|a| a.iter().any(|e| e["country"] == actor))
     })
 }
 
@@ -37,9 +43,16 @@ fn putin_raisi_call_is_one_consult_phone_event_on_16_april() {
     for doc in ["000", "001"] {
         let call = records
             .iter()
-            .filter(|r| r["doc_id"].as_str().unwrap().starts_with(doc) && r["event_type"] == "CONSULT")
+            .filter(|r| {
+                r["doc_id"].as_str().unwrap().starts_with(doc) && r["event_type"] == "CONSULT"
+            })
             .find(|r| {
-                let parties: Vec<&str> = r["actor"].as_array().unwrap().iter().filter_map(|e| e["country"].as_str()).collect();
+                let parties: Vec<&str> = r["actor"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter_map(|e| e["country"].as_str())
+                    .collect();
                 parties.contains(&"RUS") && parties.contains(&"IRN") && r["mode"] == "phone"
             })
             .unwrap_or_else(|| panic!("seed {doc}: no RUS-IRN phone call"));
@@ -63,7 +76,11 @@ fn every_record_traces_to_its_sentence_and_rule() {
 #[test]
 fn iran_strike_on_israel_and_shoigu_offer() {
     let records = seed_records();
-    assert!(find(&records, "000", "ASSAULT", "IRN").is_some(), "Iran's strike on Israel in seed 000");
-    let agree = find(&records, "002", "AGREE", "RUS").expect("Shoigu's offer to cooperate in seed 002");
+    assert!(
+        find(&records, "000", "ASSAULT", "IRN").is_some(),
+        "Iran's strike on Israel in seed 000"
+    );
+    let agree =
+        find(&records, "002", "AGREE", "RUS").expect("Shoigu's offer to cooperate in seed 002");
     assert_eq!(agree["recipient"][0]["country"], "IRN");
 }

@@ -38,21 +38,49 @@ impl Coder {
         records
     }
 
-    fn record(&self, doc: &Analysed, input: &Document, language: &str, c: &Candidate, reference: Option<Reference>) -> EventRecord {
+    fn record(
+        &self,
+        doc: &Analysed,
+        input: &Document,
+        language: &str,
+        c: &Candidate,
+        reference: Option<Reference>,
+    ) -> EventRecord {
         let s = doc.sentences[c.sentence];
         let cue = &self.lexicon.cues[c.cue];
         let plover = self.lexicon.plover.event_type(&c.event_type);
         let (date, precision, date_source) = self.event_date(doc, c, reference);
-        let actor_codes: Vec<&str> = c.actor.iter().filter_map(|e| e.country.as_deref()).collect();
-        let recipient_codes: Vec<&str> = c.recipient.iter().filter_map(|e| e.country.as_deref()).collect();
-        let id = record_id(&input.doc_id, &c.event_type, &actor_codes, &recipient_codes, date.as_deref());
+        let actor_codes: Vec<&str> = c
+            .actor
+            .iter()
+            .filter_map(|e| e.country.as_deref())
+            .collect();
+        let recipient_codes: Vec<&str> = c
+            .recipient
+            .iter()
+            .filter_map(|e| e.country.as_deref())
+            .collect();
+        let id = record_id(
+            &input.doc_id,
+            &c.event_type,
+            &actor_codes,
+            &recipient_codes,
+            date.as_deref(),
+        );
         let start_byte = doc.tokens[c.start].start;
         let end_byte = doc.tokens[c.end - 1].end;
         let quote = c.speaker.as_ref().and_then(|sp| {
             let (qs, qe) = sp.quote?;
-            (qs <= start_byte && end_byte <= qe).then(|| Quote { speaker: sp.entity.name.clone().or(Some(sp.entity.text.clone())), text: doc.text[qs..qe].to_string() })
+            (qs <= start_byte && end_byte <= qe).then(|| Quote {
+                speaker: sp.entity.name.clone().or(Some(sp.entity.text.clone())),
+                text: doc.text[qs..qe].to_string(),
+            })
         });
-        let size = if matches!(c.event_type.as_str(), "ASSAULT" | "COERCE") { self.size(doc, c) } else { Size::default() };
+        let size = if matches!(c.event_type.as_str(), "ASSAULT" | "COERCE") {
+            self.size(doc, c)
+        } else {
+            Size::default()
+        };
         let mut modes = Vec::new();
         if c.event_type == "ASSAULT" {
             modes = self.salvo_modes(doc, c);
@@ -90,30 +118,59 @@ impl Coder {
     }
 
     /// The date mention nearest the trigger, else the reference date.
-    fn event_date(&self, doc: &Analysed, c: &Candidate, reference: Option<Reference>) -> (Option<String>, Option<String>, String) {
+    fn event_date(
+        &self,
+        doc: &Analysed,
+        c: &Candidate,
+        reference: Option<Reference>,
+    ) -> (Option<String>, Option<String>, String) {
         let s = doc.sentences[c.sentence];
         let sentence = &doc.text[s.start_byte..s.end_byte];
         let trigger = doc.tokens[c.start].start - s.start_byte;
         let mentions = self.calendar.mentions(sentence, reference.map(|r| r.date));
         let nearest = mentions.iter().min_by_key(|m| {
-            let distance = if m.start >= trigger { m.start - trigger } else { trigger - m.end };
+            let distance = if m.start >= trigger {
+                m.start - trigger
+            } else {
+                trigger - m.end
+            };
             (distance, m.relative)
         });
         if let Some(m) = nearest {
-            return (Some(m.precision.format(m.date)), Some(m.precision.as_str().into()), "text".into());
+            return (
+                Some(m.precision.format(m.date)),
+                Some(m.precision.as_str().into()),
+                "text".into(),
+            );
         }
         // A sentence without a date continues the paragraph's last date.
         let mut k = c.sentence;
-        while k > 0 && !doc.text[doc.sentences[k - 1].end_byte..doc.sentences[k].start_byte].contains('\n') {
+        while k > 0
+            && !doc.text[doc.sentences[k - 1].end_byte..doc.sentences[k].start_byte].contains('\n')
+        {
             k -= 1;
             let p = doc.sentences[k];
-            let found = self.calendar.mentions(&doc.text[p.start_byte..p.end_byte], reference.map(|r| r.date));
-            if let Some(m) = found.iter().find(|m| !m.relative || m.precision == Precision::Day) {
-                return (Some(m.precision.format(m.date)), Some(m.precision.as_str().into()), "text".into());
+            let found = self.calendar.mentions(
+                &doc.text[p.start_byte..p.end_byte],
+                reference.map(|r| r.date),
+            );
+            if let Some(m) = found
+                .iter()
+                .find(|m| !m.relative || m.precision == Precision::Day)
+            {
+                return (
+                    Some(m.precision.format(m.date)),
+                    Some(m.precision.as_str().into()),
+                    "text".into(),
+                );
             }
         }
         match reference {
-            Some(r) => (Some(Precision::Day.format(r.date)), Some("day".into()), "publication".into()),
+            Some(r) => (
+                Some(Precision::Day.format(r.date)),
+                Some("day".into()),
+                "publication".into(),
+            ),
             None => (None, None, "publication".into()),
         }
     }
@@ -132,7 +189,11 @@ impl Coder {
                 continue;
             }
             if let Some((location, end)) = self.place_at(doc, i + 1, s.end) {
-                let distance = if i >= c.end { i - c.end } else { c.start.saturating_sub(end) };
+                let distance = if i >= c.end {
+                    i - c.end
+                } else {
+                    c.start.saturating_sub(end)
+                };
                 if best.as_ref().is_none_or(|(d, _)| distance < *d) {
                     best = Some((distance, location));
                 }
@@ -170,7 +231,13 @@ impl Coder {
                 }
                 NameTarget::Country(k) => {
                     let country = &self.lexicon.countries[k];
-                    Some(Location { text, name: Some(country.name.clone()), country: Some(country.code.clone()), lat: None, lon: None })
+                    Some(Location {
+                        text,
+                        name: Some(country.name.clone()),
+                        country: Some(country.code.clone()),
+                        lat: None,
+                        lon: None,
+                    })
                 }
                 _ => None,
             };
@@ -186,18 +253,31 @@ impl Coder {
         let s = doc.sentences[c.sentence];
         let mut size = Size::default();
         for i in s.first..s.end {
-            let words: Vec<&str> = (i..s.end.min(i + 3)).map(|k| doc.lower[k].as_str()).collect();
-            let Some((value, used)) = self.numbers.parse(&words) else { continue };
-            if i > s.first && matches!(doc.lower[i - 1].as_str(), "berusia" | "pukul" | "tahun" | "ke") {
+            let words: Vec<&str> = (i..s.end.min(i + 3))
+                .map(|k| doc.lower[k].as_str())
+                .collect();
+            let Some((value, used)) = self.numbers.parse(&words) else {
+                continue;
+            };
+            if i > s.first
+                && matches!(
+                    doc.lower[i - 1].as_str(),
+                    "berusia" | "pukul" | "tahun" | "ke"
+                )
+            {
                 continue;
             }
             // "menewaskan 42.718 orang": a casualty verb before the number.
             let before = (s.first.max(i.saturating_sub(2))..i).map(|k| doc.lower[k].as_str());
-            let mut kind = before.filter_map(|w| self.casualty_kind(w)).last();
+            let mut kind = before.filter_map(|w| self.casualty_kind(w)).next_back();
             // "tujuh pejabat ... tewas": a casualty word after it.
             if kind.is_none() {
                 kind = (i + used..s.end.min(i + used + CASUALTY_WINDOW))
-                    .take_while(|&k| doc.kind(k) != TokenKind::Punct || doc.text_of(k) == "(" || doc.text_of(k) == ")")
+                    .take_while(|&k| {
+                        doc.kind(k) != TokenKind::Punct
+                            || doc.text_of(k) == "("
+                            || doc.text_of(k) == ")"
+                    })
                     .find_map(|k| self.casualty_kind(&doc.lower[k]));
             }
             let slot = match kind {
@@ -255,7 +335,11 @@ impl Coder {
                     for name in names {
                         if let NameTarget::Person(p) = name.target {
                             let end = i + name.tokens.len();
-                            if end <= s.end && (0..name.tokens.len()).all(|k| doc.lower[i + k] == name.tokens[k]) && !people.contains(&p) {
+                            if end <= s.end
+                                && (0..name.tokens.len())
+                                    .all(|k| doc.lower[i + k] == name.tokens[k])
+                                && !people.contains(&p)
+                            {
                                 people.push(p);
                             }
                         }
@@ -268,12 +352,27 @@ impl Coder {
         }
         // The lexicon's version year bounds what it can know, and keeps the
         // output independent of the clock.
-        let this_year: i32 = self.lexicon.version.get(..4).and_then(|y| y.parse().ok()).unwrap_or(2026);
+        let this_year: i32 = self
+            .lexicon
+            .version
+            .get(..4)
+            .and_then(|y| y.parse().ok())
+            .unwrap_or(2026);
         let mut best: Option<(usize, i32)> = None;
         for year in 2014..=this_year {
-            let Some(date) = NaiveDate::from_ymd_opt(year, month, day) else { continue };
+            let Some(date) = NaiveDate::from_ymd_opt(year, month, day) else {
+                continue;
+            };
             let date = date.format("%Y-%m-%d").to_string();
-            let in_office = people.iter().filter(|&&p| self.lexicon.people[p].office.iter().any(|o| o.covers(&date))).count();
+            let in_office = people
+                .iter()
+                .filter(|&&p| {
+                    self.lexicon.people[p]
+                        .office
+                        .iter()
+                        .any(|o| o.covers(&date))
+                })
+                .count();
             if in_office > 0 && best.is_none_or(|(n, _)| in_office >= n) {
                 best = Some((in_office, year));
             }
@@ -289,15 +388,28 @@ enum Casualty {
 }
 
 /// "serangan itu" refers back: its actor completes an earlier actorless act
-/// of the same type, and it is not an act of its own.
+/// of the same type, and it is not an act of its own. "... yang menewaskan"
+/// tells more of an act the sentence already named.
 fn fold_back_references(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     let mut keep = vec![true; candidates.len()];
     for k in 0..candidates.len() {
+        if candidates[k].relative {
+            let sentence = candidates[k].sentence;
+            let same = (0..k).rev().take_while(|&j| candidates[j].sentence == sentence).any(|j| {
+                keep[j] && candidates[j].event_type == candidates[k].event_type
+            });
+            if same {
+                keep[k] = false;
+            }
+            continue;
+        }
         if !candidates[k].anaphoric {
             continue;
         }
         let earlier = (0..k).rev().find(|&j| {
-            keep[j] && candidates[j].event_type == candidates[k].event_type && candidates[k].sentence - candidates[j].sentence <= 2
+            keep[j]
+                && candidates[j].event_type == candidates[k].event_type
+                && candidates[k].sentence - candidates[j].sentence <= 2
         });
         if let Some(j) = earlier {
             if candidates[j].actor.is_empty() && !candidates[k].actor.is_empty() {
@@ -307,11 +419,18 @@ fn fold_back_references(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
             keep[k] = false;
         }
     }
-    candidates.into_iter().zip(keep).filter_map(|(c, k)| k.then_some(c)).collect()
+    candidates
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(c, k)| k.then_some(c))
+        .collect()
 }
 
 fn countries(entities: &[Entity]) -> Vec<&str> {
-    let mut out: Vec<&str> = entities.iter().filter_map(|e| e.country.as_deref()).collect();
+    let mut out: Vec<&str> = entities
+        .iter()
+        .filter_map(|e| e.country.as_deref())
+        .collect();
     out.sort_unstable();
     out.dedup();
     out
@@ -326,7 +445,8 @@ fn same_act(a: &EventRecord, b: &EventRecord) -> bool {
     let (aa, ba) = (countries(&a.actor), countries(&b.actor));
     let (ar, br) = (countries(&a.recipient), countries(&b.recipient));
     let parties_agree = aa == ba && (ar == br || ar.is_empty() || br.is_empty());
-    let dates_agree = a.date == b.date || a.date_source == "publication" || b.date_source == "publication";
+    let dates_agree =
+        a.date == b.date || a.date_source == "publication" || b.date_source == "publication";
     parties_agree && dates_agree
 }
 
@@ -358,5 +478,11 @@ fn merge_into(existing: &mut EventRecord, other: EventRecord) {
     existing.confidence = existing.confidence.max(other.confidence);
     let actors: Vec<&str> = countries(&existing.actor);
     let recipients: Vec<&str> = countries(&existing.recipient);
-    existing.id = record_id(&existing.doc_id, &existing.event_type, &actors, &recipients, existing.date.as_deref());
+    existing.id = record_id(
+        &existing.doc_id,
+        &existing.event_type,
+        &actors,
+        &recipients,
+        existing.date.as_deref(),
+    );
 }

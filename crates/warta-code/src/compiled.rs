@@ -113,37 +113,69 @@ impl Coder {
         let mut names: HashMap<String, Vec<Name>> = HashMap::new();
         let mut add = |text: &str, exact: bool, target: NameTarget| {
             let tokens: Vec<String> = if exact {
-                tokenize(text).iter().map(|t| t.text(text).to_string()).collect()
+                tokenize(text)
+                    .iter()
+                    .map(|t| t.text(text).to_string())
+                    .collect()
             } else {
                 name_tokens(text)
             };
             if let Some(first) = tokens.first() {
-                names.entry(first.to_lowercase()).or_default().push(Name { tokens, exact, target });
+                names.entry(first.to_lowercase()).or_default().push(Name {
+                    tokens,
+                    exact,
+                    target,
+                });
             }
         };
         for (i, c) in lexicon.countries.iter().enumerate() {
-            c.names.iter().for_each(|n| add(n, false, NameTarget::Country(i)));
-            c.abbreviations.iter().for_each(|n| add(n, true, NameTarget::Country(i)));
-            c.metonyms.iter().for_each(|n| add(n, false, NameTarget::Metonym(i)));
+            c.names
+                .iter()
+                .for_each(|n| add(n, false, NameTarget::Country(i)));
+            c.abbreviations
+                .iter()
+                .for_each(|n| add(n, true, NameTarget::Country(i)));
+            c.metonyms
+                .iter()
+                .for_each(|n| add(n, false, NameTarget::Metonym(i)));
         }
         for (i, o) in lexicon.organisations.iter().enumerate() {
-            o.names.iter().for_each(|n| add(n, false, NameTarget::Organisation(i)));
-            o.abbreviations.iter().for_each(|n| add(n, true, NameTarget::Organisation(i)));
+            o.names
+                .iter()
+                .for_each(|n| add(n, false, NameTarget::Organisation(i)));
+            o.abbreviations
+                .iter()
+                .for_each(|n| add(n, true, NameTarget::Organisation(i)));
         }
         for (i, t) in lexicon.titles.iter().enumerate() {
-            t.names.iter().for_each(|n| add(n, false, NameTarget::Title(i)));
-            t.abbreviations.iter().for_each(|n| add(n, true, NameTarget::Title(i)));
-            t.country_names.iter().for_each(|n| add(n, false, NameTarget::CountryTitle(i)));
+            t.names
+                .iter()
+                .for_each(|n| add(n, false, NameTarget::Title(i)));
+            t.abbreviations
+                .iter()
+                .for_each(|n| add(n, true, NameTarget::Title(i)));
+            t.country_names
+                .iter()
+                .for_each(|n| add(n, false, NameTarget::CountryTitle(i)));
         }
         for (i, p) in lexicon.people.iter().enumerate() {
-            p.names.iter().for_each(|n| add(n, false, NameTarget::Person(i)));
+            p.names
+                .iter()
+                .for_each(|n| add(n, false, NameTarget::Person(i)));
         }
         for (i, p) in lexicon.places.iter().enumerate() {
-            p.names.iter().for_each(|n| add(n, false, NameTarget::Place(i)));
+            p.names
+                .iter()
+                .for_each(|n| add(n, false, NameTarget::Place(i)));
         }
         // Longest names first, so the first match found is the longest.
         for list in names.values_mut() {
-            list.sort_by(|a, b| b.tokens.len().cmp(&a.tokens.len()).then(rank(a.target).cmp(&rank(b.target))));
+            list.sort_by(|a, b| {
+                b.tokens
+                    .len()
+                    .cmp(&a.tokens.len())
+                    .then(rank(a.target).cmp(&rank(b.target)))
+            });
         }
 
         let cues: Vec<CompiledCue> = lexicon.cues.iter().map(compile_cue).collect();
@@ -151,33 +183,55 @@ impl Coder {
         let mut cues_by_form: HashMap<String, Vec<usize>> = HashMap::new();
         let mut roots: Vec<String> = lexicon.words.roots.clone();
         for (i, cue) in cues.iter().enumerate() {
-            for matcher in cue.matchers.iter().chain(&cue.object).chain(&cue.not_object) {
+            for matcher in cue
+                .matchers
+                .iter()
+                .chain(&cue.object)
+                .chain(&cue.not_object)
+            {
                 if let Matcher::Root(list) = matcher {
                     roots.extend(list.iter().cloned());
                 }
             }
             match cue.matchers.first() {
-                Some(Matcher::Root(list)) => list.iter().for_each(|r| cues_by_root.entry(r.clone()).or_default().push(i)),
-                Some(Matcher::Form(list)) => list.iter().for_each(|f| cues_by_form.entry(f.clone()).or_default().push(i)),
+                Some(Matcher::Root(list)) => list
+                    .iter()
+                    .for_each(|r| cues_by_root.entry(r.clone()).or_default().push(i)),
+                Some(Matcher::Form(list)) => list
+                    .iter()
+                    .for_each(|f| cues_by_form.entry(f.clone()).or_default().push(i)),
                 _ => {}
             }
         }
         let stemmer = Stemmer::new(roots, lexicon.words.lexicalised.iter().cloned());
 
-        let title_ids: HashMap<String, usize> =
-            lexicon.titles.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
+        let title_ids: HashMap<String, usize> = lexicon
+            .titles
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.clone(), i))
+            .collect();
         let mut offices: HashMap<(usize, String), Vec<(usize, usize)>> = HashMap::new();
         for (p, person) in lexicon.people.iter().enumerate() {
             for (o, office) in person.office.iter().enumerate() {
                 if let Some(&t) = title_ids.get(&office.title) {
                     // An office of a place is found only through the place.
                     if !office.place.is_empty() {
-                        offices.entry((t, format!("place:{}", office.place))).or_default().push((p, o));
+                        offices
+                            .entry((t, format!("place:{}", office.place)))
+                            .or_default()
+                            .push((p, o));
                         continue;
                     }
-                    offices.entry((t, office.country.clone())).or_default().push((p, o));
+                    offices
+                        .entry((t, office.country.clone()))
+                        .or_default()
+                        .push((p, o));
                     if !office.organisation.is_empty() {
-                        offices.entry((t, format!("org:{}", office.organisation))).or_default().push((p, o));
+                        offices
+                            .entry((t, format!("org:{}", office.organisation)))
+                            .or_default()
+                            .push((p, o));
                     }
                 }
             }
@@ -204,8 +258,15 @@ impl Coder {
             casualty_injured: set(&w.casualty_injured),
             casualty_arrested: set(&w.casualty_arrested),
         };
-        let calendar = Calendar::new(w.months.iter().map(|m| (m.names.clone(), m.month)), &w.weekdays);
-        let numbers = NumberWords::new(w.number_words.iter().map(|n| (n.word.clone(), n.value, n.multiplier)));
+        let calendar = Calendar::new(
+            w.months.iter().map(|m| (m.names.clone(), m.month)),
+            &w.weekdays,
+        );
+        let numbers = NumberWords::new(
+            w.number_words
+                .iter()
+                .map(|n| (n.word.clone(), n.value, n.multiplier)),
+        );
         let clean_rules = CleanRules {
             furniture_lines: w.furniture_lines.clone(),
             furniture_prefixes: w.furniture_prefixes.clone(),
@@ -259,7 +320,12 @@ fn parse_matcher(text: &str) -> Matcher {
         return Matcher::Gap;
     }
     if let Some(forms) = text.strip_prefix('=') {
-        return Matcher::Form(forms.split('|').map(|f| f.trim_start_matches('=').to_lowercase()).collect());
+        return Matcher::Form(
+            forms
+                .split('|')
+                .map(|f| f.trim_start_matches('=').to_lowercase())
+                .collect(),
+        );
     }
     Matcher::Root(text.split('|').map(str::to_lowercase).collect())
 }
@@ -267,7 +333,17 @@ fn parse_matcher(text: &str) -> Matcher {
 fn compile_cue(cue: &Cue) -> CompiledCue {
     CompiledCue {
         matchers: cue.pattern.split_whitespace().map(parse_matcher).collect(),
-        object: cue.object.iter().flat_map(|o| o.split_whitespace().take(1)).map(parse_matcher).collect(),
-        not_object: cue.not_object.iter().flat_map(|o| o.split_whitespace().take(1)).map(parse_matcher).collect(),
+        object: cue
+            .object
+            .iter()
+            .flat_map(|o| o.split_whitespace().take(1))
+            .map(parse_matcher)
+            .collect(),
+        not_object: cue
+            .not_object
+            .iter()
+            .flat_map(|o| o.split_whitespace().take(1))
+            .map(parse_matcher)
+            .collect(),
     }
 }

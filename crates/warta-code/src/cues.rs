@@ -26,23 +26,34 @@ impl Coder {
             let by_form = self.cues_by_form.get(&doc.lower[i]).into_iter().flatten();
             for &cue in by_root.chain(by_form) {
                 let compiled = &self.cues[cue];
-                let Some(end) = match_from(doc, &compiled.matchers, 0, i, to) else { continue };
+                let Some(end) = match_from(doc, &compiled.matchers, 0, i, to) else {
+                    continue;
+                };
                 if !compiled.object.is_empty() && !any_within(doc, &compiled.object, end, to) {
                     continue;
                 }
-                if !compiled.not_object.is_empty() && any_within(doc, &compiled.not_object, end, to) {
+                if !compiled.not_object.is_empty() && any_within(doc, &compiled.not_object, end, to)
+                {
                     continue;
                 }
                 // The first word carries the voice ("percakapan telepon" is a noun phrase).
                 let head = i;
-                found.push(CueMatch { cue, start: i, end, head });
+                found.push(CueMatch {
+                    cue,
+                    start: i,
+                    end,
+                    head,
+                });
             }
         }
         // Longest, then most constrained, then first in the file.
         found.sort_by(|a, b| {
             let len = |m: &CueMatch| m.end - m.start;
             let constrained = |m: &CueMatch| !self.cues[m.cue].object.is_empty();
-            len(b).cmp(&len(a)).then(constrained(b).cmp(&constrained(a))).then(a.cue.cmp(&b.cue))
+            len(b)
+                .cmp(&len(a))
+                .then(constrained(b).cmp(&constrained(a)))
+                .then(a.cue.cmp(&b.cue))
         });
         let mut chosen: Vec<CueMatch> = Vec::new();
         for m in found {
@@ -56,20 +67,37 @@ impl Coder {
 }
 
 /// Matches `matchers[k..]` from token `i`; returns the end token.
-fn match_from(doc: &Analysed, matchers: &[Matcher], k: usize, i: usize, to: usize) -> Option<usize> {
-    let Some(matcher) = matchers.get(k) else { return Some(i) };
+fn match_from(
+    doc: &Analysed,
+    matchers: &[Matcher],
+    k: usize,
+    i: usize,
+    to: usize,
+) -> Option<usize> {
+    let Some(matcher) = matchers.get(k) else {
+        return Some(i);
+    };
     match matcher {
         Matcher::Gap => (0..=3).find_map(|skip| {
             let j = i + skip;
-            (j <= to).then(|| match_from(doc, matchers, k + 1, j, to)).flatten()
+            (j <= to)
+                .then(|| match_from(doc, matchers, k + 1, j, to))
+                .flatten()
         }),
-        _ => (i < to && token_matches(doc, matcher, i)).then(|| match_from(doc, matchers, k + 1, i + 1, to)).flatten(),
+        _ => (i < to && token_matches(doc, matcher, i))
+            .then(|| match_from(doc, matchers, k + 1, i + 1, to))
+            .flatten(),
     }
 }
 
 fn token_matches(doc: &Analysed, matcher: &Matcher, i: usize) -> bool {
     match matcher {
-        Matcher::Root(roots) => !is_agent_noun(doc, i) && roots.iter().any(|r| *r == doc.roots[i] || *r == doc.lower[i]),
+        Matcher::Root(roots) => {
+            !is_agent_noun(doc, i)
+                && roots
+                    .iter()
+                    .any(|r| *r == doc.roots[i] || *r == doc.lower[i])
+        }
         Matcher::Form(forms) => forms.iter().any(|f| *f == doc.lower[i]),
         Matcher::Gap => true,
     }
@@ -79,7 +107,10 @@ fn token_matches(doc: &Analysed, matcher: &Matcher, i: usize) -> bool {
 /// a peN- form without -an does not match a root cue.
 fn is_agent_noun(doc: &Analysed, i: usize) -> bool {
     let word = doc.lower[i].as_str();
-    word.starts_with("pe") && !word.ends_with("an") && !word.ends_with("annya") && doc.roots[i] != word
+    word.starts_with("pe")
+        && !word.ends_with("an")
+        && !word.ends_with("annya")
+        && doc.roots[i] != word
 }
 
 fn any_within(doc: &Analysed, matchers: &[Matcher], from: usize, to: usize) -> bool {

@@ -87,12 +87,11 @@ impl Analysed {
     }
 }
 
-/// The date events default to, and where it came from.
+/// The date events default to: the publication date, or the best stand-in
+/// for it the text offers.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Reference {
     pub date: NaiveDate,
-    /// Read from the metadata or a publication line, rather than inferred.
-    pub published: bool,
 }
 
 impl Coder {
@@ -114,14 +113,18 @@ impl Coder {
             _ => match self.language.detect(&cleaned.text) {
                 LanguageGuess::Known(code) => code,
                 LanguageGuess::Unknown => {
-                    out.skipped = Some(Skipped { reason: "language not recognised (Warta reads Indonesian)".into() });
+                    out.skipped = Some(Skipped {
+                        reason: "language not recognised (Warta reads Indonesian)".into(),
+                    });
                     return out;
                 }
             },
         };
         out.language = Some(language.to_string());
         if language == "en" {
-            out.skipped = Some(Skipped { reason: "no language pack for English yet (en)".into() });
+            out.skipped = Some(Skipped {
+                reason: "no language pack for English yet (en)".into(),
+            });
             return out;
         }
         let analysed = self.analyse(cleaned.text);
@@ -132,7 +135,13 @@ impl Coder {
         let mut refs = References::default();
         let mut mentions: Vec<Vec<Mention>> = Vec::with_capacity(analysed.sentences.len());
         for s in &analysed.sentences {
-            mentions.push(self.mentions(&analysed, s.first, s.end, date_text.as_deref(), &mut refs));
+            mentions.push(self.mentions(
+                &analysed,
+                s.first,
+                s.end,
+                date_text.as_deref(),
+                &mut refs,
+            ));
         }
         let speakers = self.speakers(&analysed, &mentions, &refs);
         let mut candidates: Vec<Candidate> = Vec::new();
@@ -141,7 +150,14 @@ impl Coder {
             let mut sentence: Vec<Candidate> = Vec::new();
             for (k, m) in matches.iter().enumerate() {
                 let limit = matches.get(k + 1).map_or(s.end, |n| n.start);
-                sentence.extend(self.candidate(&analysed, index, m, limit, &mentions[index], &speakers[index]));
+                sentence.extend(self.candidate(
+                    &analysed,
+                    index,
+                    m,
+                    limit,
+                    &mentions[index],
+                    &speakers[index],
+                ));
             }
             crate::events::reactions_target_the_act(&self.lexicon, &mut sentence);
             candidates.extend(sentence);
@@ -160,10 +176,18 @@ impl Coder {
             let first = tokens.len();
             tokenize_into(&text[span.start..span.end], span.start, &mut tokens);
             if tokens.len() > first {
-                sentences.push(Sentence { first, end: tokens.len(), start_byte: span.start, end_byte: span.end });
+                sentences.push(Sentence {
+                    first,
+                    end: tokens.len(),
+                    start_byte: span.start,
+                    end_byte: span.end,
+                });
             }
         }
-        let lower: Vec<String> = tokens.iter().map(|t| t.text(&text).to_lowercase()).collect();
+        let lower: Vec<String> = tokens
+            .iter()
+            .map(|t| t.text(&text).to_lowercase())
+            .collect();
         let mut roots = Vec::with_capacity(tokens.len());
         let mut voices = Vec::with_capacity(tokens.len());
         for (t, word) in tokens.iter().zip(&lower) {
@@ -176,29 +200,44 @@ impl Coder {
                 roots.push(word.clone());
             }
         }
-        Analysed { text, tokens, lower, roots, voices, sentences }
+        Analysed {
+            text,
+            tokens,
+            lower,
+            roots,
+            voices,
+            sentences,
+        }
     }
 
     /// The publication date: from the metadata, else a date line before the
     /// report, else the first full date in the text, else a day and month
     /// with the year in which the people the story names held their offices.
     fn reference_date(&self, doc: &Document, analysed: &Analysed) -> Option<Reference> {
-        if let Some(date) = doc.date.as_deref().and_then(|d| self.calendar.first_full_date(d)) {
-            return Some(Reference { date: date.2, published: true });
+        if let Some(date) = doc
+            .date
+            .as_deref()
+            .and_then(|d| self.calendar.first_full_date(d))
+        {
+            return Some(Reference { date: date.2 });
         }
         for s in analysed.sentences.iter().take(6) {
             let line = &analysed.text[s.start_byte..s.end_byte];
             if line.split_whitespace().count() <= 8 {
                 if let Some((_, _, date)) = self.calendar.first_full_date(line) {
-                    return Some(Reference { date, published: true });
+                    return Some(Reference { date });
                 }
             }
         }
         if let Some((_, _, date)) = self.calendar.first_full_date(&analysed.text) {
-            return Some(Reference { date, published: false });
+            return Some(Reference { date });
         }
-        let day_month = self.calendar.day_months(&analysed.text).into_iter().next()?;
+        let day_month = self
+            .calendar
+            .day_months(&analysed.text)
+            .into_iter()
+            .next()?;
         let year = self.infer_year(analysed, day_month.day, day_month.month)?;
-        NaiveDate::from_ymd_opt(year, day_month.month, day_month.day).map(|date| Reference { date, published: false })
+        NaiveDate::from_ymd_opt(year, day_month.month, day_month.day).map(|date| Reference { date })
     }
 }

@@ -104,7 +104,11 @@ impl Coder {
             });
             match found {
                 Some(name) => {
-                    hits.push(Hit { start: i, end: i + name.tokens.len(), target: name.target });
+                    hits.push(Hit {
+                        start: i,
+                        end: i + name.tokens.len(),
+                        target: name.target,
+                    });
                     i += name.tokens.len();
                 }
                 None => i += 1,
@@ -156,13 +160,26 @@ impl Coder {
         refs: &References,
     ) -> Option<Mention> {
         let lower = doc.lower[i].as_str();
-        let two = if i + 1 < to { format!("{lower} {}", doc.lower[i + 1]) } else { String::new() };
-        let three = if i + 2 < to { format!("{two} {}", doc.lower[i + 2]) } else { String::new() };
+        let two = if i + 1 < to {
+            format!("{lower} {}", doc.lower[i + 1])
+        } else {
+            String::new()
+        };
+        let three = if i + 2 < to {
+            format!("{two} {}", doc.lower[i + 2])
+        } else {
+            String::new()
+        };
         let blank = |end: usize, kind: Kind, refers_to: Vec<Entity>| Mention {
             start: i,
             end,
             kind,
-            entity: Entity { text: doc.span_text(i, end).to_string(), name: None, country: None, sector: None },
+            entity: Entity {
+                text: doc.span_text(i, end).to_string(),
+                name: None,
+                country: None,
+                sector: None,
+            },
             place: None,
             title: None,
             refers_to,
@@ -175,14 +192,20 @@ impl Coder {
                 return Some(blank(i + len, Kind::Plural, refs.last_group.clone()));
             }
             if self.sets.pronouns_person.contains(phrase) {
-                return Some(blank(i + len, Kind::Pronoun, refs.last_person.clone().into_iter().collect()));
+                return Some(blank(
+                    i + len,
+                    Kind::Pronoun,
+                    refs.last_person.clone().into_iter().collect(),
+                ));
             }
         }
         if self.sets.first_person.contains(lower) {
             return Some(blank(i + 1, Kind::FirstPerson, Vec::new()));
         }
         // "timpalannya dari Iran (Hossein Amir-Abdollahian)"
-        if self.sets.counterpart.contains(lower) && doc.lower.get(i + 1).is_some_and(|w| w == "dari") {
+        if self.sets.counterpart.contains(lower)
+            && doc.lower.get(i + 1).is_some_and(|w| w == "dari")
+        {
             let hit = hit_at.get(&(i + 2))?;
             let country = self.country_of_target(hit.target)?;
             let (name_end, person) = self.name_after(doc, hit.end, to, hit_at);
@@ -198,7 +221,10 @@ impl Coder {
         if doc.kind(i) == TokenKind::Word && starts_upper(doc.text_of(i)) {
             if let Some(entity) = refs.surnames.get(doc.text_of(i)) {
                 let mut mention = blank(i + 1, Kind::Person, Vec::new());
-                mention.entity = Entity { text: doc.text_of(i).to_string(), ..entity.clone() };
+                mention.entity = Entity {
+                    text: doc.text_of(i).to_string(),
+                    ..entity.clone()
+                };
                 return Some(mention);
             }
         }
@@ -219,7 +245,12 @@ impl Coder {
             start: hit.start,
             end: hit.end,
             kind: Kind::State,
-            entity: Entity { text: String::new(), name: None, country: None, sector: None },
+            entity: Entity {
+                text: String::new(),
+                name: None,
+                country: None,
+                sector: None,
+            },
             place: None,
             title: None,
             refers_to: Vec::new(),
@@ -247,7 +278,8 @@ impl Coder {
                 mention.entity.sector = org.sector.clone();
                 // "Iron Dome Israel": an organisation followed by its own country.
                 if let Some(next) = hit_at.get(&hit.end) {
-                    if self.country_of_target(next.target).as_deref() == Some(org.country.as_str()) {
+                    if self.country_of_target(next.target).as_deref() == Some(org.country.as_str())
+                    {
                         mention.end = next.end;
                     }
                 }
@@ -255,7 +287,9 @@ impl Coder {
             NameTarget::Person(p) => {
                 mention.kind = Kind::Person;
                 self.resolve_person(p, date, &mut mention.entity);
-                mention.end = self.of_country_after(doc, mention.end, to, hit_at).map_or(mention.end, |(end, _)| end);
+                mention.end = self
+                    .of_country_after(doc, mention.end, to, hit_at)
+                    .map_or(mention.end, |(end, _)| end);
             }
             NameTarget::Place(p) => {
                 let place = &lex.places[p];
@@ -264,13 +298,16 @@ impl Coder {
                 mention.entity.country = (!place.country.is_empty()).then(|| place.country.clone());
                 mention.entity.name = Some(place.name.clone());
             }
-            NameTarget::Title(t) => self.compose_title(doc, hit, t, hit_at, to, date, refs, &mut mention),
+            NameTarget::Title(t) => {
+                self.compose_title(doc, hit, t, hit_at, to, date, refs, &mut mention)
+            }
             NameTarget::CountryTitle(t) => {
                 self.compose_title(doc, hit, t, hit_at, to, date, refs, &mut mention);
                 if mention.entity.country.is_none() {
                     if let Some(country) = lex.titles[t].country.clone() {
                         if mention.entity.name.is_none() {
-                            mention.entity.name = date.and_then(|d| self.office_holder(t, &country, None, d));
+                            mention.entity.name =
+                                date.and_then(|d| self.office_holder(t, &country, None, d));
                         }
                         mention.entity.country = Some(country);
                     }
@@ -294,7 +331,11 @@ impl Coder {
         mention: &mut Mention,
     ) {
         let title = &self.lexicon.titles[t];
-        mention.kind = if title.person { Kind::Person } else { Kind::Group };
+        mention.kind = if title.person {
+            Kind::Person
+        } else {
+            Kind::Group
+        };
         mention.title = Some(t);
         mention.entity.sector = title.sector.clone();
         let former = hit.start > 0 && self.sets.former.contains(&doc.lower[hit.start - 1]);
@@ -322,17 +363,23 @@ impl Coder {
         }
         if let Some(next) = hit_at.get(&k) {
             let place_country = match next.target {
-                NameTarget::Place(p) if !self.lexicon.places[p].country.is_empty() => Some(self.lexicon.places[p].country.clone()),
+                NameTarget::Place(p) if !self.lexicon.places[p].country.is_empty() => {
+                    Some(self.lexicon.places[p].country.clone())
+                }
                 _ => None,
             };
             if let Some(country) = self.country_of_target(next.target).or(place_country) {
                 let org_key = match next.target {
-                    NameTarget::Organisation(o) => Some(format!("org:{}", self.lexicon.organisations[o].id)),
+                    NameTarget::Organisation(o) => {
+                        Some(format!("org:{}", self.lexicon.organisations[o].id))
+                    }
                     NameTarget::Place(p) => Some(format!("place:{}", self.lexicon.places[p].name)),
                     // "Ketua DPR RI" is the DPR's; "Ketua DPR AS" is not.
-                    NameTarget::Metonym(_) | NameTarget::Country(_) => self
-                        .organisation_in_title(doc, hit)
-                        .filter(|key| self.organisation_country(key).as_deref() == Some(country.as_str())),
+                    NameTarget::Metonym(_) | NameTarget::Country(_) => {
+                        self.organisation_in_title(doc, hit).filter(|key| {
+                            self.organisation_country(key).as_deref() == Some(country.as_str())
+                        })
+                    }
                     _ => None,
                 };
                 of = Some((country, org_key));
@@ -369,7 +416,9 @@ impl Coder {
         } else if let Some((country, org_key)) = &of {
             mention.entity.country = Some(country.clone());
             if title.person && !former {
-                if let Some(holder) = date.and_then(|d| self.office_holder(t, country, org_key.as_deref(), d)) {
+                if let Some(holder) =
+                    date.and_then(|d| self.office_holder(t, country, org_key.as_deref(), d))
+                {
                     mention.entity.name = Some(holder);
                 }
             }
@@ -395,18 +444,28 @@ impl Coder {
     /// "Ketua DPR" names the body inside the title: its organisation key.
     fn organisation_in_title(&self, doc: &Analysed, hit: Hit) -> Option<String> {
         (hit.start..hit.end).find_map(|k| {
-            self.names.get(&doc.lower[k])?.iter().find_map(|name| match name.target {
-                NameTarget::Organisation(o) if name.tokens.len() == 1 && (!name.exact || doc.text_of(k) == name.tokens[0]) => {
-                    Some(format!("org:{}", self.lexicon.organisations[o].id))
-                }
-                _ => None,
-            })
+            self.names
+                .get(&doc.lower[k])?
+                .iter()
+                .find_map(|name| match name.target {
+                    NameTarget::Organisation(o)
+                        if name.tokens.len() == 1
+                            && (!name.exact || doc.text_of(k) == name.tokens[0]) =>
+                    {
+                        Some(format!("org:{}", self.lexicon.organisations[o].id))
+                    }
+                    _ => None,
+                })
         })
     }
 
     fn organisation_country(&self, key: &str) -> Option<String> {
         let id = key.strip_prefix("org:")?;
-        self.lexicon.organisations.iter().find(|o| o.id == id).map(|o| o.country.clone())
+        self.lexicon
+            .organisations
+            .iter()
+            .find(|o| o.id == id)
+            .map(|o| o.country.clone())
     }
 
     fn sets_title_filler(&self, word: &str) -> bool {
@@ -414,7 +473,13 @@ impl Coder {
     }
 
     /// "dari Yordania" right after `at`: the end and the country.
-    fn of_country_after(&self, doc: &Analysed, at: usize, to: usize, hit_at: &HashMap<usize, Hit>) -> Option<(usize, String)> {
+    fn of_country_after(
+        &self,
+        doc: &Analysed,
+        at: usize,
+        to: usize,
+        hit_at: &HashMap<usize, Hit>,
+    ) -> Option<(usize, String)> {
         if at + 1 < to && doc.lower[at] == "dari" {
             let hit = hit_at.get(&(at + 1))?;
             if matches!(hit.target, NameTarget::Country(_)) {
@@ -440,7 +505,10 @@ impl Coder {
             k += 1;
         }
         let start = k;
-        let end = if let Some(hit) = hit_at.get(&k).filter(|h| matches!(h.target, NameTarget::Person(_))) {
+        let end = if let Some(hit) = hit_at
+            .get(&k)
+            .filter(|h| matches!(h.target, NameTarget::Person(_)))
+        {
             hit.end
         } else {
             let mut e = k;
@@ -469,9 +537,21 @@ impl Coder {
         (close, Some((start, end)))
     }
 
-    fn person_name(&self, doc: &Analysed, start: usize, end: usize, hit_at: &HashMap<usize, Hit>, date: Option<&str>) -> String {
+    fn person_name(
+        &self,
+        doc: &Analysed,
+        start: usize,
+        end: usize,
+        hit_at: &HashMap<usize, Hit>,
+        date: Option<&str>,
+    ) -> String {
         if let Some(NameTarget::Person(p)) = hit_at.get(&start).map(|h| h.target) {
-            let mut entity = Entity { text: String::new(), name: None, country: None, sector: None };
+            let mut entity = Entity {
+                text: String::new(),
+                name: None,
+                country: None,
+                sector: None,
+            };
             self.resolve_person(p, date, &mut entity);
             if let Some(name) = entity.name {
                 return name;
@@ -496,16 +576,28 @@ impl Coder {
         if let Some(office) = office {
             entity.country = Some(office.country.clone());
             entity.sector = office.sector.clone().or_else(|| {
-                self.title_ids.get(&office.title).and_then(|&t| self.lexicon.titles[t].sector.clone())
+                self.title_ids
+                    .get(&office.title)
+                    .and_then(|&t| self.lexicon.titles[t].sector.clone())
             });
         }
     }
 
     /// Who held title `t` for `country` (or organisation) on `date`.
-    pub(crate) fn office_holder(&self, t: usize, country: &str, org_key: Option<&str>, date: &str) -> Option<String> {
+    pub(crate) fn office_holder(
+        &self,
+        t: usize,
+        country: &str,
+        org_key: Option<&str>,
+        date: &str,
+    ) -> Option<String> {
         let place_only = org_key.is_some_and(|k| k.starts_with("place:"));
         let by_key = org_key.and_then(|k| self.offices.get(&(t, k.to_string())));
-        let by_country = if place_only { None } else { self.offices.get(&(t, country.to_string())) };
+        let by_country = if place_only {
+            None
+        } else {
+            self.offices.get(&(t, country.to_string()))
+        };
         for list in [by_key, by_country].into_iter().flatten() {
             // An acting holder stands in for a suspended one; an office of no
             // particular body is the plain reading of "Ketua ... RI".
@@ -542,7 +634,12 @@ impl Coder {
     fn place_for_tokens(&self, doc: &Analysed, start: usize, end: usize) -> Option<usize> {
         let names = self.names.get(&doc.lower[start])?;
         names.iter().find_map(|name| match name.target {
-            NameTarget::Place(p) if name.tokens.len() == end - start && (start..end).all(|k| doc.lower[k] == name.tokens[k - start]) => Some(p),
+            NameTarget::Place(p)
+                if name.tokens.len() == end - start
+                    && (start..end).all(|k| doc.lower[k] == name.tokens[k - start]) =>
+            {
+                Some(p)
+            }
             _ => None,
         })
     }
@@ -556,7 +653,9 @@ impl Coder {
                 if let Some(name) = &m.entity.name {
                     if let Some(surname) = name.split_whitespace().last() {
                         if surname.len() > 3 && name.contains(' ') {
-                            refs.surnames.entry(surname.to_string()).or_insert_with(|| m.entity.clone());
+                            refs.surnames
+                                .entry(surname.to_string())
+                                .or_insert_with(|| m.entity.clone());
                         }
                     }
                 }
@@ -564,7 +663,9 @@ impl Coder {
             if let (Some(t), Some(_)) = (m.title, &m.entity.country) {
                 refs.titles.insert(t, m.entity.clone());
             }
-            if matches!(m.kind, Kind::Person | Kind::State | Kind::Seat) && m.entity.country.is_some() {
+            if matches!(m.kind, Kind::Person | Kind::State | Kind::Seat)
+                && m.entity.country.is_some()
+            {
                 let joined = i > 0 && group.last().is_some() && mentions[i - 1].end + 2 >= m.start;
                 if !joined {
                     group.clear();
@@ -585,7 +686,9 @@ fn capitalised_if_proper(doc: &Analysed, start: usize, target: NameTarget) -> bo
         NameTarget::Title(_) | NameTarget::CountryTitle(_) => true,
         _ => {
             let text = doc.text_of(start);
-            text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            text.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         }
     }
 }
@@ -606,10 +709,16 @@ fn is_name_word(doc: &Analysed, i: usize) -> bool {
 }
 
 /// "(PM)" after a title: the end of the bracket when it holds only a title.
-fn bracketed_title(doc: &Analysed, at: usize, to: usize, hit_at: &HashMap<usize, Hit>) -> Option<usize> {
+fn bracketed_title(
+    doc: &Analysed,
+    at: usize,
+    to: usize,
+    hit_at: &HashMap<usize, Hit>,
+) -> Option<usize> {
     if at + 2 < to && doc.text_of(at) == "(" {
         let hit = hit_at.get(&(at + 1))?;
-        if matches!(hit.target, NameTarget::Title(_)) && hit.end < to && doc.text_of(hit.end) == ")" {
+        if matches!(hit.target, NameTarget::Title(_)) && hit.end < to && doc.text_of(hit.end) == ")"
+        {
             return Some(hit.end + 1);
         }
     }
@@ -626,7 +735,11 @@ fn distance_days(office: &warta_lexicon::Office, date: &str) -> u64 {
     };
     let d = day(date);
     let from = day(&office.from);
-    let to = if office.to.is_empty() { i64::MAX / 4 } else { day(&office.to) };
+    let to = if office.to.is_empty() {
+        i64::MAX / 4
+    } else {
+        day(&office.to)
+    };
     if d < from {
         (from - d) as u64
     } else if d > to {

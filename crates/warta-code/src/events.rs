@@ -27,6 +27,9 @@ pub(crate) struct Candidate {
     pub confidence: f64,
     /// The trigger is a noun followed by "itu"/"tersebut": it refers back.
     pub anaphoric: bool,
+    /// The trigger opens a relative clause ("serangan ... yang menewaskan"):
+    /// it tells more of an act already named in the sentence.
+    pub relative: bool,
     pub speaker: Option<Speaker>,
 }
 
@@ -48,7 +51,8 @@ impl Coder {
         mentions: &[Mention],
         speaker: &Option<Speaker>,
     ) -> Vec<Candidate> {
-        let Some(candidate) = self.single_candidate(doc, sentence, m, limit, mentions, speaker) else {
+        let Some(candidate) = self.single_candidate(doc, sentence, m, limit, mentions, speaker)
+        else {
             return Vec::new();
         };
         split_meetings(candidate)
@@ -82,10 +86,12 @@ impl Coder {
         if negated {
             return None;
         }
-        let hypothetical = (s.first..m.start).any(|i| self.sets.hypothetical.contains(&doc.lower[i]) || doc.lower[i] == "apakah");
+        let hypothetical = (s.first..m.start)
+            .any(|i| self.sets.hypothetical.contains(&doc.lower[i]) || doc.lower[i] == "apakah");
         let hedged = (s.first..m.start).any(|i| self.sets.hedges.contains(&doc.lower[i]));
         let plover = self.lexicon.plover.event_type(&cue.event_type)?;
-        let (mut event_type, mut mode, mut cameo) = (cue.event_type.clone(), cue.mode.clone(), cue.cameo.clone());
+        let (mut event_type, mut mode, mut cameo) =
+            (cue.event_type.clone(), cue.mode.clone(), cue.cameo.clone());
         if future || intent {
             (event_type, mode, cameo) = future_form(&event_type, plover.quad_class, mode, cameo);
         }
@@ -97,11 +103,15 @@ impl Coder {
         // telepon") do not carry the voice: the first word after them does.
         let marker = |i: usize| {
             let w = doc.lower[i].as_str();
-            self.sets.future.contains(w) || self.sets.intent.contains(w) || self.sets.light_verbs.contains(w) || w == "untuk"
+            self.sets.future.contains(w)
+                || self.sets.intent.contains(w)
+                || self.sets.light_verbs.contains(w)
+                || w == "untuk"
         };
         let head = (m.start..m.end).find(|&i| !marker(i)).unwrap_or(m.head);
         let voice = doc.voices[head];
-        let light_verb = self.light_verb_before(doc, m.start, s.first) || (m.start..head).any(|i| self.sets.light_verbs.contains(&doc.lower[i]));
+        let light_verb = self.light_verb_before(doc, m.start, s.first)
+            || (m.start..head).any(|i| self.sets.light_verbs.contains(&doc.lower[i]));
         let (mut actor, mut recipient, mut after) = (Vec::new(), Vec::new(), m.end);
         match (voice, light_verb) {
             (Voice::Passive, _) => {
@@ -129,11 +139,19 @@ impl Coder {
                 recipient.clear();
             }
         }
+        let relative = (s.first..m.start)
+            .rev()
+            .find(|&i| !matches!(doc.lower[i].as_str(), "telah" | "sudah" | "juga" | "kemudian" | "pun" | "turut"))
+            .is_some_and(|i| doc.lower[i] == "yang");
         let anaphoric = voice == Voice::Nominal
-            && doc.lower.get(m.end).is_some_and(|w| matches!(w.as_str(), "itu" | "tersebut" | "ini"));
+            && doc
+                .lower
+                .get(m.end)
+                .is_some_and(|w| matches!(w.as_str(), "itu" | "tersebut" | "ini"));
         // First person and reported speech: the speaker acts.
         let speaks = |e: &Entity| e.country.is_none() && e.name.is_none();
-        let first_person = actor.iter().all(speaks) && self.first_person_before(mentions, m.start, s.first);
+        let first_person =
+            actor.iter().all(speaks) && self.first_person_before(mentions, m.start, s.first);
         if let Some(sp) = speaker {
             let verbal = plover.quad_class == 1 || plover.quad_class == 3;
             if first_person || (actor.is_empty() && verbal && !anaphoric) {
@@ -164,6 +182,7 @@ impl Coder {
             end: m.end,
             confidence: confidence.clamp(0.05, 0.99),
             anaphoric,
+            relative,
             speaker: speaker.clone(),
         })
     }
@@ -175,13 +194,21 @@ impl Coder {
                 let phrase: Vec<&str> = (at - n..at).map(|i| doc.lower[i].as_str()).collect();
                 self.sets.light_verbs.contains(&phrase.join(" "))
             }
-        }) || (at > first + 1 && self.sets.light_verbs.contains(&doc.lower[at - 2]) && doc.kind(at - 1) == TokenKind::Word)
+        }) || (at > first + 1
+            && self.sets.light_verbs.contains(&doc.lower[at - 2])
+            && doc.kind(at - 1) == TokenKind::Word)
     }
 
     /// The actor group to the left of a cue: the nearest group of mentions
     /// that is not the object of a preposition, not a place, in the same
     /// clause.
-    pub(crate) fn left_group(&self, doc: &Analysed, mentions: &[Mention], at: usize, first: usize) -> Vec<Entity> {
+    pub(crate) fn left_group(
+        &self,
+        doc: &Analysed,
+        mentions: &[Mention],
+        at: usize,
+        first: usize,
+    ) -> Vec<Entity> {
         let groups = groups(doc, mentions, &self.sets.coordinators);
         for group in groups.iter().rev() {
             let head = &mentions[group[0]];
@@ -190,13 +217,16 @@ impl Coder {
                 continue;
             }
             // A clause boundary between the group and the cue ends the search.
-            if (last.end..at).any(|i| doc.text_of(i) == ";" || doc.lower[i] == "sementara" || doc.lower[i] == "namun") {
+            if (last.end..at).any(|i| {
+                doc.text_of(i) == ";" || doc.lower[i] == "sementara" || doc.lower[i] == "namun"
+            }) {
                 break;
             }
-            if head.start > first && self.governed(doc, head.start - 1) {
+            if head.kind == Kind::Place || head.start > first && self.governed(doc, head.start - 1) {
                 continue;
             }
-            let entities: Vec<Entity> = group.iter().flat_map(|&k| mentions[k].entities()).collect();
+            let entities: Vec<Entity> =
+                group.iter().flat_map(|&k| mentions[k].entities()).collect();
             if entities.iter().any(|e| e.country.is_some()) {
                 return entities;
             }
@@ -209,15 +239,29 @@ impl Coder {
     fn governed(&self, doc: &Analysed, i: usize) -> bool {
         let w = doc.lower[i].as_str();
         self.sets.recipient_prepositions.contains(w)
-            || matches!(w, "di" | "oleh" | "antara" | "melawan" | "bersama" | "menuju" | "wilayah" | "kawasan")
-            || self.lexicon.words.location_prepositions.iter().any(|p| p == w)
+            || matches!(
+                w,
+                "di" | "oleh" | "antara" | "melawan" | "bersama" | "menuju" | "wilayah" | "kawasan"
+            )
+            || self
+                .lexicon
+                .words
+                .location_prepositions
+                .iter()
+                .any(|p| p == w)
     }
 
     /// The recipient group after a cue: the first group that names a
     /// state, organisation or person of a state, whether it follows a
     /// recipient preposition ("kepada Rusia"), stands as the direct object
     /// ("menyerang Iran") or inside it ("mengkritik kebijakan tarif AS").
-    fn right_group(&self, doc: &Analysed, mentions: &[Mention], from: usize, limit: usize) -> Vec<Entity> {
+    fn right_group(
+        &self,
+        doc: &Analysed,
+        mentions: &[Mention],
+        from: usize,
+        limit: usize,
+    ) -> Vec<Entity> {
         let end = limit.min(from + RECIPIENT_WINDOW);
         let groups = groups(doc, mentions, &self.sets.coordinators);
         for group in &groups {
@@ -227,21 +271,29 @@ impl Coder {
             }
             let crosses_clause = (from..head.start).any(|i| {
                 let w = doc.lower[i].as_str();
-                doc.text_of(i) == ";" || self.sets.speech_verbs.contains(w) || (self.sets.clause_breakers.contains(w) && w != "untuk")
+                doc.text_of(i) == ";"
+                    || self.sets.speech_verbs.contains(w)
+                    || (self.sets.clause_breakers.contains(w) && w != "untuk")
             });
             if crosses_clause {
                 break;
             }
-            let before = head.start.checked_sub(1).map(|i| doc.lower[i].as_str()).unwrap_or("");
+            let before = head
+                .start
+                .checked_sub(1)
+                .map(|i| doc.lower[i].as_str())
+                .unwrap_or("");
             if matches!(before, "di" | "oleh") || head.kind == Kind::Place {
                 continue;
             }
-            let entities: Vec<Entity> = group.iter().flat_map(|&k| mentions[k].entities()).collect();
+            let entities: Vec<Entity> =
+                group.iter().flat_map(|&k| mentions[k].entities()).collect();
             if !entities.iter().any(|e| e.country.is_some()) {
                 continue;
             }
             // Within the object phrase (no preposition), only close by.
-            let governed = (from..head.start).any(|i| self.sets.recipient_prepositions.contains(&doc.lower[i]));
+            let governed = (from..head.start)
+                .any(|i| self.sets.recipient_prepositions.contains(&doc.lower[i]));
             if governed || head.start <= from + OBJECT_REACH {
                 return entities;
             }
@@ -251,7 +303,13 @@ impl Coder {
 
     /// The agent of a passive verb: after "oleh" (maybe after a noun:
     /// "oleh serangan Israel"), or right after the verb.
-    fn agent(&self, doc: &Analysed, mentions: &[Mention], from: usize, limit: usize) -> (Vec<Entity>, usize) {
+    fn agent(
+        &self,
+        doc: &Analysed,
+        mentions: &[Mention],
+        from: usize,
+        limit: usize,
+    ) -> (Vec<Entity>, usize) {
         let end = limit.min(from + RECIPIENT_WINDOW);
         let groups = groups(doc, mentions, &self.sets.coordinators);
         let oleh = (from..end).find(|&i| doc.lower[i] == "oleh");
@@ -262,7 +320,8 @@ impl Coder {
                 Some(o) => head.start > o && head.start <= o + 4,
                 None => head.start == from,
             };
-            let entities: Vec<Entity> = group.iter().flat_map(|&k| mentions[k].entities()).collect();
+            let entities: Vec<Entity> =
+                group.iter().flat_map(|&k| mentions[k].entities()).collect();
             if ok && head.kind != Kind::Place && entities.iter().any(|e| e.country.is_some()) {
                 return (entities, last.end);
             }
@@ -272,28 +331,48 @@ impl Coder {
 
     /// The possessor right after a nominal cue, allowing two modifier words
     /// ("serangan udara Israel").
-    fn possessor(&self, doc: &Analysed, mentions: &[Mention], from: usize, limit: usize) -> Option<(Vec<Entity>, usize)> {
+    fn possessor(
+        &self,
+        doc: &Analysed,
+        mentions: &[Mention],
+        from: usize,
+        limit: usize,
+    ) -> Option<(Vec<Entity>, usize)> {
         let groups = groups(doc, mentions, &self.sets.coordinators);
         for group in &groups {
             let head = &mentions[group[0]];
             if head.start < from || head.start > from + 2 || head.start >= limit {
                 continue;
             }
-            if (from..head.start).any(|i| doc.kind(i) != TokenKind::Word || self.sets.recipient_prepositions.contains(&doc.lower[i]) || doc.lower[i] == "di") {
+            if (from..head.start).any(|i| {
+                doc.kind(i) != TokenKind::Word
+                    || self.sets.recipient_prepositions.contains(&doc.lower[i])
+                    || doc.lower[i] == "di"
+            }) {
                 return None;
             }
             if head.kind == Kind::Place {
                 return None;
             }
             let last = &mentions[*group.last().unwrap_or(&group[0])];
-            let entities: Vec<Entity> = group.iter().flat_map(|&k| mentions[k].entities()).collect();
-            return entities.iter().any(|e| e.country.is_some()).then_some((entities, last.end));
+            let entities: Vec<Entity> =
+                group.iter().flat_map(|&k| mentions[k].entities()).collect();
+            return entities
+                .iter()
+                .any(|e| e.country.is_some())
+                .then_some((entities, last.end));
         }
         None
     }
 
     /// "antara X dan Y" after a cue: all parties.
-    fn between_group(&self, doc: &Analysed, mentions: &[Mention], from: usize, limit: usize) -> Option<Vec<Entity>> {
+    fn between_group(
+        &self,
+        doc: &Analysed,
+        mentions: &[Mention],
+        from: usize,
+        limit: usize,
+    ) -> Option<Vec<Entity>> {
         let at = (from..limit.min(from + 4)).find(|&i| doc.lower[i] == "antara")?;
         let groups = groups(doc, mentions, &self.sets.coordinators);
         let group = groups.iter().find(|g| mentions[g[0]].start == at + 1)?;
@@ -301,19 +380,39 @@ impl Coder {
     }
 
     fn first_person_before(&self, mentions: &[Mention], at: usize, first: usize) -> bool {
-        mentions.iter().rev().filter(|m| m.end <= at && m.start >= first).take(1).any(|m| m.kind == Kind::FirstPerson)
+        mentions
+            .iter()
+            .rev()
+            .filter(|m| m.end <= at && m.start >= first)
+            .take(1)
+            .any(|m| m.kind == Kind::FirstPerson)
     }
 }
 
 /// "mengecam serangan Israel": a verbal reaction whose object is another act
 /// in the same sentence is aimed at that act's actor.
-pub(crate) fn reactions_target_the_act(lexicon: &warta_lexicon::Lexicon, candidates: &mut [Candidate]) {
+pub(crate) fn reactions_target_the_act(
+    lexicon: &warta_lexicon::Lexicon,
+    candidates: &mut [Candidate],
+) {
     for k in 0..candidates.len().saturating_sub(1) {
         let (left, right) = candidates.split_at_mut(k + 1);
         let (reaction, act) = (&mut left[k], &right[0]);
-        let verbal = lexicon.plover.event_type(&reaction.event_type).is_some_and(|t| t.quad_class == 1 || t.quad_class == 3);
-        if verbal && reaction.recipient.is_empty() && act.start <= reaction.end + 2 && act.start >= reaction.end {
-            reaction.recipient = act.actor.iter().filter(|a| !reaction.actor.iter().any(|b| same_entity(a, b))).cloned().collect();
+        let verbal = lexicon
+            .plover
+            .event_type(&reaction.event_type)
+            .is_some_and(|t| t.quad_class == 1 || t.quad_class == 3);
+        if verbal
+            && reaction.recipient.is_empty()
+            && act.start <= reaction.end + 2
+            && act.start >= reaction.end
+        {
+            reaction.recipient = act
+                .actor
+                .iter()
+                .filter(|a| !reaction.actor.iter().any(|b| same_entity(a, b)))
+                .cloned()
+                .collect();
         }
     }
 }
@@ -357,15 +456,23 @@ fn split_meetings(candidate: Candidate) -> Vec<Candidate> {
 
 /// Mentions joined by coordinators ("AS, Inggris, dan Prancis") as groups of
 /// indexes, in text order.
-pub(crate) fn groups(doc: &Analysed, mentions: &[Mention], coordinators: &std::collections::HashSet<String>) -> Vec<Vec<usize>> {
+pub(crate) fn groups(
+    doc: &Analysed,
+    mentions: &[Mention],
+    coordinators: &std::collections::HashSet<String>,
+) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = Vec::new();
     for (k, m) in mentions.iter().enumerate() {
         if !m.is_actor_like() && m.kind != Kind::Place {
             continue;
         }
         let joined = out.last().and_then(|g| g.last()).is_some_and(|&prev| {
-            let gap: Vec<&str> = (mentions[prev].end..m.start).map(|i| doc.lower[i].as_str()).collect();
-            !gap.is_empty() && gap.len() <= 2 && gap.iter().all(|w| coordinators.contains(*w))
+            let gap: Vec<&str> = (mentions[prev].end..m.start)
+                .map(|i| doc.lower[i].as_str())
+                .collect();
+            !gap.is_empty()
+                && gap.len() <= 2
+                && gap.iter().all(|w| coordinators.contains(*w))
                 && mentions[prev].kind != Kind::Place
                 && m.kind != Kind::Place
         });
@@ -378,11 +485,18 @@ pub(crate) fn groups(doc: &Analysed, mentions: &[Mention], coordinators: &std::c
 }
 
 fn same_entity(a: &Entity, b: &Entity) -> bool {
-    a.country == b.country && (a.name == b.name || a.name.is_none() || b.name.is_none()) && a.sector == b.sector
+    a.country == b.country
+        && (a.name == b.name || a.name.is_none() || b.name.is_none())
+        && a.sector == b.sector
 }
 
 /// The type an announced or intended act takes (coding guide, section 1).
-fn future_form(event_type: &str, quad: u8, mode: Option<String>, cameo: String) -> (String, Option<String>, String) {
+fn future_form(
+    event_type: &str,
+    quad: u8,
+    mode: Option<String>,
+    cameo: String,
+) -> (String, Option<String>, String) {
     match (event_type, quad) {
         ("RETREAT", _) | ("CONCEDE", _) => ("CONCEDE".into(), None, "080".into()),
         ("AGREE", _) => ("AGREE".into(), None, cameo),
@@ -390,7 +504,9 @@ fn future_form(event_type: &str, quad: u8, mode: Option<String>, cameo: String) 
         ("AID", _) => ("AGREE".into(), None, "033".into()),
         ("COOPERATE", _) => ("AGREE".into(), None, "030".into()),
         (_, 1 | 2) => ("AGREE".into(), None, "030".into()),
-        ("ASSAULT", _) | ("MOBILIZE", _) => ("THREATEN".into(), Some("violence".into()), "138".into()),
+        ("ASSAULT", _) | ("MOBILIZE", _) => {
+            ("THREATEN".into(), Some("violence".into()), "138".into())
+        }
         ("COERCE", _) => {
             let m = match mode.as_deref() {
                 Some("arrest") => "arrest",
@@ -399,7 +515,11 @@ fn future_form(event_type: &str, quad: u8, mode: Option<String>, cameo: String) 
             ("THREATEN".into(), Some(m.into()), "137".into())
         }
         ("SANCTION", _) => {
-            let m = if mode.as_deref() == Some("expel") { "expel" } else { "relations" };
+            let m = if mode.as_deref() == Some("expel") {
+                "expel"
+            } else {
+                "relations"
+            };
             ("THREATEN".into(), Some(m.into()), "131".into())
         }
         ("PROTEST", _) => ("THREATEN".into(), None, "130".into()),

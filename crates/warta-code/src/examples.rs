@@ -25,6 +25,11 @@ impl Coder {
         out
     }
 
+    /// The root the morphological analyser gives a lower-case word.
+    pub fn root_of(&self, word: &str) -> String {
+        self.stemmer.analyse(word).root
+    }
+
     /// Problems with cue and office examples, one line each.
     pub fn check_examples(&self) -> Vec<String> {
         let mut problems = Vec::new();
@@ -37,16 +42,26 @@ impl Coder {
         }
         for person in &self.lexicon.people {
             for office in &person.office {
-                let Some(example) = &office.example else { continue };
+                let Some(example) = &office.example else {
+                    continue;
+                };
                 let entities = self.resolve_entities(&example.text, &example.date);
-                if !entities.iter().any(|e| e.name.as_deref() == Some(person.name.as_str())) {
+                if !entities
+                    .iter()
+                    .any(|e| e.name.as_deref() == Some(person.name.as_str()))
+                {
                     let found: Vec<String> = entities
                         .iter()
                         .map(|e| format!("{}={}", e.text, e.name.as_deref().unwrap_or("?")))
                         .collect();
                     problems.push(format!(
                         "people.toml: {}: office {} on {}: {:?} does not resolve to {} (found: {})",
-                        person.id, office.title, example.date, example.text, person.name, found.join(", ")
+                        person.id,
+                        office.title,
+                        example.date,
+                        example.text,
+                        person.name,
+                        found.join(", ")
                     ));
                 }
             }
@@ -54,11 +69,20 @@ impl Coder {
         problems
     }
 
-    fn check_cue_example(&self, cue: &warta_lexicon::Cue, example: &warta_lexicon::CueExample) -> Result<(), String> {
+    fn check_cue_example(
+        &self,
+        cue: &warta_lexicon::Cue,
+        example: &warta_lexicon::CueExample,
+    ) -> Result<(), String> {
         let doc = Document {
             doc_id: "example".into(),
             text: example.text.clone(),
-            date: Some(example.date.clone().unwrap_or_else(|| DEFAULT_EXAMPLE_DATE.into())),
+            date: Some(
+                example
+                    .date
+                    .clone()
+                    .unwrap_or_else(|| DEFAULT_EXAMPLE_DATE.into()),
+            ),
             language: Some("id".into()),
             ..Document::default()
         };
@@ -69,7 +93,11 @@ impl Coder {
         if example.none {
             return match from_cue.first() {
                 None => Ok(()),
-                Some(r) => Err(format!("must yield no event, yields {} {:?}", r.event_type, r.actor_countries())),
+                Some(r) => Err(format!(
+                    "must yield no event, yields {} {:?}",
+                    r.event_type,
+                    r.actor_countries()
+                )),
             };
         }
         let sorted = |v: &[String]| {
@@ -79,15 +107,30 @@ impl Coder {
             v
         };
         let consult = wanted_type == "CONSULT";
-        let want_actor = if consult { sorted(&[example.actor.clone(), example.recipient.clone()].concat()) } else { sorted(&example.actor) };
-        let want_recipient = if consult { Vec::new() } else { sorted(&example.recipient) };
+        let want_actor = if consult {
+            sorted(&[example.actor.clone(), example.recipient.clone()].concat())
+        } else {
+            sorted(&example.actor)
+        };
+        let want_recipient = if consult {
+            Vec::new()
+        } else {
+            sorted(&example.recipient)
+        };
         let ok = from_cue.iter().any(|r| {
-            let mut actor: Vec<String> = r.actor_countries().iter().map(|s| s.to_string()).collect();
-            let mut recipient: Vec<String> = r.recipient_countries().iter().map(|s| s.to_string()).collect();
+            let mut actor: Vec<String> =
+                r.actor_countries().iter().map(|s| s.to_string()).collect();
+            let mut recipient: Vec<String> = r
+                .recipient_countries()
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
             if consult {
                 actor.append(&mut recipient);
             }
-            r.event_type == wanted_type && sorted(&actor) == want_actor && sorted(&recipient) == want_recipient
+            r.event_type == wanted_type
+                && sorted(&actor) == want_actor
+                && sorted(&recipient) == want_recipient
         });
         if ok {
             return Ok(());
@@ -95,7 +138,15 @@ impl Coder {
         let got: Vec<String> = coded
             .records
             .iter()
-            .map(|r| format!("{} {:?}->{:?} [{}]", r.event_type, r.actor_countries(), r.recipient_countries(), r.rule))
+            .map(|r| {
+                format!(
+                    "{} {:?}->{:?} [{}]",
+                    r.event_type,
+                    r.actor_countries(),
+                    r.recipient_countries(),
+                    r.rule
+                )
+            })
             .collect();
         Err(format!(
             "want {wanted_type} {want_actor:?}->{want_recipient:?}, got [{}]",
@@ -112,6 +163,11 @@ mod tests {
     fn every_lexicon_example_holds() {
         let coder = Coder::embedded().expect("lexicon loads");
         let problems = coder.check_examples();
-        assert!(problems.is_empty(), "{} example(s) fail:\n{}", problems.len(), problems.join("\n"));
+        assert!(
+            problems.is_empty(),
+            "{} example(s) fail:\n{}",
+            problems.len(),
+            problems.join("\n")
+        );
     }
 }

@@ -19,7 +19,12 @@ pub(crate) struct Speaker {
 
 impl Coder {
     /// The speaker of each sentence.
-    pub(crate) fn speakers(&self, doc: &Analysed, mentions: &[Vec<Mention>], _refs: &References) -> Vec<Option<Speaker>> {
+    pub(crate) fn speakers(
+        &self,
+        doc: &Analysed,
+        mentions: &[Vec<Mention>],
+        _refs: &References,
+    ) -> Vec<Option<Speaker>> {
         let mut out: Vec<Option<Speaker>> = Vec::with_capacity(doc.sentences.len());
         for (index, s) in doc.sentences.iter().enumerate() {
             let entity = self.sentence_speaker(doc, index, &mentions[index]);
@@ -38,13 +43,17 @@ impl Coder {
                 continue;
             }
             for later in index + 1..doc.sentences.len().min(index + 5) {
-                let between = &doc.text[doc.sentences[later - 1].end_byte..doc.sentences[later].start_byte];
+                let between =
+                    &doc.text[doc.sentences[later - 1].end_byte..doc.sentences[later].start_byte];
                 if between.contains('\n') {
                     break;
                 }
                 if let Some(sp) = &out[later] {
                     let entity = sp.entity.clone();
-                    out[index] = Some(Speaker { entity, quote: Some((s.start_byte, s.end_byte)) });
+                    out[index] = Some(Speaker {
+                        entity,
+                        quote: Some((s.start_byte, s.end_byte)),
+                    });
                     break;
                 }
             }
@@ -52,7 +61,12 @@ impl Coder {
         out
     }
 
-    fn sentence_speaker(&self, doc: &Analysed, index: usize, mentions: &[Mention]) -> Option<Entity> {
+    fn sentence_speaker(
+        &self,
+        doc: &Analysed,
+        index: usize,
+        mentions: &[Mention],
+    ) -> Option<Entity> {
         let s = doc.sentences[index];
         for i in s.first..s.end {
             let w = doc.lower[i].as_str();
@@ -60,14 +74,25 @@ impl Coder {
                 continue;
             }
             // "..., kata Peskov" / "ungkapnya" / "menurut Kremlin": the speaker follows.
-            let after_comma_or_quote = i > s.first && matches!(doc.kind(i - 1), TokenKind::Quote | TokenKind::Punct);
-            let follows = mentions.iter().find(|m| m.start == i + 1 && m.kind != Kind::Place);
-            if (after_comma_or_quote || w == "menurut" || w.starts_with("dilansir")) && follows.is_some() {
-                return follows.and_then(|m| m.entities().into_iter().next()).filter(|e| e.country.is_some());
+            let after_comma_or_quote =
+                i > s.first && matches!(doc.kind(i - 1), TokenKind::Quote | TokenKind::Punct);
+            let follows = mentions
+                .iter()
+                .find(|m| m.start == i + 1 && m.kind != Kind::Place);
+            if (after_comma_or_quote || w == "menurut" || w.starts_with("dilansir"))
+                && follows.is_some()
+            {
+                return follows
+                    .and_then(|m| m.entities().into_iter().next())
+                    .filter(|e| e.country.is_some());
             }
-            if w.ends_with("nya") && w != "katanya" || w == "katanya" {
+            if w.ends_with("nya") {
                 // "ungkapnya": the last person spoken of.
-                if let Some(m) = mentions.iter().rev().find(|m| m.end <= i && m.kind == Kind::Person) {
+                if let Some(m) = mentions
+                    .iter()
+                    .rev()
+                    .find(|m| m.end <= i && m.kind == Kind::Person)
+                {
                     return Some(m.entity.clone());
                 }
                 return self.pronoun_speaker(mentions);
@@ -75,7 +100,11 @@ impl Coder {
             // "Peskov mengatakan ...": the subject before the verb.
             if let Some(m) = mentions.iter().rev().find(|m| m.end == i || m.end + 1 == i) {
                 if m.kind != Kind::Place {
-                    return m.entities().into_iter().next().filter(|e| e.country.is_some());
+                    return m
+                        .entities()
+                        .into_iter()
+                        .next()
+                        .filter(|e| e.country.is_some());
                 }
             }
         }
@@ -83,18 +112,26 @@ impl Coder {
     }
 
     fn pronoun_speaker(&self, mentions: &[Mention]) -> Option<Entity> {
-        mentions.iter().find_map(|m| (m.kind == Kind::Pronoun).then(|| m.refers_to.first().cloned()).flatten())
+        mentions.iter().find_map(|m| {
+            (m.kind == Kind::Pronoun)
+                .then(|| m.refers_to.first().cloned())
+                .flatten()
+        })
     }
 }
 
 /// The quoted words of a sentence: between the first and last quotation
 /// marks, or from an opening mark to the end.
 fn quotation(doc: &Analysed, first: usize, end: usize) -> Option<(usize, usize)> {
-    let marks: Vec<usize> = (first..end).filter(|&i| doc.kind(i) == TokenKind::Quote).collect();
+    let marks: Vec<usize> = (first..end)
+        .filter(|&i| doc.kind(i) == TokenKind::Quote)
+        .collect();
     match marks.as_slice() {
         [] => None,
         [only] if *only + 1 < end => Some((doc.tokens[*only + 1].start, doc.tokens[end - 1].end)),
-        [open, .., close] if close > &(open + 1) => Some((doc.tokens[open + 1].start, doc.tokens[close - 1].end)),
+        [open, .., close] if close > &(open + 1) => {
+            Some((doc.tokens[open + 1].start, doc.tokens[close - 1].end))
+        }
         _ => None,
     }
 }

@@ -122,9 +122,14 @@ fn ratio(a: usize, b: usize) -> f64 {
 /// Loads a gold file.
 pub fn load_gold(path: &Path) -> Result<GoldFile, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let gold: GoldFile = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let gold: GoldFile =
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     if gold.format != "warta-gold/1" {
-        return Err(format!("{}: unknown format {:?} (expected warta-gold/1)", path.display(), gold.format));
+        return Err(format!(
+            "{}: unknown format {:?} (expected warta-gold/1)",
+            path.display(),
+            gold.format
+        ));
     }
     Ok(gold)
 }
@@ -176,35 +181,68 @@ pub fn matches(predicted: &EventRecord, gold: &GoldEvent) -> bool {
     let actors = predicted.actor_countries();
     let recipients = predicted.recipient_countries();
     let consult = gold.event_type == "CONSULT";
-    let parties: Vec<&str> = gold.actor.iter().chain(&gold.recipient).map(String::as_str).collect();
-    let actor_pool: Vec<&str> = if consult { parties.clone() } else { gold.actor.iter().map(String::as_str).collect() };
-    let recipient_pool: Vec<&str> = if consult { parties } else { gold.recipient.iter().map(String::as_str).collect() };
+    let parties: Vec<&str> = gold
+        .actor
+        .iter()
+        .chain(&gold.recipient)
+        .map(String::as_str)
+        .collect();
+    let actor_pool: Vec<&str> = if consult {
+        parties.clone()
+    } else {
+        gold.actor.iter().map(String::as_str).collect()
+    };
+    let recipient_pool: Vec<&str> = if consult {
+        parties
+    } else {
+        gold.recipient.iter().map(String::as_str).collect()
+    };
     !actors.is_empty()
         && actors.iter().all(|a| actor_pool.contains(a))
         && recipients.iter().all(|r| recipient_pool.contains(r))
 }
 
-fn score_document(entry: &GoldDocument, text: &str, predicted: &[EventRecord], report: &mut Report) {
+fn score_document(
+    entry: &GoldDocument,
+    text: &str,
+    predicted: &[EventRecord],
+    report: &mut Report,
+) {
     let mut gold_found = vec![false; entry.events.len()];
     let mut spurious = Vec::new();
     for p in predicted {
         let slot = report.by_type.entry(p.event_type.clone()).or_default();
         slot.predicted += 1;
         report.overall.predicted += 1;
-        let best = entry.events.iter().enumerate().filter(|(_, g)| matches(p, g)).min_by_key(|(i, g)| {
-            // Prefer an unmatched gold event, then one on the same date.
-            (gold_found[*i], p.date != g.date)
-        });
+        let best = entry
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| matches(p, g))
+            .min_by_key(|(i, g)| {
+                // Prefer an unmatched gold event, then one on the same date.
+                (gold_found[*i], p.date != g.date)
+            });
         match best {
             Some((i, g)) => {
                 report.overall.correct_predicted += 1;
-                report.by_type.entry(p.event_type.clone()).or_default().correct_predicted += 1;
+                report
+                    .by_type
+                    .entry(p.event_type.clone())
+                    .or_default()
+                    .correct_predicted += 1;
                 if !gold_found[i] {
                     score_attributes(p, g, report);
                 }
                 gold_found[i] = true;
             }
-            None => spurious.push(format!("{} {} <- {:?} [{}]", p.event_type, p.actor_countries().join("+"), p.trigger, p.rule)),
+            None => spurious.push(format!(
+                "{} {} <- {:?} [{}]",
+                p.event_type,
+                p.actor_countries().join("+"),
+                p.trigger,
+                p.rule
+            )),
         }
     }
     let mut missed = Vec::new();
@@ -216,7 +254,13 @@ fn score_document(entry: &GoldDocument, text: &str, predicted: &[EventRecord], r
             slot.found_gold += 1;
             report.overall.found_gold += 1;
         } else {
-            missed.push(format!("{} {}->{} {:?}", g.event_type, g.actor.join("+"), g.recipient.join("+"), evidence(text, g.evidence)));
+            missed.push(format!(
+                "{} {}->{} {:?}",
+                g.event_type,
+                g.actor.join("+"),
+                g.recipient.join("+"),
+                evidence(text, g.evidence)
+            ));
         }
     }
     if !missed.is_empty() || !spurious.is_empty() {
@@ -227,7 +271,11 @@ fn score_document(entry: &GoldDocument, text: &str, predicted: &[EventRecord], r
 /// The words at `[start, end)` (character offsets) of `text`.
 fn evidence(text: &str, span: Option<[usize; 2]>) -> String {
     match span {
-        Some([start, end]) => text.chars().skip(start).take(end.saturating_sub(start)).collect(),
+        Some([start, end]) => text
+            .chars()
+            .skip(start)
+            .take(end.saturating_sub(start))
+            .collect(),
         None => String::new(),
     }
 }
@@ -238,7 +286,10 @@ fn score_attributes(p: &EventRecord, g: &GoldEvent, report: &mut Report) {
     report.date.add(g.date == p.date);
     let mut wrong = Vec::new();
     if g.date != p.date {
-        wrong.push(format!("date {:?} != gold {:?} ({})", p.date, g.date, p.date_source));
+        wrong.push(format!(
+            "date {:?} != gold {:?} ({})",
+            p.date, g.date, p.date_source
+        ));
     }
     if g.location.is_some() || p.location.is_some() {
         let predicted = p.location.as_ref().and_then(|l| l.country.clone());
@@ -254,7 +305,13 @@ fn score_attributes(p: &EventRecord, g: &GoldEvent, report: &mut Report) {
         report.dead.add(g.dead == p.size.dead);
     }
     if !wrong.is_empty() {
-        report.attribute_errors.push(format!("{} {} {:?}: {}", p.doc_id, p.event_type, p.trigger, wrong.join("; ")));
+        report.attribute_errors.push(format!(
+            "{} {} {:?}: {}",
+            p.doc_id,
+            p.event_type,
+            p.trigger,
+            wrong.join("; ")
+        ));
     }
 }
 
@@ -263,8 +320,18 @@ impl Report {
     pub fn render(&self, verbose: bool) -> String {
         let mut out = String::new();
         let o = &self.overall;
-        let _ = writeln!(out, "documents {}  gold events {}  predicted {}", self.documents, o.gold, o.predicted);
-        let _ = writeln!(out, "precision {:.3}  recall {:.3}  F1 {:.3}", o.precision(), o.recall(), o.f1());
+        let _ = writeln!(
+            out,
+            "documents {}  gold events {}  predicted {}",
+            self.documents, o.gold, o.predicted
+        );
+        let _ = writeln!(
+            out,
+            "precision {:.3}  recall {:.3}  F1 {:.3}",
+            o.precision(),
+            o.recall(),
+            o.f1()
+        );
         let _ = writeln!(
             out,
             "on matched events: mode {:.3} ({}/{})  date {:.3} ({}/{})  location {:.3} ({}/{})  dead {:.3} ({}/{})",
@@ -273,9 +340,22 @@ impl Report {
             self.location.value(), self.location.right, self.location.scored,
             self.dead.value(), self.dead.right, self.dead.scored,
         );
-        let _ = writeln!(out, "\n{:<10} {:>5} {:>5} {:>6} {:>6} {:>6}", "type", "gold", "pred", "P", "R", "F1");
+        let _ = writeln!(
+            out,
+            "\n{:<10} {:>5} {:>5} {:>6} {:>6} {:>6}",
+            "type", "gold", "pred", "P", "R", "F1"
+        );
         for (t, s) in &self.by_type {
-            let _ = writeln!(out, "{:<10} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3}", t, s.gold, s.predicted, s.precision(), s.recall(), s.f1());
+            let _ = writeln!(
+                out,
+                "{:<10} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3}",
+                t,
+                s.gold,
+                s.predicted,
+                s.precision(),
+                s.recall(),
+                s.f1()
+            );
         }
         for e in &self.unreadable {
             let _ = writeln!(out, "unreadable: {e}");
@@ -304,25 +384,54 @@ mod tests {
     use warta_record::{Entity, Size};
 
     fn entity(country: &str) -> Entity {
-        Entity { text: country.into(), name: None, country: Some(country.into()), sector: None }
+        Entity {
+            text: country.into(),
+            name: None,
+            country: Some(country.into()),
+            sector: None,
+        }
     }
 
     fn record(t: &str, actors: &[&str], recipients: &[&str]) -> EventRecord {
         EventRecord {
-            id: String::new(), doc_id: "d".into(), language: "id".into(), event_type: t.into(), mode: None,
-            modes: vec![], context: vec![], cameo: "040".into(), quad_class: 1, intensity: 1.0,
-            actor: actors.iter().map(|c| entity(c)).collect(), recipient: recipients.iter().map(|c| entity(c)).collect(),
-            date: None, date_precision: None, date_source: "publication".into(), location: None, size: Size::default(),
-            quote: None, sentence_index: 0, sentence: String::new(), span: [0, 0], trigger: String::new(),
-            rule: String::new(), confidence: 1.0,
+            id: String::new(),
+            doc_id: "d".into(),
+            language: "id".into(),
+            event_type: t.into(),
+            mode: None,
+            modes: vec![],
+            context: vec![],
+            cameo: "040".into(),
+            quad_class: 1,
+            intensity: 1.0,
+            actor: actors.iter().map(|c| entity(c)).collect(),
+            recipient: recipients.iter().map(|c| entity(c)).collect(),
+            date: None,
+            date_precision: None,
+            date_source: "publication".into(),
+            location: None,
+            size: Size::default(),
+            quote: None,
+            sentence_index: 0,
+            sentence: String::new(),
+            span: [0, 0],
+            trigger: String::new(),
+            rule: String::new(),
+            confidence: 1.0,
         }
     }
 
     fn gold(t: &str, actors: &[&str], recipients: &[&str]) -> GoldEvent {
         GoldEvent {
-            event_type: t.into(), mode: None, actor: actors.iter().map(|s| s.to_string()).collect(),
-            recipient: recipients.iter().map(|s| s.to_string()).collect(), date: None, location: None, dead: None,
-            evidence: None, note: None,
+            event_type: t.into(),
+            mode: None,
+            actor: actors.iter().map(|s| s.to_string()).collect(),
+            recipient: recipients.iter().map(|s| s.to_string()).collect(),
+            date: None,
+            location: None,
+            dead: None,
+            evidence: None,
+            note: None,
         }
     }
 
@@ -340,11 +449,23 @@ mod tests {
     #[test]
     fn split_predictions_count_once_for_recall() {
         let entry = GoldDocument {
-            doc_id: "d".into(), source: String::new(), article_id: None, publication_date: None,
+            doc_id: "d".into(),
+            source: String::new(),
+            article_id: None,
+            publication_date: None,
             events: vec![gold("AID", &["USA", "GBR"], &["ISR"])],
         };
         let mut report = Report::default();
-        score_document(&entry, "", &[record("AID", &["USA"], &["ISR"]), record("AID", &["GBR"], &["ISR"]), record("ASSAULT", &["ISR"], &[])], &mut report);
+        score_document(
+            &entry,
+            "",
+            &[
+                record("AID", &["USA"], &["ISR"]),
+                record("AID", &["GBR"], &["ISR"]),
+                record("ASSAULT", &["ISR"], &[]),
+            ],
+            &mut report,
+        );
         assert_eq!(report.overall.found_gold, 1);
         assert_eq!(report.overall.correct_predicted, 2);
         assert_eq!(report.overall.predicted, 3);

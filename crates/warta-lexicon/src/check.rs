@@ -11,7 +11,8 @@ pub const SPECIAL_COUNTRY_CODES: &[&str] = &["IGO", "UNO", "EUR", "NGO", "MNC", 
 
 /// The sectors of the coding guide.
 pub const SECTORS: &[&str] = &[
-    "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "PTY", "OPP", "CVL", "MED", "BUS", "REL", "REF",
+    "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "PTY", "OPP", "CVL", "MED", "BUS", "REL",
+    "REF",
 ];
 
 /// One thing wrong with the lexicon.
@@ -32,7 +33,11 @@ struct Problems(Vec<Problem>);
 
 impl Problems {
     fn add(&mut self, file: &'static str, entry: &str, reason: impl Into<String>) {
-        self.0.push(Problem { file, entry: entry.to_string(), reason: reason.into() });
+        self.0.push(Problem {
+            file,
+            entry: entry.to_string(),
+            reason: reason.into(),
+        });
     }
 }
 
@@ -40,27 +45,54 @@ impl Problems {
 pub fn check(lexicon: &Lexicon) -> Vec<Problem> {
     let mut problems = Problems(Vec::new());
     let countries: HashSet<&str> = lexicon.countries.iter().map(|c| c.code.as_str()).collect();
-    let known_country = |code: &str| countries.contains(code) || SPECIAL_COUNTRY_CODES.contains(&code);
+    let known_country =
+        |code: &str| countries.contains(code) || SPECIAL_COUNTRY_CODES.contains(&code);
     check_countries(lexicon, &mut problems);
     check_names(lexicon, &mut problems);
     for org in &lexicon.organisations {
         if !known_country(&org.country) {
-            problems.add("organisations.toml", &org.id, format!("unknown country code {}", org.country));
+            problems.add(
+                "organisations.toml",
+                &org.id,
+                format!("unknown country code {}", org.country),
+            );
         }
-        check_sector("organisations.toml", &org.id, org.sector.as_deref(), &mut problems);
+        check_sector(
+            "organisations.toml",
+            &org.id,
+            org.sector.as_deref(),
+            &mut problems,
+        );
     }
-    check_unique("organisations.toml", lexicon.organisations.iter().map(|o| o.id.as_str()), &mut problems);
+    check_unique(
+        "organisations.toml",
+        lexicon.organisations.iter().map(|o| o.id.as_str()),
+        &mut problems,
+    );
     for title in &lexicon.titles {
-        check_sector("titles.toml", &title.id, title.sector.as_deref(), &mut problems);
+        check_sector(
+            "titles.toml",
+            &title.id,
+            title.sector.as_deref(),
+            &mut problems,
+        );
     }
-    check_unique("titles.toml", lexicon.titles.iter().map(|t| t.id.as_str()), &mut problems);
+    check_unique(
+        "titles.toml",
+        lexicon.titles.iter().map(|t| t.id.as_str()),
+        &mut problems,
+    );
     check_people(lexicon, &known_country, &mut problems);
     check_places(lexicon, &mut problems);
     check_cues(lexicon, &known_country, &mut problems);
     problems.0
 }
 
-fn check_unique<'a>(file: &'static str, ids: impl Iterator<Item = &'a str>, problems: &mut Problems) {
+fn check_unique<'a>(
+    file: &'static str,
+    ids: impl Iterator<Item = &'a str>,
+    problems: &mut Problems,
+) {
     let mut seen = HashSet::new();
     for id in ids {
         if !seen.insert(id) {
@@ -84,20 +116,40 @@ fn check_countries(lexicon: &Lexicon, problems: &mut Problems) {
         .filter(|p| p.kind == "capital")
         .map(|p| (p.name.as_str(), p.country.as_str()))
         .collect();
-    check_unique("countries.toml", lexicon.countries.iter().map(|c| c.code.as_str()), problems);
+    check_unique(
+        "countries.toml",
+        lexicon.countries.iter().map(|c| c.code.as_str()),
+        problems,
+    );
     for country in &lexicon.countries {
         let code = &country.code;
         if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-            problems.add("countries.toml", code, "code is not three upper-case letters");
-        }
-        if country.bbox.len() != 4 || country.bbox[0] > country.bbox[2] || country.bbox[1] > country.bbox[3] {
-            problems.add("countries.toml", code, "bbox must be [min_lat, min_lon, max_lat, max_lon]");
-        }
-        if !country.capital.is_empty() && capitals.get(country.capital.as_str()) != Some(&code.as_str()) {
             problems.add(
                 "countries.toml",
                 code,
-                format!("capital {} is not a capital of {code} in places.toml", country.capital),
+                "code is not three upper-case letters",
+            );
+        }
+        if country.bbox.len() != 4
+            || country.bbox[0] > country.bbox[2]
+            || country.bbox[1] > country.bbox[3]
+        {
+            problems.add(
+                "countries.toml",
+                code,
+                "bbox must be [min_lat, min_lon, max_lat, max_lon]",
+            );
+        }
+        if !country.capital.is_empty()
+            && capitals.get(country.capital.as_str()) != Some(&code.as_str())
+        {
+            problems.add(
+                "countries.toml",
+                code,
+                format!(
+                    "capital {} is not a capital of {code} in places.toml",
+                    country.capital
+                ),
             );
         }
     }
@@ -110,9 +162,11 @@ fn check_names(lexicon: &Lexicon, problems: &mut Problems) {
     let mut claim = |file: &'static str, owner: String, name: &str, problems: &mut Problems| {
         let key = name.to_lowercase();
         match owners.get(&key) {
-            Some(previous) if *previous != owner => {
-                problems.add(file, &owner, format!("name {name:?} is also a name of {previous}"))
-            }
+            Some(previous) if *previous != owner => problems.add(
+                file,
+                &owner,
+                format!("name {name:?} is also a name of {previous}"),
+            ),
             Some(_) => {}
             None => {
                 owners.insert(key, owner);
@@ -121,12 +175,22 @@ fn check_names(lexicon: &Lexicon, problems: &mut Problems) {
     };
     for c in &lexicon.countries {
         for name in c.names.iter().chain(&c.metonyms) {
-            claim("countries.toml", format!("country {}", c.code), name, problems);
+            claim(
+                "countries.toml",
+                format!("country {}", c.code),
+                name,
+                problems,
+            );
         }
     }
     for o in &lexicon.organisations {
         for name in &o.names {
-            claim("organisations.toml", format!("organisation {}", o.id), name, problems);
+            claim(
+                "organisations.toml",
+                format!("organisation {}", o.id),
+                name,
+                problems,
+            );
         }
     }
     for p in &lexicon.people {
@@ -138,9 +202,19 @@ fn check_names(lexicon: &Lexicon, problems: &mut Problems) {
 
 fn check_people(lexicon: &Lexicon, known_country: &dyn Fn(&str) -> bool, problems: &mut Problems) {
     let titles: HashSet<&str> = lexicon.titles.iter().map(|t| t.id.as_str()).collect();
-    let orgs: HashSet<&str> = lexicon.organisations.iter().map(|o| o.id.as_str()).collect();
-    check_unique("people.toml", lexicon.people.iter().map(|p| p.id.as_str()), problems);
-    let mut held: HashMap<(&str, &str, &str), Vec<(&str, &str, &str)>> = HashMap::new();
+    let orgs: HashSet<&str> = lexicon
+        .organisations
+        .iter()
+        .map(|o| o.id.as_str())
+        .collect();
+    check_unique(
+        "people.toml",
+        lexicon.people.iter().map(|p| p.id.as_str()),
+        problems,
+    );
+    // (title, country, organisation) -> terms as (from, to, person id).
+    type Office<'a> = (&'a str, &'a str, &'a str);
+    let mut held: HashMap<Office, Vec<Office>> = HashMap::new();
     for person in &lexicon.people {
         let id = person.id.as_str();
         for office in &person.office {
@@ -148,10 +222,18 @@ fn check_people(lexicon: &Lexicon, known_country: &dyn Fn(&str) -> bool, problem
                 problems.add("people.toml", id, format!("unknown title {}", office.title));
             }
             if !known_country(&office.country) {
-                problems.add("people.toml", id, format!("unknown country code {}", office.country));
+                problems.add(
+                    "people.toml",
+                    id,
+                    format!("unknown country code {}", office.country),
+                );
             }
             if !office.organisation.is_empty() && !orgs.contains(office.organisation.as_str()) {
-                problems.add("people.toml", id, format!("unknown organisation {}", office.organisation));
+                problems.add(
+                    "people.toml",
+                    id,
+                    format!("unknown organisation {}", office.organisation),
+                );
             }
             check_sector("people.toml", id, office.sector.as_deref(), problems);
             if !is_iso_date(&office.from) || !(office.to.is_empty() || is_iso_date(&office.to)) {
@@ -159,23 +241,32 @@ fn check_people(lexicon: &Lexicon, known_country: &dyn Fn(&str) -> bool, problem
                 continue;
             }
             if !office.to.is_empty() && office.to < office.from {
-                problems.add("people.toml", id, format!("office {} ends before it starts", office.title));
+                problems.add(
+                    "people.toml",
+                    id,
+                    format!("office {} ends before it starts", office.title),
+                );
             }
             match &office.example {
-                None => problems.add("people.toml", id, format!("office {} has no example", office.title)),
+                None => problems.add(
+                    "people.toml",
+                    id,
+                    format!("office {} has no example", office.title),
+                ),
                 Some(example) if !office.covers(&example.date) => problems.add(
                     "people.toml",
                     id,
-                    format!("example date {} is outside office {}", example.date, office.title),
+                    format!(
+                        "example date {} is outside office {}",
+                        example.date, office.title
+                    ),
                 ),
                 Some(_) => {}
             }
             if !office.acting {
-                held.entry((&office.title, &office.country, &office.organisation)).or_default().push((
-                    office.from.as_str(),
-                    office.to.as_str(),
-                    id,
-                ));
+                held.entry((&office.title, &office.country, &office.organisation))
+                    .or_default()
+                    .push((office.from.as_str(), office.to.as_str(), id));
             }
         }
     }
@@ -200,26 +291,42 @@ fn check_people(lexicon: &Lexicon, known_country: &dyn Fn(&str) -> bool, problem
 }
 
 fn check_places(lexicon: &Lexicon, problems: &mut Problems) {
-    let bboxes: HashMap<&str, &[f64]> =
-        lexicon.countries.iter().map(|c| (c.code.as_str(), c.bbox.as_slice())).collect();
+    let bboxes: HashMap<&str, &[f64]> = lexicon
+        .countries
+        .iter()
+        .map(|c| (c.code.as_str(), c.bbox.as_slice()))
+        .collect();
     for place in &lexicon.places {
         let name = place.name.as_str();
         if place.country.is_empty() {
             if place.kind != "water" {
-                problems.add("places.toml", name, "only kind \"water\" may have no country");
+                problems.add(
+                    "places.toml",
+                    name,
+                    "only kind \"water\" may have no country",
+                );
             }
             continue;
         }
         let Some(bbox) = bboxes.get(place.country.as_str()) else {
-            problems.add("places.toml", name, format!("unknown country code {}", place.country));
+            problems.add(
+                "places.toml",
+                name,
+                format!("unknown country code {}", place.country),
+            );
             continue;
         };
-        if let (Some(lat), Some(lon), [min_lat, min_lon, max_lat, max_lon]) = (place.lat, place.lon, bbox) {
+        if let (Some(lat), Some(lon), [min_lat, min_lon, max_lat, max_lon]) =
+            (place.lat, place.lon, bbox)
+        {
             if lat < *min_lat || lat > *max_lat || lon < *min_lon || lon > *max_lon {
                 problems.add(
                     "places.toml",
                     name,
-                    format!("({lat}, {lon}) lies outside the bounding box of {}", place.country),
+                    format!(
+                        "({lat}, {lon}) lies outside the bounding box of {}",
+                        place.country
+                    ),
                 );
             }
         }
@@ -227,20 +334,36 @@ fn check_places(lexicon: &Lexicon, problems: &mut Problems) {
 }
 
 fn check_cues(lexicon: &Lexicon, known_country: &dyn Fn(&str) -> bool, problems: &mut Problems) {
-    check_unique("cues.toml", lexicon.cues.iter().map(|c| c.id.as_str()), problems);
+    check_unique(
+        "cues.toml",
+        lexicon.cues.iter().map(|c| c.id.as_str()),
+        problems,
+    );
     for cue in &lexicon.cues {
         let id = cue.id.as_str();
         let Some(event_type) = lexicon.plover.event_type(&cue.event_type) else {
-            problems.add("cues.toml", id, format!("unknown event type {}", cue.event_type));
+            problems.add(
+                "cues.toml",
+                id,
+                format!("unknown event type {}", cue.event_type),
+            );
             continue;
         };
         if let Some(mode) = &cue.mode {
             if !event_type.allows_mode(mode) {
-                problems.add("cues.toml", id, format!("mode {mode} is not a mode of {}", cue.event_type));
+                problems.add(
+                    "cues.toml",
+                    id,
+                    format!("mode {mode} is not a mode of {}", cue.event_type),
+                );
             }
         }
         if cue.cameo.is_empty() || !cue.cameo.bytes().all(|b| b.is_ascii_digit()) {
-            problems.add("cues.toml", id, format!("CAMEO code {:?} is not digits", cue.cameo));
+            problems.add(
+                "cues.toml",
+                id,
+                format!("CAMEO code {:?} is not digits", cue.cameo),
+            );
         }
         for context in &cue.context {
             if !lexicon.plover.contexts.contains(context) {
@@ -256,7 +379,11 @@ fn check_cues(lexicon: &Lexicon, known_country: &dyn Fn(&str) -> bool, problems:
         for example in &cue.examples {
             for code in example.actor.iter().chain(&example.recipient) {
                 if !known_country(code) {
-                    problems.add("cues.toml", id, format!("example names unknown country {code}"));
+                    problems.add(
+                        "cues.toml",
+                        id,
+                        format!("example names unknown country {code}"),
+                    );
                 }
             }
             if let Some(t) = &example.event_type {
@@ -275,7 +402,10 @@ pub fn is_iso_date(text: &str) -> bool {
         return false;
     }
     let digits = |r: std::ops::Range<usize>| text[r].parse::<u32>().ok();
-    matches!((digits(0..4), digits(5..7), digits(8..10)), (Some(_), Some(1..=12), Some(1..=31)))
+    matches!(
+        (digits(0..4), digits(5..7), digits(8..10)),
+        (Some(_), Some(1..=12), Some(1..=31))
+    )
 }
 
 #[cfg(test)]

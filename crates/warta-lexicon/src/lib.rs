@@ -20,8 +20,14 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("VERSION", include_str!("../../../lexicon/VERSION")),
     ("plover.toml", include_str!("../../../lexicon/plover.toml")),
     ("words.toml", include_str!("../../../lexicon/words.toml")),
-    ("countries.toml", include_str!("../../../lexicon/countries.toml")),
-    ("organisations.toml", include_str!("../../../lexicon/organisations.toml")),
+    (
+        "countries.toml",
+        include_str!("../../../lexicon/countries.toml"),
+    ),
+    (
+        "organisations.toml",
+        include_str!("../../../lexicon/organisations.toml"),
+    ),
     ("titles.toml", include_str!("../../../lexicon/titles.toml")),
     ("people.toml", include_str!("../../../lexicon/people.toml")),
     ("places.toml", include_str!("../../../lexicon/places.toml")),
@@ -39,7 +45,11 @@ pub struct LexiconError {
 impl Lexicon {
     /// The lexicon compiled into this build.
     pub fn embedded() -> Result<Lexicon, LexiconError> {
-        Self::from_sources(EMBEDDED.iter().map(|(name, text)| (name.to_string(), text.to_string())))
+        Self::from_sources(
+            EMBEDDED
+                .iter()
+                .map(|(name, text)| (name.to_string(), text.to_string())),
+        )
     }
 
     /// The lexicon in a folder laid out like `lexicon/`.
@@ -56,7 +66,9 @@ impl Lexicon {
         Self::from_sources(sources.into_iter())
     }
 
-    fn from_sources(sources: impl Iterator<Item = (String, String)>) -> Result<Lexicon, LexiconError> {
+    fn from_sources(
+        sources: impl Iterator<Item = (String, String)>,
+    ) -> Result<Lexicon, LexiconError> {
         let mut lexicon = Lexicon::default();
         for (name, text) in sources {
             let file_name = Path::new(&name)
@@ -73,15 +85,24 @@ impl Lexicon {
                 "plover.toml" => lexicon.plover = toml::from_str(&text).map_err(fail)?,
                 "words.toml" => lexicon.words = toml::from_str(&text).map_err(fail)?,
                 "countries.toml" => {
-                    lexicon.countries = toml::from_str::<CountriesFile>(&text).map_err(fail)?.country
+                    lexicon.countries = toml::from_str::<CountriesFile>(&text)
+                        .map_err(fail)?
+                        .country
                 }
                 "organisations.toml" => {
-                    lexicon.organisations =
-                        toml::from_str::<OrganisationsFile>(&text).map_err(fail)?.organisation
+                    lexicon.organisations = toml::from_str::<OrganisationsFile>(&text)
+                        .map_err(fail)?
+                        .organisation
                 }
-                "titles.toml" => lexicon.titles = toml::from_str::<TitlesFile>(&text).map_err(fail)?.title,
-                "people.toml" => lexicon.people = toml::from_str::<PeopleFile>(&text).map_err(fail)?.person,
-                "places.toml" => lexicon.places = toml::from_str::<PlacesFile>(&text).map_err(fail)?.place,
+                "titles.toml" => {
+                    lexicon.titles = toml::from_str::<TitlesFile>(&text).map_err(fail)?.title
+                }
+                "people.toml" => {
+                    lexicon.people = toml::from_str::<PeopleFile>(&text).map_err(fail)?.person
+                }
+                "places.toml" => {
+                    lexicon.places = toml::from_str::<PlacesFile>(&text).map_err(fail)?.place
+                }
                 "cues.toml" => lexicon.cues = toml::from_str::<CuesFile>(&text).map_err(fail)?.cue,
                 _ => {}
             }
@@ -108,6 +129,11 @@ mod tests {
         let lexicon = Lexicon::embedded().expect("embedded lexicon parses");
         let problems = check(&lexicon);
         let listing: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), listing.join("\n"));
+        assert!(
+            problems.is_empty(),
+            "{} problems:\n{}",
+            problems.len(),
+            listing.join("\n")
+        );
     }
 }

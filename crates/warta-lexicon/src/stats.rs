@@ -23,10 +23,16 @@ pub fn stats(lexicon: &Lexicon) -> String {
     let _ = writeln!(out, "\ncues per type and mode");
     let mut per_type: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for cue in &lexicon.cues {
-        *per_type.entry((&cue.event_type, cue.mode.as_deref().unwrap_or("-"))).or_default() += 1;
+        *per_type
+            .entry((&cue.event_type, cue.mode.as_deref().unwrap_or("-")))
+            .or_default() += 1;
     }
     for t in &lexicon.plover.types {
-        let total: usize = per_type.iter().filter(|((ty, _), _)| *ty == t.name).map(|(_, n)| n).sum();
+        let total: usize = per_type
+            .iter()
+            .filter(|((ty, _), _)| *ty == t.name)
+            .map(|(_, n)| n)
+            .sum();
         let modes: Vec<String> = per_type
             .iter()
             .filter(|((ty, _), _)| *ty == t.name)

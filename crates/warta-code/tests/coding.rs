@@ -1,0 +1,191 @@
+//! The coder's rules, each shown on sentences written for this test: voice,
+//! prepositions, reported speech, back references, offices by date,
+//! negation, hypotheticals, future forms, dates, places and counts.
+
+use std::sync::OnceLock;
+
+use warta_code::{Coder, Document};
+use warta_record::EventRecord;
+
+fn coder() -> &'static Coder {
+    static CODER: OnceLock<Coder> = OnceLock::new();
+    CODER.get_or_init(|| Coder::embedded().expect("the embedded lexicon loads"))
+}
+
+fn code_on(text: &str, date: &str) -> Vec<EventRecord> {
+    let doc = Document {
+        doc_id: "test".into(),
+        text: text.into(),
+        date: Some(date.into()),
+        language: Some("id".into()),
+        ..Document::default()
+    };
+    coder().code(&doc).records
+}
+
+fn code(text: &str) -> Vec<EventRecord> {
+    code_on(text, "2024-04-17")
+}
+
+fn find<'a>(records: &'a [EventRecord], event_type: &str) -> &'a EventRecord {
+    records
+        .iter()
+        .find(|r| r.event_type == event_type)
+        .unwrap_or_else(|| panic!("no {event_type} in {:#?}", summary(records)))
+}
+
+fn summary(records: &[EventRecord]) -> Vec<String> {
+    records
+        .iter()
+        .map(|r| format!("{} {:?}->{:?} {:?} [{}]", r.event_type, r.actor_countries(), r.recipient_countries(), r.date, r.rule))
+        .collect()
+}
+
+#[test]
+fn active_voice_subject_acts_on_object() {
+    let records = code("Pasukan Israel menyerang Jalur Gaza pada Senin (15/4/2024).");
+    let r = find(&records, "ASSAULT");
+    assert_eq!(r.actor_countries(), ["ISR"]);
+    assert_eq!(r.actor[0].sector.as_deref(), Some("MIL"));
+    assert_eq!(r.date.as_deref(), Some("2024-04-15"));
+    assert_eq!(r.date_source, "text");
+}
+
+#[test]
+fn passive_voice_takes_the_agent_after_oleh() {
+    let records = code("Sebuah kapal tanker Inggris diserang oleh Houthi di Laut Merah, Selasa.");
+    let r = find(&records, "ASSAULT");
+    assert_eq!(r.actor_countries(), ["YEM"]);
+}
+
+#[test]
+fn nominal_event_takes_the_possessor() {
+    let records = code("Serangan Israel terhadap Lebanon menewaskan tujuh orang pada Sabtu lalu.");
+    let r = find(&records, "ASSAULT");
+    assert_eq!(r.actor_countries(), ["ISR"]);
+    assert_eq!(r.recipient_countries(), ["LBN"]);
+    assert_eq!(r.size.dead, Some(7));
+    assert_eq!(r.date.as_deref(), Some("2024-04-13"));
+}
+
+#[test]
+fn phone_call_between_two_leaders_has_both_as_actors() {
+    let records = code("Presiden Rusia melakukan percakapan telepon dengan Presiden Iran pada Selasa (16/4/2024).");
+    let r = find(&records, "CONSULT");
+    assert_eq!(r.mode.as_deref(), Some("phone"));
+    assert_eq!(r.cameo, "041");
+    let mut parties = r.actor_countries();
+    parties.sort();
+    assert_eq!(parties, ["IRN", "RUS"]);
+    assert!(r.recipient.is_empty());
+    // Titles resolve to the office holders on the date.
+    let names: Vec<_> = r.actor.iter().filter_map(|a| a.name.as_deref()).collect();
+    assert!(names.contains(&"Vladimir Putin"), "{names:?}");
+    assert!(names.iter().any(|n| n.contains("Raisi")), "{names:?}");
+}
+
+#[test]
+fn the_same_title_names_a_different_person_later() {
+    let april = code_on("Presiden Iran mengecam Israel pada Senin (15/4/2024).", "2024-04-16");
+    let october = code_on("Presiden Iran mengecam Israel pada Senin (14/10/2024).", "2024-10-15");
+    let name = |records: &[EventRecord]| find(records, "ACCUSE").actor[0].name.clone().unwrap_or_default();
+    assert!(name(&april).contains("Raisi"), "{}", name(&april));
+    assert!(name(&october).contains("Pezeshkian"), "{}", name(&october));
+}
+
+#[test]
+fn reported_speech_gives_the_speaker_as_actor() {
+    let records = code("\"Kami siap bekerja sama sepenuhnya dengan Iran,\" ujar Menteri Luar Negeri Rusia.");
+    let r = find(&records, "AGREE");
+    assert_eq!(r.actor_countries(), ["RUS"]);
+    assert_eq!(r.recipient_countries(), ["IRN"]);
+    let quote = r.quote.as_ref().expect("direct speech keeps its quote");
+    assert!(quote.text.starts_with("Kami siap"));
+}
+
+#[test]
+fn pronouns_refer_back_within_the_story() {
+    let records = code("Menteri Luar Negeri Turki tiba di Kairo pada Senin (15/4/2024).\nIa kemudian mengecam Israel.");
+    let r = find(&records, "ACCUSE");
+    assert_eq!(r.actor_countries(), ["TUR"]);
+}
+
+#[test]
+fn negated_and_hypothetical_acts_are_not_events() {
+    assert!(code("Rusia tidak menyerang Ukraina pada Senin.").iter().all(|r| r.event_type != "ASSAULT"));
+    assert!(code("Kedua menteri belum bertemu sejak Januari.").iter().all(|r| r.event_type != "CONSULT"));
+    assert!(code("Jika Amerika Serikat mengirim senjata, perang akan meluas.").iter().all(|r| r.event_type != "AID"));
+}
+
+#[test]
+fn future_acts_become_agree_or_threaten() {
+    let meet = code("Presiden Indonesia akan bertemu dengan Presiden Tiongkok di Beijing.");
+    assert!(meet.iter().any(|r| r.event_type == "AGREE"), "{:?}", summary(&meet));
+    let threat = code("Israel akan menyerang Iran sebagai balasan.");
+    let r = find(&threat, "THREATEN");
+    assert_eq!(r.actor_countries(), ["ISR"]);
+}
+
+#[test]
+fn compound_actors_stay_in_one_record() {
+    let records = code("Amerika Serikat, Inggris, dan Prancis mengirim bantuan militer kepada Israel.");
+    let r = find(&records, "AID");
+    let mut actors = r.actor_countries();
+    actors.sort();
+    assert_eq!(actors, ["FRA", "GBR", "USA"]);
+    assert_eq!(r.recipient_countries(), ["ISR"]);
+}
+
+#[test]
+fn repeated_mentions_of_one_act_are_one_record() {
+    let records = code(
+        "Presiden Rusia menelepon Presiden Iran pada Selasa (16/4/2024).\nDalam percakapan telepon itu, Presiden Rusia dan Presiden Iran membahas Timur Tengah.",
+    );
+    let calls = records.iter().filter(|r| r.event_type == "CONSULT").count();
+    assert_eq!(calls, 1, "{:?}", summary(&records));
+}
+
+#[test]
+fn places_and_glued_words() {
+    let records = code("Pasukan Israel menyerang sebuah kamp di Rafah, Jalur Gaza, danIran mengecam serangan itu.");
+    let r = find(&records, "ASSAULT");
+    let location = r.location.as_ref().expect("a location");
+    assert_eq!(location.country.as_deref(), Some("PSE"));
+    assert!(location.lat.is_some());
+    assert!(records.iter().any(|r| r.event_type == "ACCUSE" && r.actor_countries() == ["IRN"]), "{:?}", summary(&records));
+}
+
+#[test]
+fn indonesian_numbers_give_casualty_counts() {
+    let records = code("Serangan Israel di Gaza telah menewaskan 42.718 orang, menurut kementerian kesehatan.");
+    assert_eq!(find(&records, "ASSAULT").size.dead, Some(42718));
+    let records = code("Polisi Indonesia menangkap tujuh orang tersangka teroris di Poso pada Senin.");
+    assert_eq!(find(&records, "COERCE").size.arrested, Some(7));
+}
+
+#[test]
+fn provenance_points_into_the_cleaned_text() {
+    let doc = Document {
+        doc_id: "p".into(),
+        text: "Bagikan:\n\nJAKARTA - Indonesia mengecam serangan Israel terhadap Rafah.".into(),
+        date: Some("2024-05-28".into()),
+        language: Some("id".into()),
+        ..Document::default()
+    };
+    let coded = coder().code(&doc);
+    assert!(!coded.text.contains("Bagikan"));
+    for r in &coded.records {
+        let trigger: String = coded.text.chars().skip(r.span[0]).take(r.span[1] - r.span[0]).collect();
+        assert_eq!(trigger, r.trigger);
+        assert!(r.rule.starts_with("id/"));
+        assert!(r.confidence > 0.0 && r.confidence <= 1.0);
+    }
+}
+
+#[test]
+fn record_output_is_held_by_a_snapshot() {
+    let text = "JAKARTA - Menteri Luar Negeri Indonesia mengecam serangan udara Israel terhadap kamp pengungsi di Rafah, Jalur Gaza, pada Minggu (26/5/2024) yang menewaskan sedikitnya 45 orang.\n\n\"Kami mendesak Dewan Keamanan PBB segera bertindak,\" kata juru bicara Kementerian Luar Negeri Indonesia.";
+    let records = code_on(text, "2024-05-27");
+    let lines: Vec<String> = records.iter().map(|r| serde_json::to_string_pretty(r).unwrap()).collect();
+    insta::assert_snapshot!("rafah", lines.join("\n"));
+}

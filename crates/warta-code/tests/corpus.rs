@@ -1,0 +1,81 @@
+//! The coder on real text: an IndoSum fold from `shared/`, coded whole. No
+//! panic, every record keeps the contract, and the morphology finds every
+//! inflection of a cue root that the corpus uses.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use warta_code::{Coder, Document};
+use warta_read::{read_inputs, ReadOptions};
+
+fn fold() -> Vec<Document> {
+    read_fold("dev.01.jsonl")
+}
+
+fn read_fold(name: &str) -> Vec<Document> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/indosum").join(name);
+    assert!(path.exists(), "shared/corpus must be beside the repository: {}", path.display());
+    read_inputs(&[path], &ReadOptions::default())
+        .map(|r| r.expect("the fold reads"))
+        .map(|raw| Document {
+            doc_id: raw.doc_id,
+            text: raw.text,
+            title: raw.title,
+            date: raw.date,
+            source: raw.source,
+            url: raw.url,
+            language: raw.language,
+        })
+        .collect()
+}
+
+#[test]
+fn a_corpus_fold_codes_and_every_record_keeps_the_contract() {
+    let coder = Coder::embedded().unwrap();
+    let plover = &coder.lexicon().plover;
+    let mut records = 0;
+    for doc in fold() {
+        let coded = coder.code(&doc);
+        for r in &coded.records {
+            records += 1;
+            let t = plover.event_type(&r.event_type).expect("a PLOVER type");
+            assert_eq!(r.quad_class, t.quad_class, "{r:?}");
+            if let Some(mode) = &r.mode {
+                if r.modes.is_empty() {
+                    assert!(t.allows_mode(mode), "{} has no mode {mode}", r.event_type);
+                }
+            }
+            assert!(!r.actor.is_empty());
+            assert!(r.actor.iter().all(|a| a.country.is_some()));
+            let trigger: String = coded.text.chars().skip(r.span[0]).take(r.span[1] - r.span[0]).collect();
+            assert_eq!(trigger, r.trigger);
+            assert!(r.sentence.contains(&r.trigger));
+            if let Some(date) = &r.date {
+                assert!(matches!(date.len(), 4 | 7 | 10), "{date}");
+            }
+        }
+    }
+    assert!(records > 200, "only {records} records from a fold of 750 articles");
+}
+
+#[test]
+fn one_root_matches_every_inflection_the_corpus_uses() {
+    let coder = Coder::embedded().unwrap();
+    let mut forms: BTreeSet<String> = BTreeSet::new();
+    let folds = ["dev.01.jsonl", "dev.02.jsonl", "dev.03.jsonl", "dev.04.jsonl", "dev.05.jsonl"];
+    for doc in folds.iter().flat_map(|f| read_fold(f)) {
+        for word in doc.text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+            forms.insert(word.to_lowercase());
+        }
+    }
+    for (root, expected) in [
+        ("serang", &["menyerang", "diserang", "serangan", "penyerangan"][..]),
+        ("tangkap", &["menangkap", "ditangkap", "penangkapan"][..]),
+        ("kunjung", &["mengunjungi", "kunjungan", "berkunjung"][..]),
+    ] {
+        for form in expected {
+            assert!(forms.contains(*form), "the corpus uses {form}");
+            assert_eq!(coder.root_of(form), root, "{form}");
+        }
+    }
+}
