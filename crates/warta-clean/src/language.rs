@@ -34,6 +34,9 @@ const FUNCTION_WORDS: &[&str] = &[
     "tersebut", "serta", "adalah", "bagi",
 ];
 
+/// How far ahead of Indonesian the Malay confidence must be.
+const MALAY_MARGIN: f64 = 0.3;
+
 impl LanguageDetector {
     pub fn new() -> Self {
         let detector = LanguageDetectorBuilder::from_languages(&[
@@ -56,18 +59,30 @@ impl LanguageDetector {
         if words.len() < 3 {
             return LanguageGuess::Unknown;
         }
+        // Too short a text says little; a headline-length one is read as
+        // Indonesian unless it is plainly English.
         let function = words
             .iter()
             .filter(|w| FUNCTION_WORDS.contains(&w.as_str()))
             .count();
-        if function * 100 < words.len() * 8 {
+        if words.len() >= 20 && function * 100 < words.len() * 8 {
             return LanguageGuess::Unknown;
         }
-        match self.detector.detect_language_of(sample) {
-            Some(Language::Indonesian) => LanguageGuess::Known("id"),
-            Some(Language::Malay) => LanguageGuess::Known("ms"),
-            Some(Language::English) => LanguageGuess::Known("en"),
-            _ => LanguageGuess::Unknown,
+        let confidence =
+            |language: Language| self.detector.compute_language_confidence(sample, language);
+        let (id, ms, en) = (
+            confidence(Language::Indonesian),
+            confidence(Language::Malay),
+            confidence(Language::English),
+        );
+        if en > id + ms {
+            LanguageGuess::Known("en")
+        } else if ms > id + MALAY_MARGIN && words.len() >= 20 {
+            // Malay and Indonesian share most words: only a clear lead, on
+            // enough text, makes a document Malay.
+            LanguageGuess::Known("ms")
+        } else {
+            LanguageGuess::Known("id")
         }
     }
 }

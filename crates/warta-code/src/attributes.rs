@@ -395,9 +395,10 @@ fn fold_back_references(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     for k in 0..candidates.len() {
         if candidates[k].relative {
             let sentence = candidates[k].sentence;
-            let same = (0..k).rev().take_while(|&j| candidates[j].sentence == sentence).any(|j| {
-                keep[j] && candidates[j].event_type == candidates[k].event_type
-            });
+            let same = (0..k)
+                .rev()
+                .take_while(|&j| candidates[j].sentence == sentence)
+                .any(|j| keep[j] && candidates[j].event_type == candidates[k].event_type);
             if same {
                 keep[k] = false;
             }
@@ -447,7 +448,23 @@ fn same_act(a: &EventRecord, b: &EventRecord) -> bool {
     let parties_agree = aa == ba && (ar == br || ar.is_empty() || br.is_empty());
     let dates_agree =
         a.date == b.date || a.date_source == "publication" || b.date_source == "publication";
-    parties_agree && dates_agree
+    // A phone call is not the contact it is part of, and Lavrov's call is
+    // not Putin's though both are Russia's.
+    let modes_agree = a.mode == b.mode
+        || (a.mode.is_none() || b.mode.is_none())
+            && a.date == b.date
+            && a.date_source == "text"
+            && b.date_source == "text";
+    let names = |r: &EventRecord| -> Vec<String> {
+        r.actor
+            .iter()
+            .chain(&r.recipient)
+            .filter_map(|e| e.name.clone())
+            .collect()
+    };
+    let (an, bn) = (names(a), names(b));
+    let people_agree = an.is_empty() || bn.is_empty() || an.iter().any(|n| bn.contains(n));
+    parties_agree && dates_agree && modes_agree && people_agree
 }
 
 /// Keeps the first mention's provenance, fills what it lacks from the later

@@ -145,6 +145,7 @@ impl Coder {
             }
             i += 1;
         }
+        resolve_plurals_within(&mut out);
         self.remember(&out, refs);
         out
     }
@@ -675,6 +676,44 @@ impl Coder {
                     refs.last_group = group.clone();
                 }
             }
+        }
+    }
+}
+
+/// "dengan Iran dan Israel, berdialog dengan kedua negara": a plural back
+/// reference takes the nearest compound before it in the same sentence.
+fn resolve_plurals_within(mentions: &mut [Mention]) {
+    let party = |m: &Mention| {
+        matches!(
+            m.kind,
+            Kind::State | Kind::Seat | Kind::Person | Kind::Organisation
+        ) && m.entity.country.is_some()
+    };
+    for k in 0..mentions.len() {
+        if mentions[k].kind != Kind::Plural {
+            continue;
+        }
+        // Walk back to the nearest run of parties joined by short gaps.
+        let mut group: Vec<Entity> = Vec::new();
+        let mut run_start: Option<usize> = None;
+        for m in mentions[..k].iter().rev() {
+            let continues = run_start.is_some_and(|s| m.end + 2 >= s);
+            if party(m) && (group.is_empty() || continues) {
+                group.insert(0, m.entity.clone());
+                run_start = Some(m.start);
+            } else if group.len() >= 2 {
+                break;
+            } else {
+                group.clear();
+                run_start = None;
+                if party(m) {
+                    group.push(m.entity.clone());
+                    run_start = Some(m.start);
+                }
+            }
+        }
+        if group.len() >= 2 {
+            mentions[k].refers_to = group;
         }
     }
 }

@@ -141,7 +141,12 @@ impl Coder {
         }
         let relative = (s.first..m.start)
             .rev()
-            .find(|&i| !matches!(doc.lower[i].as_str(), "telah" | "sudah" | "juga" | "kemudian" | "pun" | "turut"))
+            .find(|&i| {
+                !matches!(
+                    doc.lower[i].as_str(),
+                    "telah" | "sudah" | "juga" | "kemudian" | "pun" | "turut"
+                )
+            })
             .is_some_and(|i| doc.lower[i] == "yang");
         let anaphoric = voice == Voice::Nominal
             && doc
@@ -222,7 +227,8 @@ impl Coder {
             }) {
                 break;
             }
-            if head.kind == Kind::Place || head.start > first && self.governed(doc, head.start - 1) {
+            if head.kind == Kind::Place || head.start > first && self.governed(doc, head.start - 1)
+            {
                 continue;
             }
             let entities: Vec<Entity> =
@@ -274,6 +280,7 @@ impl Coder {
                 doc.text_of(i) == ";"
                     || self.sets.speech_verbs.contains(w)
                     || (self.sets.clause_breakers.contains(w) && w != "untuk")
+                    || (w == "untuk" && doc.lower.get(i + 1).is_some_and(|n| starts_a_verb(n)))
             });
             if crosses_clause {
                 break;
@@ -283,7 +290,15 @@ impl Coder {
                 .checked_sub(1)
                 .map(|i| doc.lower[i].as_str())
                 .unwrap_or("");
-            if matches!(before, "di" | "oleh") || head.kind == Kind::Place {
+            // "di Gaza" is where; "menyerang Gaza", "ke Gaza" is whom.
+            let location = head.kind == Kind::Place
+                && self
+                    .lexicon
+                    .words
+                    .location_prepositions
+                    .iter()
+                    .any(|p| p == before);
+            if matches!(before, "di" | "oleh") || location {
                 continue;
             }
             let entities: Vec<Entity> =
@@ -482,6 +497,14 @@ pub(crate) fn groups(
         }
     }
     out
+}
+
+/// "untuk membicarakan ...": a purpose clause, not a recipient.
+fn starts_a_verb(word: &str) -> bool {
+    ["me", "ber", "di", "mem", "men", "meng"]
+        .iter()
+        .any(|p| word.starts_with(p))
+        && word.len() > 5
 }
 
 fn same_entity(a: &Entity, b: &Entity) -> bool {

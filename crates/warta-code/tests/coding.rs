@@ -37,7 +37,16 @@ fn find<'a>(records: &'a [EventRecord], event_type: &str) -> &'a EventRecord {
 fn summary(records: &[EventRecord]) -> Vec<String> {
     records
         .iter()
-        .map(|r| format!("{} {:?}->{:?} {:?} [{}]", r.event_type, r.actor_countries(), r.recipient_countries(), r.date, r.rule))
+        .map(|r| {
+            format!(
+                "{} {:?}->{:?} {:?} [{}]",
+                r.event_type,
+                r.actor_countries(),
+                r.recipient_countries(),
+                r.date,
+                r.rule
+            )
+        })
         .collect()
 }
 
@@ -70,7 +79,9 @@ fn nominal_event_takes_the_possessor() {
 
 #[test]
 fn phone_call_between_two_leaders_has_both_as_actors() {
-    let records = code("Presiden Rusia melakukan percakapan telepon dengan Presiden Iran pada Selasa (16/4/2024).");
+    let records = code(
+        "Presiden Rusia melakukan percakapan telepon dengan Presiden Iran pada Selasa (16/4/2024).",
+    );
     let r = find(&records, "CONSULT");
     assert_eq!(r.mode.as_deref(), Some("phone"));
     assert_eq!(r.cameo, "041");
@@ -86,16 +97,28 @@ fn phone_call_between_two_leaders_has_both_as_actors() {
 
 #[test]
 fn the_same_title_names_a_different_person_later() {
-    let april = code_on("Presiden Iran mengecam Israel pada Senin (15/4/2024).", "2024-04-16");
-    let october = code_on("Presiden Iran mengecam Israel pada Senin (14/10/2024).", "2024-10-15");
-    let name = |records: &[EventRecord]| find(records, "ACCUSE").actor[0].name.clone().unwrap_or_default();
+    let april = code_on(
+        "Presiden Iran mengecam Israel pada Senin (15/4/2024).",
+        "2024-04-16",
+    );
+    let october = code_on(
+        "Presiden Iran mengecam Israel pada Senin (14/10/2024).",
+        "2024-10-15",
+    );
+    let name = |records: &[EventRecord]| {
+        find(records, "ACCUSE").actor[0]
+            .name
+            .clone()
+            .unwrap_or_default()
+    };
     assert!(name(&april).contains("Raisi"), "{}", name(&april));
     assert!(name(&october).contains("Pezeshkian"), "{}", name(&october));
 }
 
 #[test]
 fn reported_speech_gives_the_speaker_as_actor() {
-    let records = code("\"Kami siap bekerja sama sepenuhnya dengan Iran,\" ujar Menteri Luar Negeri Rusia.");
+    let records =
+        code("\"Kami siap bekerja sama sepenuhnya dengan Iran,\" ujar Menteri Luar Negeri Rusia.");
     let r = find(&records, "AGREE");
     assert_eq!(r.actor_countries(), ["RUS"]);
     assert_eq!(r.recipient_countries(), ["IRN"]);
@@ -112,15 +135,27 @@ fn pronouns_refer_back_within_the_story() {
 
 #[test]
 fn negated_and_hypothetical_acts_are_not_events() {
-    assert!(code("Rusia tidak menyerang Ukraina pada Senin.").iter().all(|r| r.event_type != "ASSAULT"));
-    assert!(code("Kedua menteri belum bertemu sejak Januari.").iter().all(|r| r.event_type != "CONSULT"));
-    assert!(code("Jika Amerika Serikat mengirim senjata, perang akan meluas.").iter().all(|r| r.event_type != "AID"));
+    assert!(code("Rusia tidak menyerang Ukraina pada Senin.")
+        .iter()
+        .all(|r| r.event_type != "ASSAULT"));
+    assert!(code("Kedua menteri belum bertemu sejak Januari.")
+        .iter()
+        .all(|r| r.event_type != "CONSULT"));
+    assert!(
+        code("Jika Amerika Serikat mengirim senjata, perang akan meluas.")
+            .iter()
+            .all(|r| r.event_type != "AID")
+    );
 }
 
 #[test]
 fn future_acts_become_agree_or_threaten() {
     let meet = code("Presiden Indonesia akan bertemu dengan Presiden Tiongkok di Beijing.");
-    assert!(meet.iter().any(|r| r.event_type == "AGREE"), "{:?}", summary(&meet));
+    assert!(
+        meet.iter().any(|r| r.event_type == "AGREE"),
+        "{:?}",
+        summary(&meet)
+    );
     let threat = code("Israel akan menyerang Iran sebagai balasan.");
     let r = find(&threat, "THREATEN");
     assert_eq!(r.actor_countries(), ["ISR"]);
@@ -128,7 +163,8 @@ fn future_acts_become_agree_or_threaten() {
 
 #[test]
 fn compound_actors_stay_in_one_record() {
-    let records = code("Amerika Serikat, Inggris, dan Prancis mengirim bantuan militer kepada Israel.");
+    let records =
+        code("Amerika Serikat, Inggris, dan Prancis mengirim bantuan militer kepada Israel.");
     let r = find(&records, "AID");
     let mut actors = r.actor_countries();
     actors.sort();
@@ -147,19 +183,30 @@ fn repeated_mentions_of_one_act_are_one_record() {
 
 #[test]
 fn places_and_glued_words() {
-    let records = code("Pasukan Israel menyerang sebuah kamp di Rafah, Jalur Gaza, danIran mengecam serangan itu.");
+    let records = code(
+        "Pasukan Israel menyerang sebuah kamp di Rafah, Jalur Gaza, danIran mengecam serangan itu.",
+    );
     let r = find(&records, "ASSAULT");
     let location = r.location.as_ref().expect("a location");
     assert_eq!(location.country.as_deref(), Some("PSE"));
     assert!(location.lat.is_some());
-    assert!(records.iter().any(|r| r.event_type == "ACCUSE" && r.actor_countries() == ["IRN"]), "{:?}", summary(&records));
+    assert!(
+        records
+            .iter()
+            .any(|r| r.event_type == "ACCUSE" && r.actor_countries() == ["IRN"]),
+        "{:?}",
+        summary(&records)
+    );
 }
 
 #[test]
 fn indonesian_numbers_give_casualty_counts() {
-    let records = code("Serangan Israel di Gaza telah menewaskan 42.718 orang, menurut kementerian kesehatan.");
+    let records = code(
+        "Serangan Israel di Gaza telah menewaskan 42.718 orang, menurut kementerian kesehatan.",
+    );
     assert_eq!(find(&records, "ASSAULT").size.dead, Some(42718));
-    let records = code("Polisi Indonesia menangkap tujuh orang tersangka teroris di Poso pada Senin.");
+    let records =
+        code("Polisi Indonesia menangkap tujuh orang tersangka teroris di Poso pada Senin.");
     assert_eq!(find(&records, "COERCE").size.arrested, Some(7));
 }
 
@@ -175,7 +222,12 @@ fn provenance_points_into_the_cleaned_text() {
     let coded = coder().code(&doc);
     assert!(!coded.text.contains("Bagikan"));
     for r in &coded.records {
-        let trigger: String = coded.text.chars().skip(r.span[0]).take(r.span[1] - r.span[0]).collect();
+        let trigger: String = coded
+            .text
+            .chars()
+            .skip(r.span[0])
+            .take(r.span[1] - r.span[0])
+            .collect();
         assert_eq!(trigger, r.trigger);
         assert!(r.rule.starts_with("id/"));
         assert!(r.confidence > 0.0 && r.confidence <= 1.0);
@@ -186,6 +238,9 @@ fn provenance_points_into_the_cleaned_text() {
 fn record_output_is_held_by_a_snapshot() {
     let text = "JAKARTA - Menteri Luar Negeri Indonesia mengecam serangan udara Israel terhadap kamp pengungsi di Rafah, Jalur Gaza, pada Minggu (26/5/2024) yang menewaskan sedikitnya 45 orang.\n\n\"Kami mendesak Dewan Keamanan PBB segera bertindak,\" kata juru bicara Kementerian Luar Negeri Indonesia.";
     let records = code_on(text, "2024-05-27");
-    let lines: Vec<String> = records.iter().map(|r| serde_json::to_string_pretty(r).unwrap()).collect();
+    let lines: Vec<String> = records
+        .iter()
+        .map(|r| serde_json::to_string_pretty(r).unwrap())
+        .collect();
     insta::assert_snapshot!("rafah", lines.join("\n"));
 }

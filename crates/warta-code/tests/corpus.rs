@@ -13,8 +13,14 @@ fn fold() -> Vec<Document> {
 }
 
 fn read_fold(name: &str) -> Vec<Document> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/indosum").join(name);
-    assert!(path.exists(), "shared/corpus must be beside the repository: {}", path.display());
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/corpus/indosum")
+        .join(name);
+    assert!(
+        path.exists(),
+        "shared/corpus must be beside the repository: {}",
+        path.display()
+    );
     read_inputs(&[path], &ReadOptions::default())
         .map(|r| r.expect("the fold reads"))
         .map(|raw| Document {
@@ -47,7 +53,12 @@ fn a_corpus_fold_codes_and_every_record_keeps_the_contract() {
             }
             assert!(!r.actor.is_empty());
             assert!(r.actor.iter().all(|a| a.country.is_some()));
-            let trigger: String = coded.text.chars().skip(r.span[0]).take(r.span[1] - r.span[0]).collect();
+            let trigger: String = coded
+                .text
+                .chars()
+                .skip(r.span[0])
+                .take(r.span[1] - r.span[0])
+                .collect();
             assert_eq!(trigger, r.trigger);
             assert!(r.sentence.contains(&r.trigger));
             if let Some(date) = &r.date {
@@ -55,21 +66,33 @@ fn a_corpus_fold_codes_and_every_record_keeps_the_contract() {
             }
         }
     }
-    assert!(records > 200, "only {records} records from a fold of 750 articles");
+    assert!(
+        records > 200,
+        "only {records} records from a fold of 750 articles"
+    );
 }
 
 #[test]
 fn one_root_matches_every_inflection_the_corpus_uses() {
     let coder = Coder::embedded().unwrap();
     let mut forms: BTreeSet<String> = BTreeSet::new();
-    let folds = ["dev.01.jsonl", "dev.02.jsonl", "dev.03.jsonl", "dev.04.jsonl", "dev.05.jsonl"];
+    let folds = [
+        "dev.01.jsonl",
+        "dev.02.jsonl",
+        "dev.03.jsonl",
+        "dev.04.jsonl",
+        "dev.05.jsonl",
+    ];
     for doc in folds.iter().flat_map(|f| read_fold(f)) {
         for word in doc.text.split(|c: char| !c.is_alphanumeric() && c != '-') {
             forms.insert(word.to_lowercase());
         }
     }
     for (root, expected) in [
-        ("serang", &["menyerang", "diserang", "serangan", "penyerangan"][..]),
+        (
+            "serang",
+            &["menyerang", "diserang", "serangan", "penyerangan"][..],
+        ),
         ("tangkap", &["menangkap", "ditangkap", "penangkapan"][..]),
         ("kunjung", &["mengunjungi", "kunjungan", "berkunjung"][..]),
     ] {
