@@ -146,7 +146,7 @@ impl Coder {
             i += 1;
         }
         resolve_plurals_within(&mut out);
-        self.remember(&out, refs);
+        self.remember(doc, &out, refs);
         out
     }
 
@@ -358,7 +358,12 @@ impl Coder {
         if opens {
             k += 1;
         }
-        let via = k + 1 < to && (doc.lower[k] == "dari" || doc.lower[k] == "di" && !title.person);
+        // "pejabat tinggi di Qatar", "warga di Gaza": people of a place; but
+        // forces "di" a place are not that place's forces.
+        let of_place = doc.lower[k] == "di"
+            && !title.person
+            && !matches!(title.sector.as_deref(), Some("MIL" | "COP" | "REB" | "SPY"));
+        let via = k + 1 < to && (doc.lower[k] == "dari" || of_place);
         if !opens && via {
             k += 1;
         }
@@ -646,8 +651,9 @@ impl Coder {
     }
 
     /// Updates the story state with this sentence's mentions.
-    fn remember(&self, mentions: &[Mention], refs: &mut References) {
+    fn remember(&self, doc: &Analysed, mentions: &[Mention], refs: &mut References) {
         let mut group: Vec<Entity> = Vec::new();
+        let mut group_governed = false;
         for (i, m) in mentions.iter().enumerate() {
             if m.kind == Kind::Person && m.entity.country.is_some() {
                 refs.last_person = Some(m.entity.clone());
@@ -664,15 +670,34 @@ impl Coder {
             if let (Some(t), Some(_)) = (m.title, &m.entity.country) {
                 refs.titles.insert(t, m.entity.clone());
             }
+            // "kedua presiden" and "mereka" refer to the last compound that
+            // acted, not to one named after "antara" or "dengan".
+            if m.kind == Kind::Plural && m.refers_to.len() >= 2 {
+                refs.last_group = m.refers_to.clone();
+                group.clear();
+                continue;
+            }
             if matches!(m.kind, Kind::Person | Kind::State | Kind::Seat)
                 && m.entity.country.is_some()
             {
                 let joined = i > 0 && group.last().is_some() && mentions[i - 1].end + 2 >= m.start;
                 if !joined {
                     group.clear();
+                    group_governed = m.start > 0
+                        && matches!(
+                            doc.lower[m.start - 1].as_str(),
+                            "antara"
+                                | "dengan"
+                                | "kepada"
+                                | "terhadap"
+                                | "ke"
+                                | "dari"
+                                | "di"
+                                | "atas"
+                        );
                 }
                 group.push(m.entity.clone());
-                if group.len() >= 2 {
+                if group.len() >= 2 && !group_governed {
                     refs.last_group = group.clone();
                 }
             }

@@ -127,6 +127,9 @@ impl Coder {
                     after = end;
                 }
             }
+            _ if self.subordinate_verb(doc, m.start, s.first) => {
+                actor = self.main_subject(doc, mentions, m.start, s.first)
+            }
             _ => actor = self.left_group(doc, mentions, m.start, s.first),
         }
         if recipient.is_empty() {
@@ -207,6 +210,43 @@ impl Coder {
     /// The actor group to the left of a cue: the nearest group of mentions
     /// that is not the object of a preposition, not a place, in the same
     /// clause.
+    /// "... dengan meluncurkan", "..., lalu menyerang": a verb with no
+    /// subject of its own, whose doer is the clause's subject.
+    fn subordinate_verb(&self, doc: &Analysed, at: usize, first: usize) -> bool {
+        at > first
+            && matches!(
+                doc.lower[at - 1].as_str(),
+                "dengan" | "sambil" | "seraya" | "lalu" | "kemudian"
+            )
+    }
+
+    /// The first subject-like group of the sentence before `at`.
+    fn main_subject(
+        &self,
+        doc: &Analysed,
+        mentions: &[Mention],
+        at: usize,
+        first: usize,
+    ) -> Vec<Entity> {
+        let groups = groups(doc, mentions, &self.sets.coordinators);
+        for group in &groups {
+            let head = &mentions[group[0]];
+            if head.start >= at {
+                break;
+            }
+            if head.kind == Kind::Place || head.start > first && self.governed(doc, head.start - 1)
+            {
+                continue;
+            }
+            let entities: Vec<Entity> =
+                group.iter().flat_map(|&k| mentions[k].entities()).collect();
+            if entities.iter().any(|e| e.country.is_some()) {
+                return entities;
+            }
+        }
+        self.left_group(doc, mentions, at, first)
+    }
+
     pub(crate) fn left_group(
         &self,
         doc: &Analysed,
@@ -231,6 +271,9 @@ impl Coder {
             {
                 continue;
             }
+            // The object of a verb or the possessor of a noun ("merespons
+            // serangan Israel ... dengan meluncurkan") is not the subject.
+
             let entities: Vec<Entity> =
                 group.iter().flat_map(|&k| mentions[k].entities()).collect();
             if entities.iter().any(|e| e.country.is_some()) {
