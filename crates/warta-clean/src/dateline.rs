@@ -44,13 +44,19 @@ fn parse_head(head: &str) -> Option<Dateline> {
         }
         return None;
     }
-    // "REPUBLIKA.CO.ID, TEHERAN"
-    if let Some((outlet, place)) = head.split_once(',') {
-        let (outlet, place) = (outlet.trim(), place.trim());
-        if is_outlet(outlet) && is_place(place) {
+    // "REPUBLIKA.CO.ID, TEHERAN", and "Jakarta, CNN Indonesia"
+    if let Some((first, second)) = head.split_once(',') {
+        let (first, second) = (first.trim(), second.trim());
+        if is_outlet(first) && is_place(second) {
             return Some(Dateline {
-                place: Some(place.to_string()),
-                outlet: Some(outlet.to_string()),
+                place: Some(second.to_string()),
+                outlet: Some(first.to_string()),
+            });
+        }
+        if is_title_case(first, 3) && is_title_case(second, 3) {
+            return Some(Dateline {
+                place: Some(first.to_string()),
+                outlet: Some(second.to_string()),
             });
         }
         return None;
@@ -78,6 +84,16 @@ fn is_place(text: &str) -> bool {
         && text
             .chars()
             .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'')
+}
+
+/// One to `max` words, each capitalised ("Jakarta", "CNN Indonesia").
+fn is_title_case(text: &str, max: usize) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= max
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// A web outlet name: one word with a domain ("Jabaran.id", "RIAU24.COM").
@@ -126,6 +142,20 @@ mod tests {
         assert_eq!(
             split("Jabaran.id – Presiden Rusia berkata."),
             Some((None, Some("Jabaran.id".into()), "Presiden Rusia berkata."))
+        );
+    }
+
+    #[test]
+    fn place_then_outlet() {
+        assert_eq!(
+            split(
+                "Jakarta, CNN Indonesia - - Presiden Joko Widodo meminta agar masyarakat tenang."
+            ),
+            Some((
+                Some("Jakarta".into()),
+                Some("CNN Indonesia".into()),
+                "Presiden Joko Widodo meminta agar masyarakat tenang."
+            ))
         );
     }
 

@@ -50,7 +50,7 @@ impl LanguageDetector {
     }
 
     pub fn detect(&self, text: &str) -> LanguageGuess {
-        let sample = first_bytes(text, 1200);
+        let sample = first_bytes(text, 800);
         let words: Vec<String> = sample
             .split(|c: char| !c.is_alphabetic())
             .filter(|w| !w.is_empty())
@@ -68,21 +68,23 @@ impl LanguageDetector {
         if words.len() >= 20 && function * 100 < words.len() * 8 {
             return LanguageGuess::Unknown;
         }
-        let confidence =
-            |language: Language| self.detector.compute_language_confidence(sample, language);
-        let (id, ms, en) = (
-            confidence(Language::Indonesian),
-            confidence(Language::Malay),
-            confidence(Language::English),
-        );
-        if en > id + ms {
-            LanguageGuess::Known("en")
-        } else if ms > id + MALAY_MARGIN && words.len() >= 20 {
-            // Malay and Indonesian share most words: only a clear lead, on
-            // enough text, makes a document Malay.
-            LanguageGuess::Known("ms")
-        } else {
-            LanguageGuess::Known("id")
+        // One pass of the detector over the sample; the confidences (three
+        // more passes) only when it leans to Malay, to apply the margin.
+        match self.detector.detect_language_of(sample) {
+            Some(Language::English) => LanguageGuess::Known("en"),
+            Some(Language::Malay) if words.len() >= 20 => {
+                let confidence = |language: Language| {
+                    self.detector.compute_language_confidence(sample, language)
+                };
+                // Malay and Indonesian share most words: only a clear lead
+                // makes a document Malay.
+                if confidence(Language::Malay) > confidence(Language::Indonesian) + MALAY_MARGIN {
+                    LanguageGuess::Known("ms")
+                } else {
+                    LanguageGuess::Known("id")
+                }
+            }
+            _ => LanguageGuess::Known("id"),
         }
     }
 }

@@ -24,6 +24,8 @@ pub fn run(
     output: Option<&Path>,
     threads: Option<usize>,
 ) -> anyhow::Result<ExitCode> {
+    // Panics are reported per document (see `render`), not by the default hook.
+    std::panic::set_hook(Box::new(|_| {}));
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads.unwrap_or(0))
         .build()?;
@@ -39,19 +41,23 @@ pub fn run(
     }
     let mut failed = false;
     let mut batch: Vec<RawDocument> = Vec::with_capacity(BATCH);
+    // Codes a batch in parallel, writes it in input order, and says whether
+    // any document failed.
     let flush =
-        |batch: &mut Vec<RawDocument>, out: &mut BufWriter<Box<dyn Write>>| -> io::Result<()> {
-            let coded: Vec<String> = pool.install(|| {
+        |batch: &mut Vec<RawDocument>, out: &mut BufWriter<Box<dyn Write>>| -> io::Result<bool> {
+            let coded: Vec<(String, bool)> = pool.install(|| {
                 batch
                     .par_iter()
                     .map(|raw| render(coder, raw, format))
                     .collect()
             });
-            for text in coded {
+            let mut failed = false;
+            for (text, broke) in coded {
                 out.write_all(text.as_bytes())?;
+                failed |= broke;
             }
             batch.clear();
-            Ok(())
+            Ok(failed)
         };
     for item in read_inputs(paths, &ReadOptions::default()) {
         match item {
@@ -61,7 +67,7 @@ pub fn run(
                 }
                 batch.push(raw);
                 if batch.len() == BATCH {
-                    flush(&mut batch, &mut out)?;
+                    failed |= flush(&mut batch, &mut out)?;
                 }
             }
             Err(e) => {
@@ -70,7 +76,7 @@ pub fn run(
             }
         }
     }
-    flush(&mut batch, &mut out)?;
+    failed |= flush(&mut batch, &mut out)?;
     out.flush()?;
     Ok(if failed {
         ExitCode::from(1)
@@ -81,7 +87,7 @@ pub fn run(
 
 /// One document's records as output text; a skipped document is said on
 /// standard error.
-fn render(coder: &Coder, raw: &RawDocument, format: Format) -> String {
+fn render(coder: &Coder, raw: &RawDocument, format: Format) -> (String, bool) {
     let doc = Document {
         doc_id: raw.doc_id.clone(),
         text: raw.text.clone(),
@@ -91,7 +97,22 @@ fn render(coder: &Coder, raw: &RawDocument, format: Format) -> String {
         url: raw.url.clone(),
         language: raw.language.clone(),
     };
-    let coded = coder.code(&doc);
+    // A bug in a rule must cost one document, not the batch.
+    let coded = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| coder.code(&doc))) {
+        Ok(coded) => coded,
+        Err(panic) => {
+            let reason = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            eprintln!(
+                "warta: {}: internal error while coding, document skipped: {reason}",
+                raw.origin
+            );
+            return (String::new(), true);
+        }
+    };
     if let Some(skipped) = &coded.skipped {
         eprintln!("warta: {}: skipped: {}", raw.origin, skipped.reason);
     }
@@ -105,5 +126,5 @@ fn render(coder: &Coder, raw: &RawDocument, format: Format) -> String {
             Format::Csv => write_csv_row(record, &mut text),
         }
     }
-    text
+    (text, false)
 }

@@ -360,7 +360,8 @@ impl Coder {
         }
         // "pejabat tinggi di Qatar", "warga di Gaza": people of a place; but
         // forces "di" a place are not that place's forces.
-        let of_place = doc.lower[k] == "di"
+        let of_place = k < to
+            && doc.lower[k] == "di"
             && !title.person
             && !matches!(title.sector.as_deref(), Some("MIL" | "COP" | "REB" | "SPY"));
         let via = k + 1 < to && (doc.lower[k] == "dari" || of_place);
