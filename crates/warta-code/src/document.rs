@@ -11,6 +11,10 @@ use crate::compiled::Coder;
 use crate::entities::{Mention, References};
 use crate::events::Candidate;
 
+/// A report whose words are this share (in percent) of sports vocabulary is a
+/// sports report (see `sports_words` in words.toml).
+const SPORTS_SHARE_PERCENT: usize = 2;
+
 /// A document to code: the text and what the input said about it.
 #[derive(Debug, Clone, Default)]
 pub struct Document {
@@ -129,6 +133,18 @@ impl Coder {
         }
         let analysed = self.analyse(cleaned.text);
         out.sentences = analysed.sentences.len();
+        let sports = analysed
+            .lower
+            .iter()
+            .filter(|w| self.sets.sports.contains(*w))
+            .count();
+        if sports * 100 >= analysed.lower.len().max(1) * SPORTS_SHARE_PERCENT && sports >= 4 {
+            out.skipped = Some(Skipped {
+                reason: "a sports report, not political news".into(),
+            });
+            out.text = analysed.text;
+            return out;
+        }
         let reference = self.reference_date(doc, &analysed);
         out.publication_date = reference.map(|r| r.date.format("%Y-%m-%d").to_string());
         let date_text = reference.map(|r| r.date.format("%Y-%m-%d").to_string());

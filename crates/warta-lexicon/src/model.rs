@@ -93,6 +93,7 @@ pub struct Words {
     pub number_words: Vec<NumberWord>,
     pub months: Vec<MonthName>,
     pub weekdays: Vec<String>,
+    pub sports_words: Vec<String>,
     pub casualty_dead: Vec<String>,
     pub casualty_injured: Vec<String>,
     pub casualty_arrested: Vec<String>,
