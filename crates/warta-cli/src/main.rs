@@ -3,8 +3,10 @@
 //! `shared/spec/event-record.md`), `warta eval` scores the coder against a
 //! gold file, `warta lexicon` checks and describes the knowledge files.
 
+mod bench;
 mod code;
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -49,6 +51,14 @@ enum Command {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// Measure coding throughput on a corpus (MiB/s, articles/s, sentences/s, memory).
+    Bench {
+        /// Files or directories to code.
+        paths: Vec<PathBuf>,
+        /// The most threads to use (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
     /// Check or describe the lexicon.
     Lexicon {
         #[command(subcommand)]
@@ -81,6 +91,13 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // A reader that stops early (`| head`) is not an error.
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("warta: {e:#}");
             ExitCode::from(2)
@@ -107,12 +124,23 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let coder = Coder::new(lexicon);
             code::run(&coder, &paths, format, output.as_deref(), threads)
         }
+        Command::Bench { paths, threads } => {
+            let start = std::time::Instant::now();
+            let coder = Coder::new(lexicon);
+            writeln!(
+                std::io::stdout(),
+                "start-up (lexicon load and matcher build): {:.1} ms",
+                start.elapsed().as_secs_f64() * 1000.0
+            )?;
+            bench::run(&coder, &paths, threads)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Eval { gold, verbose } => {
             let coder = Coder::new(lexicon);
             let file = warta_eval::load_gold(&gold).map_err(anyhow::Error::msg)?;
             let base = gold.parent().map(PathBuf::from).unwrap_or_default();
             let report = warta_eval::evaluate(&coder, &file, &base);
-            print!("{}", report.render(verbose));
+            write!(std::io::stdout(), "{}", report.render(verbose))?;
             Ok(if report.unreadable.is_empty() {
                 ExitCode::SUCCESS
             } else {
@@ -122,7 +150,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Lexicon {
             action: LexiconAction::Stats,
         } => {
-            print!("{}", warta_lexicon::stats(&lexicon));
+            write!(std::io::stdout(), "{}", warta_lexicon::stats(&lexicon))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Lexicon {
@@ -130,13 +158,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             let coder = Coder::new(lexicon);
             for e in coder.resolve_entities(&text, &date) {
-                println!(
+                writeln!(
+                    std::io::stdout(),
                     "{:<40} {:<28} {:<4} {}",
                     e.text,
                     e.name.as_deref().unwrap_or("-"),
                     e.country.as_deref().unwrap_or("-"),
                     e.sector.as_deref().unwrap_or("-")
-                );
+                )?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -150,9 +179,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let coder = Coder::new(lexicon);
             problems.extend(coder.check_examples());
             for p in &problems {
-                println!("{p}");
+                writeln!(std::io::stdout(), "{p}")?;
             }
-            println!("{} problem(s)", problems.len());
+            writeln!(std::io::stdout(), "{} problem(s)", problems.len())?;
             Ok(if problems.is_empty() {
                 ExitCode::SUCCESS
             } else {
