@@ -86,8 +86,14 @@ impl Coder {
         if negated {
             return None;
         }
-        let hypothetical = (s.first..m.start)
-            .any(|i| self.sets.hypothetical.contains(&doc.lower[i]) || doc.lower[i] == "apakah");
+        let hypothetical =
+            (s.first..m.start).any(|i| self.sets.hypothetical.contains(&doc.lower[i]));
+        // A question reports no act at all, not even a threat.
+        if (s.first..m.start)
+            .any(|i| matches!(doc.lower[i].as_str(), "apakah" | "benarkah" | "mengapa"))
+        {
+            return None;
+        }
         let hedged = (s.first..m.start).any(|i| self.sets.hedges.contains(&doc.lower[i]));
         let plover = self.lexicon.plover.event_type(&cue.event_type)?;
         let (mut event_type, mut mode, mut cameo) =
@@ -130,7 +136,11 @@ impl Coder {
             _ if self.subordinate_verb(doc, m.start, s.first) => {
                 actor = self.main_subject(doc, mentions, m.start, s.first)
             }
-            _ => actor = self.left_group(doc, mentions, m.start, s.first),
+            _ => {
+                actor = self
+                    .relative_antecedent(doc, mentions, m.start, s.first)
+                    .unwrap_or_else(|| self.left_group(doc, mentions, m.start, s.first))
+            }
         }
         if recipient.is_empty() {
             recipient = self.right_group(doc, mentions, after, limit);
@@ -210,6 +220,42 @@ impl Coder {
     /// The actor group to the left of a cue: the nearest group of mentions
     /// that is not the object of a preposition, not a place, in the same
     /// clause.
+    /// "Yordania, yang menegaskan akan menembak jatuh ...": in a relative
+    /// clause the doer is the phrase just before "yang", whatever governs it.
+    fn relative_antecedent(
+        &self,
+        doc: &Analysed,
+        mentions: &[Mention],
+        at: usize,
+        first: usize,
+    ) -> Option<Vec<Entity>> {
+        let yang = (first..at)
+            .rev()
+            .take(6)
+            .find(|&i| doc.lower[i] == "yang")?;
+        if mentions.iter().any(|m| m.start > yang && m.end <= at) {
+            return None;
+        }
+        let groups = groups(doc, mentions, &self.sets.coordinators);
+        let group = groups.iter().rev().find(|g| {
+            let last = &mentions[*g.last().unwrap_or(&g[0])];
+            last.end <= yang
+                && (yang - last.end) <= 1
+                && (last.end..yang).all(|i| doc.text_of(i) == ",")
+        })?;
+        let head = &mentions[group[0]];
+        if head.kind == Kind::Place {
+            return None;
+        }
+        // Of a compound before "yang", the last member is the antecedent.
+        let last = &mentions[*group.last()?];
+        let entities = last.entities();
+        entities
+            .iter()
+            .any(|e| e.country.is_some())
+            .then_some(entities)
+    }
+
     /// "... dengan meluncurkan", "..., lalu menyerang": a verb with no
     /// subject of its own, whose doer is the clause's subject.
     fn subordinate_verb(&self, doc: &Analysed, at: usize, first: usize) -> bool {
