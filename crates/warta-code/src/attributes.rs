@@ -453,8 +453,8 @@ fn same_act(a: &EventRecord, b: &EventRecord) -> bool {
     let modes_agree = a.mode == b.mode
         || (a.mode.is_none() || b.mode.is_none())
             && a.date == b.date
-            && a.date_source == "text"
-            && b.date_source == "text";
+            && (a.sentence_index == b.sentence_index
+                || a.date_source == "text" && b.date_source == "text");
     let names = |r: &EventRecord| -> Vec<String> {
         r.actor
             .iter()

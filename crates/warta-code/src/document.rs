@@ -163,24 +163,64 @@ impl Coder {
         let mut candidates: Vec<Candidate> = Vec::new();
         for (index, s) in analysed.sentences.iter().enumerate() {
             let matches = self.find_cues(&analysed, s.first, s.end);
-            let mut sentence: Vec<Candidate> = Vec::new();
+            let embedded = self.embedded_acts(&analysed, &matches);
+            let mut sentence: Vec<(usize, Candidate)> = Vec::new();
             for (k, m) in matches.iter().enumerate() {
-                let limit = matches.get(k + 1).map_or(s.end, |n| n.start);
-                sentence.extend(self.candidate(
+                // A cue's object may itself be a cue ("mengirimkan bantuan
+                // kemanusiaan ke Palestina"): the recipient lies past it.
+                let object_cue = |n: &crate::cues::CueMatch| {
+                    !self.cues[m.cue].object.is_empty() && n.start <= m.end + 2
+                };
+                let limit = match (matches.get(k + 1), matches.get(k + 2)) {
+                    (Some(n), after) if object_cue(n) => after.map_or(s.end, |a| a.start),
+                    (Some(n), _) => n.start,
+                    (None, _) => s.end,
+                };
+                let found = self.candidate(
                     &analysed,
                     index,
                     m,
                     limit,
                     &mentions[index],
                     &speakers[index],
-                ));
+                );
+                sentence.extend(found.into_iter().map(|c| (k, c)));
             }
+            let mut sentence = crate::events::fold_embedded(sentence, &embedded);
             crate::events::reactions_target_the_act(&self.lexicon, &mut sentence);
             candidates.extend(sentence);
         }
         out.records = self.records(&analysed, doc, language, candidates, reference);
         out.text = analysed.text;
         out
+    }
+
+    /// Acts that are only the content of an appeal, refusal, threat or
+    /// promise ("menolak mengekstradisi", "mengancam menyerang", "mendesak
+    /// Israel menghentikan"): they have not happened, and are not coded.
+    fn embedded_acts(&self, doc: &Analysed, matches: &[crate::cues::CueMatch]) -> Vec<bool> {
+        let mut embedded = vec![false; matches.len()];
+        for k in 0..matches.len().saturating_sub(1) {
+            if embedded[k] {
+                continue;
+            }
+            let governing = matches!(
+                self.lexicon.cues[matches[k].cue].event_type.as_str(),
+                "REQUEST" | "REJECT" | "THREATEN" | "AGREE"
+            );
+            let (here, next) = (&matches[k], &matches[k + 1]);
+            let between = here.end..next.start;
+            let close = next.start <= here.end + 3
+                && between.clone().all(|i| {
+                    let w = doc.lower[i].as_str();
+                    doc.kind(i) == TokenKind::Word
+                        && (!self.sets.clause_breakers.contains(w)
+                            || matches!(w, "untuk" | "agar" | "supaya"))
+                        && !self.sets.speech_verbs.contains(w)
+                });
+            embedded[k + 1] = governing && close;
+        }
+        embedded
     }
 
     /// Sentences, tokens, lower-case forms and morphological analyses.

@@ -5,7 +5,7 @@
 use warta_analyse::{TokenKind, Voice};
 use warta_record::Entity;
 
-use crate::compiled::Coder;
+use crate::compiled::{Coder, Matcher};
 use crate::cues::CueMatch;
 use crate::document::Analysed;
 use crate::entities::{Kind, Mention};
@@ -143,7 +143,11 @@ impl Coder {
             }
         }
         if recipient.is_empty() {
-            recipient = self.right_group(doc, mentions, after, limit);
+            recipient = self.right_group(doc, mentions, after, limit, event_type == "RETREAT");
+        }
+        // "menghapus Tel Aviv dari peta": the object sits in the pattern's gap.
+        if recipient.is_empty() && self.cues[m.cue].matchers.contains(&Matcher::Gap) {
+            recipient = self.right_group(doc, mentions, head + 1, m.end, event_type == "RETREAT");
         }
         // "antara X dan Y": both sides act.
         if actor.is_empty() {
@@ -356,14 +360,19 @@ impl Coder {
         mentions: &[Mention],
         from: usize,
         limit: usize,
+        withdrawal: bool,
     ) -> Vec<Entity> {
         let end = limit.min(from + RECIPIENT_WINDOW);
         let groups = groups(doc, mentions, &self.sets.coordinators);
         for group in &groups {
             let head = &mentions[group[0]];
-            if head.start < from || head.start >= end {
+            // A phrase that begins inside the cue ("memanggil duta besar
+            // Inggris") and runs past it is the cue's object.
+            let straddles = head.start < from && head.end > from;
+            if head.start < from && !straddles || head.start >= end {
                 continue;
             }
+            let from = from.min(head.start);
             let crosses_clause = (from..head.start).any(|i| {
                 let w = doc.lower[i].as_str();
                 doc.text_of(i) == ";"
@@ -387,7 +396,10 @@ impl Coder {
                     .location_prepositions
                     .iter()
                     .any(|p| p == before);
-            if matches!(before, "di" | "oleh") || location {
+            // "dari Gaza" is where from, not to whom.
+            // "dari Gaza" is where from, not to whom, except for a withdrawal.
+            let origin = head.kind == Kind::Place && before == "dari" && !withdrawal;
+            if matches!(before, "di" | "oleh") || location || origin {
                 continue;
             }
             let entities: Vec<Entity> =
@@ -491,6 +503,48 @@ impl Coder {
             .take(1)
             .any(|m| m.kind == Kind::FirstPerson)
     }
+}
+
+/// The content of an appeal, refusal, threat or promise is not an act of its
+/// own; it tells whom the governing act is aimed at ("mengancam menyerang
+/// kapal AS": the threat is against the United States). Candidates come
+/// tagged with the index of their cue match.
+pub(crate) fn fold_embedded(
+    candidates: Vec<(usize, Candidate)>,
+    embedded: &[bool],
+) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    let mut governor: Option<(usize, usize)> = None; // (match index, position in out)
+    for (k, candidate) in candidates {
+        if embedded.get(k).copied().unwrap_or(false) {
+            if let Some((g, at)) = governor {
+                if g + 1 == k {
+                    let gov = &mut out[at];
+                    if gov.recipient.is_empty() {
+                        // Whom the content names as doer ("mendesak Israel
+                        // menghentikan"), else whom it targets ("mengancam
+                        // menyerang kapal AS").
+                        let others = |list: &[Entity]| -> Vec<Entity> {
+                            list.iter()
+                                .filter(|a| !gov.actor.iter().any(|b| same_entity(a, b)))
+                                .cloned()
+                                .collect()
+                        };
+                        let doers = others(&candidate.actor);
+                        gov.recipient = if doers.is_empty() {
+                            others(&candidate.recipient)
+                        } else {
+                            doers
+                        };
+                    }
+                    continue;
+                }
+            }
+        }
+        governor = Some((k, out.len()));
+        out.push(candidate);
+    }
+    out
 }
 
 /// "mengecam serangan Israel": a verbal reaction whose object is another act
