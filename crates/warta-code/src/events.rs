@@ -376,7 +376,7 @@ impl Coder {
             let crosses_clause = (from..head.start).any(|i| {
                 let w = doc.lower[i].as_str();
                 doc.text_of(i) == ";"
-                    || self.sets.speech_verbs.contains(w)
+                    || self.speech_verb_at(doc, i)
                     || (self.sets.clause_breakers.contains(w) && w != "untuk")
                     || (w == "untuk" && doc.lower.get(i + 1).is_some_and(|n| starts_a_verb(n)))
             });
@@ -415,6 +415,16 @@ impl Coder {
             }
         }
         Vec::new()
+    }
+
+    /// A verb of saying that opens or closes reported speech: an inflected
+    /// one ("mengatakan"), or a bare one after a comma or quote (", tegas
+    /// Menlu"); "tindakan tegas" is an adjective.
+    fn speech_verb_at(&self, doc: &Analysed, i: usize) -> bool {
+        let w = doc.lower[i].as_str();
+        self.sets.speech_verbs.contains(w)
+            && (doc.roots[i] != w
+                || i > 0 && matches!(doc.kind(i - 1), TokenKind::Punct | TokenKind::Quote))
     }
 
     /// The agent of a passive verb: after "oleh" (maybe after a noun:
