@@ -5,6 +5,7 @@
 
 mod bench;
 mod code;
+mod coverage;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -72,6 +73,14 @@ enum LexiconAction {
     Check,
     /// Print coverage: entries per kind, cues per type and mode, offices per country.
     Stats,
+    /// Share of capitalised multi-word names that resolve, on the
+    /// international-politics articles of a corpus, and the names still unresolved.
+    Coverage {
+        paths: Vec<PathBuf>,
+        /// Write the most frequent unresolved names here (Markdown).
+        #[arg(long)]
+        worklist: Option<PathBuf>,
+    },
     /// Show the entities recognised in a text on a date (for lexicon authors).
     Resolve {
         text: String,
@@ -151,6 +160,28 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             action: LexiconAction::Stats,
         } => {
             write!(std::io::stdout(), "{}", warta_lexicon::stats(&lexicon))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Lexicon {
+            action: LexiconAction::Coverage { paths, worklist },
+        } => {
+            let coder = Coder::new(lexicon);
+            let (coverage, articles) = coverage::measure(&coder, &paths);
+            let mut out = std::io::stdout();
+            writeln!(
+                out,
+                "{articles} international-politics articles: {} of {} capitalised multi-word names resolve ({:.1}%)",
+                coverage.resolved,
+                coverage.names,
+                coverage.share() * 100.0
+            )?;
+            for (name, n) in coverage.worklist(30) {
+                writeln!(out, "{n:>5}  {name}")?;
+            }
+            if let Some(path) = worklist {
+                std::fs::write(&path, coverage::worklist_markdown(&coverage, articles))
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Lexicon {

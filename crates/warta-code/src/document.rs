@@ -133,12 +133,7 @@ impl Coder {
         }
         let analysed = self.analyse(cleaned.text);
         out.sentences = analysed.sentences.len();
-        let sports = analysed
-            .lower
-            .iter()
-            .filter(|w| self.sets.sports.contains(*w))
-            .count();
-        if sports * 100 >= analysed.lower.len().max(1) * SPORTS_SHARE_PERCENT && sports >= 4 {
+        if self.is_sports_report(&analysed.lower) {
             out.skipped = Some(Skipped {
                 reason: "a sports report, not political news".into(),
             });
@@ -221,6 +216,25 @@ impl Coder {
             embedded[k + 1] = governing && close;
         }
         embedded
+    }
+
+    /// Whether these (lower-case) words are a sports report's.
+    fn is_sports_report(&self, words: &[String]) -> bool {
+        let sports = words
+            .iter()
+            .filter(|w| self.sets.sports.contains(*w))
+            .count();
+        sports >= 4 && sports * 100 >= words.len().max(1) * SPORTS_SHARE_PERCENT
+    }
+
+    /// Whether a text is a sports report, which Warta does not code.
+    pub fn is_sports(&self, text: &str) -> bool {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        self.is_sports_report(&words)
     }
 
     /// Sentences, tokens, lower-case forms and morphological analyses.

@@ -8,6 +8,7 @@
 
 mod attributes;
 mod compiled;
+mod coverage;
 mod cues;
 mod document;
 mod entities;
@@ -16,4 +17,5 @@ mod examples;
 mod speech;
 
 pub use compiled::Coder;
+pub use coverage::Coverage;
 pub use document::{CodedDocument, Document, Skipped};
