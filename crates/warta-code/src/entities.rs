@@ -100,6 +100,7 @@ impl Coder {
                             }
                         })
                         && (name.exact || capitalised_if_proper(doc, i, name.target))
+                        && !(name.exact && is_initials(doc, i, to))
                 })
             });
             match found {
@@ -756,6 +757,33 @@ fn capitalised_if_proper(doc: &Analysed, start: usize, target: NameTarget) -> bo
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         }
     }
+}
+
+/// "tersangka berinisial AS (45)": a person's initials, not the United
+/// States. Indonesian news names suspects and victims by initials.
+fn is_initials(doc: &Analysed, i: usize, to: usize) -> bool {
+    let text = doc.text_of(i);
+    if text.chars().count() > 3 || !text.chars().all(char::is_uppercase) {
+        return false;
+    }
+    let after_person_noun = i > 0
+        && matches!(
+            doc.lower[i - 1].as_str(),
+            "inisial"
+                | "berinisial"
+                | "tersangka"
+                | "pelaku"
+                | "saksi"
+                | "korban"
+                | "terdakwa"
+                | "terpidana"
+                | "bupati"
+        );
+    let age_follows = i + 3 <= to
+        && doc.text_of(i + 1) == "("
+        && doc.kind(i + 2) == TokenKind::Number
+        && doc.text_of(i + 2).len() <= 2;
+    after_person_noun || age_follows
 }
 
 fn starts_upper(text: &str) -> bool {

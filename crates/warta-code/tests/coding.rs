@@ -211,6 +211,16 @@ fn indonesian_numbers_give_casualty_counts() {
 }
 
 #[test]
+fn initials_of_suspects_are_not_states() {
+    let records = code("KPK menangkap tersangka berinisial AS (45) di Jakarta pada Senin.");
+    let arrest = find(&records, "COERCE");
+    assert_eq!(arrest.actor_countries(), ["IDN"]);
+    assert!(records.iter().all(
+        |r| !r.actor_countries().contains(&"USA") && !r.recipient_countries().contains(&"USA")
+    ));
+}
+
+#[test]
 fn provenance_points_into_the_cleaned_text() {
     let doc = Document {
         doc_id: "p".into(),
