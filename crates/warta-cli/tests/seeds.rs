@@ -47,15 +47,17 @@ fn putin_raisi_call_is_one_consult_phone_event_on_16_april() {
                 r["doc_id"].as_str().unwrap().starts_with(doc) && r["event_type"] == "CONSULT"
             })
             .find(|r| {
-                let parties: Vec<&str> = r["actor"]
+                let names: Vec<&str> = r["actor"]
                     .as_array()
                     .unwrap()
                     .iter()
-                    .filter_map(|e| e["country"].as_str())
+                    .filter_map(|e| e["name"].as_str())
                     .collect();
-                parties.contains(&"RUS") && parties.contains(&"IRN") && r["mode"] == "phone"
+                names.contains(&"Vladimir Putin")
+                    && names.iter().any(|n| n.contains("Raisi"))
+                    && r["mode"] == "phone"
             })
-            .unwrap_or_else(|| panic!("seed {doc}: no RUS-IRN phone call"));
+            .unwrap_or_else(|| panic!("seed {doc}: no Putin-Raisi phone call"));
         assert_eq!(call["date"], "2024-04-16", "seed {doc}");
         assert_eq!(call["cameo"], "041");
     }

@@ -181,7 +181,8 @@ impl Coder {
                 );
                 sentence.extend(found.into_iter().map(|c| (k, c)));
             }
-            let mut sentence = crate::events::fold_embedded(sentence, &embedded);
+            let mut sentence =
+                crate::events::fold_embedded(&analysed, &self.sets.denials, sentence, &embedded);
             crate::events::reactions_target_the_act(&self.lexicon, &mut sentence);
             candidates.extend(sentence);
         }

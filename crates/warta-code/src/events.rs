@@ -520,6 +520,8 @@ impl Coder {
 /// kapal AS": the threat is against the United States). Candidates come
 /// tagged with the index of their cue match.
 pub(crate) fn fold_embedded(
+    doc: &Analysed,
+    denials: &std::collections::HashSet<String>,
     candidates: Vec<(usize, Candidate)>,
     embedded: &[bool],
 ) -> Vec<Candidate> {
@@ -530,7 +532,11 @@ pub(crate) fn fold_embedded(
             if let Some((g, at)) = governor {
                 if g + 1 == k {
                     let gov = &mut out[at];
-                    if gov.recipient.is_empty() {
+                    // A denial answers an accuser ("menepis tuduhan Ukraina"),
+                    // not the parties of the act it denies.
+                    let denial = (gov.start..gov.end).any(|i| denials.contains(&doc.roots[i]))
+                        && candidate.event_type != "ACCUSE";
+                    if gov.recipient.is_empty() && !denial {
                         // Whom the content names as doer ("mendesak Israel
                         // menghentikan"), else whom it targets ("mengancam
                         // menyerang kapal AS").
@@ -570,11 +576,18 @@ pub(crate) fn reactions_target_the_act(
             .plover
             .event_type(&reaction.event_type)
             .is_some_and(|t| t.quad_class == 1 || t.quad_class == 3);
-        if verbal
+        let adjacent = act.start <= reaction.end + 2 && act.start >= reaction.end;
+        // "berorasi menuntut Perdana Menteri mundur": a protest is aimed at
+        // whom its demand is.
+        if reaction.event_type == "PROTEST"
+            && act.event_type == "REQUEST"
+            && adjacent
             && reaction.recipient.is_empty()
-            && act.start <= reaction.end + 2
-            && act.start >= reaction.end
         {
+            reaction.recipient = act.recipient.clone();
+            continue;
+        }
+        if verbal && reaction.recipient.is_empty() && adjacent {
             reaction.recipient = act
                 .actor
                 .iter()
@@ -593,6 +606,8 @@ fn split_meetings(candidate: Candidate) -> Vec<Candidate> {
         return vec![candidate];
     }
     let visit = candidate.mode.as_deref() == Some("visit");
+    // A mediation is one act among all its parties.
+    let mediation = candidate.mode.as_deref() == Some("third-party");
     let mut partners: Vec<Vec<Entity>> = Vec::new();
     for r in &candidate.recipient {
         match partners.iter_mut().find(|p| p[0].country == r.country) {
@@ -602,6 +617,15 @@ fn split_meetings(candidate: Candidate) -> Vec<Candidate> {
     }
     if partners.is_empty() {
         return vec![candidate];
+    }
+    if mediation {
+        let mut c = candidate;
+        for r in std::mem::take(&mut c.recipient) {
+            if !c.actor.iter().any(|a| same_entity(a, &r)) {
+                c.actor.push(r);
+            }
+        }
+        return vec![c];
     }
     partners
         .into_iter()

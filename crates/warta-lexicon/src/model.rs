@@ -82,6 +82,7 @@ pub struct Words {
     pub former: Vec<String>,
     pub counterpart: Vec<String>,
     pub title_fillers: Vec<String>,
+    pub denials: Vec<String>,
     pub location_prepositions: Vec<String>,
     pub abbreviations: Vec<String>,
     pub furniture_lines: Vec<String>,
