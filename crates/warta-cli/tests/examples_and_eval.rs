@@ -59,3 +59,64 @@ fn lexicon_check_passes() {
     let output = warta(&["lexicon", "check"]);
     assert!(output.status.success(), "{}", stdout(&output));
 }
+
+#[test]
+fn lexicon_resolves_most_names_in_international_news() {
+    let corpus = shared().join("corpus/indosum");
+    let output = warta(&["lexicon", "coverage", corpus.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report = stdout(&output);
+    let share: f64 = report
+        .split('(')
+        .nth(1)
+        .and_then(|rest| rest.split('%').next())
+        .and_then(|v| v.parse().ok())
+        .expect("the report gives a share");
+    let articles: usize = report
+        .split_whitespace()
+        .next()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    assert!(
+        articles >= 200,
+        "only {articles} international-politics articles found:\n{report}"
+    );
+    // A floor against regressions; the worklist says what to add next.
+    assert!(share >= 55.0, "resolved share fell to {share}%:\n{report}");
+}
+
+#[test]
+fn lexicon_stats_cover_every_type() {
+    let output = warta(&["lexicon", "stats"]);
+    assert!(output.status.success());
+    let report = stdout(&output);
+    for t in [
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+    ] {
+        let line = report
+            .lines()
+            .find(|l| l.trim_start().starts_with(t))
+            .unwrap_or_else(|| panic!("{t} missing"));
+        let cues: usize = line
+            .split_whitespace()
+            .nth(1)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        assert!(cues >= 20, "{t} has only {cues} cues");
+    }
+}
