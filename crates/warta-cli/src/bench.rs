@@ -46,15 +46,7 @@ pub fn run(coder: &Coder, paths: &[PathBuf], threads: Option<usize>) -> anyhow::
     let load = Instant::now();
     let docs: Vec<Document> = read_inputs(paths, &ReadOptions::default())
         .filter_map(Result::ok)
-        .map(|raw| Document {
-            doc_id: raw.doc_id,
-            text: raw.text,
-            title: raw.title,
-            date: raw.date,
-            source: raw.source,
-            url: raw.url,
-            language: raw.language,
-        })
+        .map(Document::from)
         .collect();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let mib = bytes as f64 / (1024.0 * 1024.0);

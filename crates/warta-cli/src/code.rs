@@ -88,15 +88,7 @@ pub fn run(
 /// One document's records as output text; a skipped document is said on
 /// standard error.
 fn render(coder: &Coder, raw: &RawDocument, format: Format) -> (String, bool) {
-    let doc = Document {
-        doc_id: raw.doc_id.clone(),
-        text: raw.text.clone(),
-        title: raw.title.clone(),
-        date: raw.date.clone(),
-        source: raw.source.clone(),
-        url: raw.url.clone(),
-        language: raw.language.clone(),
-    };
+    let doc = Document::from(raw.clone());
     // A bug in a rule must cost one document, not the batch.
     let coded = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| coder.code(&doc))) {
         Ok(coded) => coded,

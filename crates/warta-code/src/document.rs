@@ -29,6 +29,20 @@ pub struct Document {
     pub language: Option<String>,
 }
 
+impl From<warta_read::RawDocument> for Document {
+    fn from(raw: warta_read::RawDocument) -> Self {
+        Document {
+            doc_id: raw.doc_id,
+            text: raw.text,
+            title: raw.title,
+            date: raw.date,
+            source: raw.source,
+            url: raw.url,
+            language: raw.language,
+        }
+    }
+}
+
 /// Why a document produced no records on purpose.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skipped {

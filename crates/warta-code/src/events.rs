@@ -221,9 +221,6 @@ impl Coder {
             && doc.kind(at - 1) == TokenKind::Word)
     }
 
-    /// The actor group to the left of a cue: the nearest group of mentions
-    /// that is not the object of a preposition, not a place, in the same
-    /// clause.
     /// "Yordania, yang menegaskan akan menembak jatuh ...": in a relative
     /// clause the doer is the phrase just before "yang", whatever governs it.
     fn relative_antecedent(
@@ -279,24 +276,16 @@ impl Coder {
         first: usize,
     ) -> Vec<Entity> {
         let groups = groups(doc, mentions, &self.sets.coordinators);
-        for group in &groups {
-            let head = &mentions[group[0]];
-            if head.start >= at {
-                break;
-            }
-            if head.kind == Kind::Place || head.start > first && self.governed(doc, head.start - 1)
-            {
-                continue;
-            }
-            let entities: Vec<Entity> =
-                group.iter().flat_map(|&k| mentions[k].entities()).collect();
-            if entities.iter().any(|e| e.country.is_some()) {
-                return entities;
-            }
-        }
-        self.left_group(doc, mentions, at, first)
+        groups
+            .iter()
+            .take_while(|group| mentions[group[0]].start < at)
+            .find_map(|group| self.as_subject(doc, mentions, group, first))
+            .unwrap_or_else(|| self.left_group(doc, mentions, at, first))
     }
 
+    /// The actor group to the left of a cue: the nearest group of mentions
+    /// that is not the object of a preposition, not a place, in the same
+    /// clause.
     pub(crate) fn left_group(
         &self,
         doc: &Analysed,
@@ -306,7 +295,6 @@ impl Coder {
     ) -> Vec<Entity> {
         let groups = groups(doc, mentions, &self.sets.coordinators);
         for group in groups.iter().rev() {
-            let head = &mentions[group[0]];
             let last = &mentions[*group.last().unwrap_or(&group[0])];
             if last.end > at {
                 continue;
@@ -317,20 +305,31 @@ impl Coder {
             }) {
                 break;
             }
-            if head.kind == Kind::Place || head.start > first && self.governed(doc, head.start - 1)
-            {
-                continue;
-            }
-            // The object of a verb or the possessor of a noun ("merespons
-            // serangan Israel ... dengan meluncurkan") is not the subject.
-
-            let entities: Vec<Entity> =
-                group.iter().flat_map(|&k| mentions[k].entities()).collect();
-            if entities.iter().any(|e| e.country.is_some()) {
+            if let Some(entities) = self.as_subject(doc, mentions, group, first) {
                 return entities;
             }
         }
         Vec::new()
+    }
+
+    /// A group's entities when it can be a subject: not a place, not after a
+    /// preposition, naming at least one state.
+    fn as_subject(
+        &self,
+        doc: &Analysed,
+        mentions: &[Mention],
+        group: &[usize],
+        first: usize,
+    ) -> Option<Vec<Entity>> {
+        let head = &mentions[group[0]];
+        if head.kind == Kind::Place || head.start > first && self.governed(doc, head.start - 1) {
+            return None;
+        }
+        let entities: Vec<Entity> = group.iter().flat_map(|&k| mentions[k].entities()).collect();
+        entities
+            .iter()
+            .any(|e| e.country.is_some())
+            .then_some(entities)
     }
 
     /// Whether the word at `i` makes the mention after it an object or a

@@ -23,15 +23,7 @@ fn read_fold(name: &str) -> Vec<Document> {
     );
     read_inputs(&[path], &ReadOptions::default())
         .map(|r| r.expect("the fold reads"))
-        .map(|raw| Document {
-            doc_id: raw.doc_id,
-            text: raw.text,
-            title: raw.title,
-            date: raw.date,
-            source: raw.source,
-            url: raw.url,
-            language: raw.language,
-        })
+        .map(Document::from)
         .collect()
 }
 
