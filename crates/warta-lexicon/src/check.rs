@@ -299,11 +299,11 @@ fn check_places(lexicon: &Lexicon, problems: &mut Problems) {
     for place in &lexicon.places {
         let name = place.name.as_str();
         if place.country.is_empty() {
-            if place.kind != "water" {
+            if place.kind != "water" && place.kind != "macro_region" {
                 problems.add(
                     "places.toml",
                     name,
-                    "only kind \"water\" may have no country",
+                    "only kinds \"water\" and \"macro_region\" may have no country",
                 );
             }
             continue;
