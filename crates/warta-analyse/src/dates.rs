@@ -4,7 +4,7 @@
 //! ("kemarin", "Sabtu lalu", "pekan lalu"), resolved against a reference
 //! date.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 

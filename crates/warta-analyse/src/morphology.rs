@@ -6,7 +6,7 @@
 //! reviewed roots), which keeps the analyser free of third-party word lists
 //! and stops it from inventing roots.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// How an inflected word presents its event: who did it is found
 /// differently for each.

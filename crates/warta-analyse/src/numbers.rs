@@ -1,7 +1,7 @@
 //! Indonesian number forms: "tujuh", "42.718" (dots group thousands),
 //! "1,5 juta", "42 ribu", "dua puluh", "ratusan", "lebih dari 300".
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Number words and multipliers, from the lexicon's `words.number_words`.
 #[derive(Debug, Clone, Default)]

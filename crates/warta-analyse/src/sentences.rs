@@ -1,7 +1,7 @@
 //! Sentence splitting that knows Indonesian abbreviations, titles, initials,
 //! numbers and quotations.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::tokens::is_quote;
 

@@ -2,7 +2,7 @@
 //! cue patterns keyed by their first matcher, the stemmer's dictionary, the
 //! office index. Built once; shared read-only by every worker thread.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use warta_analyse::dates::Calendar;
 use warta_analyse::numbers::NumberWords;
@@ -112,7 +112,7 @@ pub(crate) fn name_tokens(name: &str) -> Vec<String> {
 
 impl Coder {
     pub fn new(lexicon: Lexicon) -> Coder {
-        let mut names: HashMap<String, Vec<Name>> = HashMap::new();
+        let mut names: HashMap<String, Vec<Name>> = HashMap::default();
         let mut add = |text: &str, exact: bool, target: NameTarget| {
             let tokens: Vec<String> = if exact {
                 tokenize(text)
@@ -181,8 +181,8 @@ impl Coder {
         }
 
         let cues: Vec<CompiledCue> = lexicon.cues.iter().map(compile_cue).collect();
-        let mut cues_by_root: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut cues_by_form: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut cues_by_root: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut cues_by_form: HashMap<String, Vec<usize>> = HashMap::default();
         let mut roots: Vec<String> = lexicon.words.roots.clone();
         for (i, cue) in cues.iter().enumerate() {
             for matcher in cue
@@ -213,7 +213,7 @@ impl Coder {
             .enumerate()
             .map(|(i, t)| (t.id.clone(), i))
             .collect();
-        let mut offices: HashMap<(usize, String), Vec<(usize, usize)>> = HashMap::new();
+        let mut offices: HashMap<(usize, String), Vec<(usize, usize)>> = HashMap::default();
         for (p, person) in lexicon.people.iter().enumerate() {
             for (o, office) in person.office.iter().enumerate() {
                 if let Some(&t) = title_ids.get(&office.title) {

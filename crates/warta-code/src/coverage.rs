@@ -3,7 +3,7 @@
 //! whether the entity recogniser resolves them. Used by `warta lexicon
 //! coverage` and its tests to find the names the lexicon still lacks.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use warta_analyse::TokenKind;
 

@@ -4,7 +4,7 @@
 //! people resolved through the office they held on the date, and back
 //! references ("ia", "kedua presiden", a surname) resolved within the story.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use warta_analyse::TokenKind;
 use warta_record::Entity;

@@ -520,7 +520,7 @@ impl Coder {
 /// tagged with the index of their cue match.
 pub(crate) fn fold_embedded(
     doc: &Analysed,
-    denials: &std::collections::HashSet<String>,
+    denials: &rustc_hash::FxHashSet<String>,
     candidates: Vec<(usize, Candidate)>,
     embedded: &[bool],
 ) -> Vec<Candidate> {
@@ -650,7 +650,7 @@ fn split_meetings(candidate: Candidate) -> Vec<Candidate> {
 pub(crate) fn groups(
     doc: &Analysed,
     mentions: &[Mention],
-    coordinators: &std::collections::HashSet<String>,
+    coordinators: &rustc_hash::FxHashSet<String>,
 ) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = Vec::new();
     for (k, m) in mentions.iter().enumerate() {
