@@ -44,71 +44,57 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Tokens of `text`, with offsets shifted by `base`, appended to `out`.
 pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
+    // Byte positions throughout: no per-call buffer of characters.
+    let at = |pos: usize| text[pos..].chars().next();
+    let mut pos = 0;
+    while let Some(c) = at(pos) {
+        let start = pos;
+        let next = |p: usize| p + at(p).map_or(0, char::len_utf8);
         if c.is_whitespace() {
-            i += 1;
+            pos += c.len_utf8();
             continue;
         }
-        if c.is_ascii_digit() {
-            let mut j = i + 1;
-            while j < chars.len() {
-                let d = chars[j].1;
-                let joins = matches!(d, '.' | ',' | '/' | ':')
-                    && chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit());
-                if d.is_ascii_digit() || joins {
-                    j += if joins { 2 } else { 1 };
+        let kind = if c.is_ascii_digit() {
+            pos += 1;
+            while let Some(d) = at(pos) {
+                if d.is_ascii_digit() {
+                    pos += 1;
+                } else if matches!(d, '.' | ',' | '/' | ':')
+                    && at(pos + 1).is_some_and(|n| n.is_ascii_digit())
+                {
+                    pos += 2;
                 } else {
                     break;
                 }
             }
-            // "ke-11" style and "7-an" stay words; a digit run glued to letters ("300km") is a number.
-            let end = chars.get(j).map_or(text.len(), |c| c.0);
-            out.push(Token {
-                start: base + start,
-                end: base + end,
-                kind: TokenKind::Number,
-            });
-            i = j;
-            continue;
-        }
-        if is_word_char(c) {
-            let mut j = i + 1;
-            while j < chars.len() {
-                let d = chars[j].1;
-                let inner = matches!(d, '-' | '\'' | '’')
-                    && chars.get(j + 1).is_some_and(|n| is_word_char(n.1));
+            TokenKind::Number
+        } else if is_word_char(c) {
+            pos += c.len_utf8();
+            while let Some(d) = at(pos) {
                 if is_word_char(d) {
-                    j += 1;
-                } else if inner {
-                    j += 2;
+                    pos += d.len_utf8();
+                } else if matches!(d, '-' | '\'' | '’')
+                    && at(next(pos)).is_some_and(is_word_char)
+                {
+                    pos = next(pos);
                 } else {
                     break;
                 }
             }
-            let end = chars.get(j).map_or(text.len(), |c| c.0);
-            out.push(Token {
-                start: base + start,
-                end: base + end,
-                kind: TokenKind::Word,
-            });
-            i = j;
-            continue;
-        }
-        let end = chars.get(i + 1).map_or(text.len(), |c| c.0);
-        let kind = if is_quote(c) {
-            TokenKind::Quote
+            TokenKind::Word
         } else {
-            TokenKind::Punct
+            pos += c.len_utf8();
+            if is_quote(c) {
+                TokenKind::Quote
+            } else {
+                TokenKind::Punct
+            }
         };
         out.push(Token {
             start: base + start,
-            end: base + end,
+            end: base + pos,
             kind,
         });
-        i += 1;
     }
 }
 
@@ -157,5 +143,22 @@ mod tests {
         assert_eq!(toks[0].text(text), "Türkiye");
         assert_eq!(toks[1].kind, TokenKind::Quote);
         assert_eq!(toks[2].text(text), "menolak");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_are_ordered_nonempty_and_on_char_boundaries(text in "\\PC{0,200}") {
+            let toks = tokenize(&text);
+            let mut last = 0;
+            for t in &toks {
+                proptest::prop_assert!(t.start >= last && t.start < t.end && t.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+                proptest::prop_assert!(!t.text(&text).chars().any(char::is_whitespace));
+                last = t.end;
+            }
+            // Every non-space character is in some token.
+            let covered: usize = toks.iter().map(|t| t.text(&text).chars().count()).sum();
+            proptest::prop_assert_eq!(covered, text.chars().filter(|c| !c.is_whitespace()).count());
+        }
     }
 }

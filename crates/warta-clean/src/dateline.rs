@@ -16,9 +16,14 @@ const DASHES: &[&str] = &[" -- ", " — ", " – ", " - ", " —", " –", " -",
 /// Splits a dateline off the start of a paragraph: returns it and the rest.
 pub fn split_dateline(line: &str) -> Option<(Dateline, &str)> {
     // The dateline ends at the first dash within the first 60 bytes.
+    let mut window = line.len().min(64);
+    while !line.is_char_boundary(window) {
+        window -= 1;
+    }
+    let near = &line[..window];
     let (head, rest) = DASHES
         .iter()
-        .filter_map(|d| line.find(d).map(|i| (i, d.len())))
+        .filter_map(|d| near.find(d).map(|i| (i, d.len())))
         .filter(|(i, _)| *i > 0 && *i <= 60)
         .min_by_key(|(i, len)| (*i, usize::MAX - len))
         .map(|(i, len)| (&line[..i], &line[i + len..]))?;

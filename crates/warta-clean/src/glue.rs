@@ -12,7 +12,7 @@ pub fn deglue(text: &str, camel_case_words: &[String]) -> String {
             out.push(' ');
         }
         let bare = piece.trim_matches(|c: char| !c.is_alphanumeric());
-        if camel_case_words.iter().any(|w| w == bare) {
+        if bare.chars().skip(1).any(char::is_uppercase) && camel_case_words.iter().any(|w| w == bare) {
             out.push_str(piece);
             continue;
         }
@@ -22,6 +22,12 @@ pub fn deglue(text: &str, camel_case_words: &[String]) -> String {
 }
 
 fn deglue_word(word: &str, out: &mut String) {
+    // Most words have no inner capital or bracket: copy them as they are.
+    let suspicious = word.chars().skip(1).any(|c| c.is_uppercase() || c == '(' || c == ')');
+    if !suspicious {
+        out.push_str(word);
+        return;
+    }
     let chars: Vec<char> = word.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
         if i >= 2 {

@@ -39,19 +39,7 @@ const ENGLISH_FUNCTION_WORDS: &[&str] = &[
 
 /// Words of Malaysian Malay that Indonesian news does not use: without any
 /// of them a Malayic text is read as Indonesian with no detector pass.
-const MALAY_MARKERS: &[&str] = &[
-    "kerana",
-    "bahawa",
-    "iaitu",
-    "sahaja",
-    "selepas",
-    "semalam",
-    "sebarang",
-    "kenyataan",
-    "boleh",
-    "kerajaan",
-    "ramai",
-];
+const MALAY_MARKERS: &[&str] = &["kerana", "bahawa", "iaitu", "sahaja", "sebarang"];
 
 /// How far ahead of Indonesian the Malay confidence must be.
 const MALAY_MARGIN: f64 = 0.3;

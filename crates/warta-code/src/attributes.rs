@@ -182,7 +182,7 @@ impl Coder {
         let mut best: Option<(usize, Location)> = None;
         let mut i = s.first;
         while i < s.end {
-            let lower = doc.lower[i].as_str();
+            let lower = doc.lower(i);
             let preposition = matches!(lower, "di" | "ke" | "wilayah" | "kawasan" | "kota");
             if !preposition || i + 1 >= s.end {
                 i += 1;
@@ -208,13 +208,13 @@ impl Coder {
     /// A place named at token `at` (the longest name), with a following
     /// ", Country" absorbed ("Damaskus, Suriah").
     fn place_at(&self, doc: &Analysed, at: usize, to: usize) -> Option<(Location, usize)> {
-        let names = self.names.get(&doc.lower[at])?;
+        let names = self.names.get(doc.lower(at))?;
         if !doc.text_of(at).starts_with(|c: char| c.is_uppercase()) {
             return None;
         }
         for name in names {
             let end = at + name.tokens.len();
-            if end > to || !(0..name.tokens.len()).all(|k| doc.lower[at + k] == name.tokens[k]) {
+            if end > to || !(0..name.tokens.len()).all(|k| doc.lower(at + k) == name.tokens[k]) {
                 continue;
             }
             let text = doc.span_text(at, end).to_string();
@@ -253,22 +253,15 @@ impl Coder {
         let s = doc.sentences[c.sentence];
         let mut size = Size::default();
         for i in s.first..s.end {
-            let words: Vec<&str> = (i..s.end.min(i + 3))
-                .map(|k| doc.lower[k].as_str())
-                .collect();
+            let words: Vec<&str> = (i..s.end.min(i + 3)).map(|k| doc.lower(k)).collect();
             let Some((value, used)) = self.numbers.parse(&words) else {
                 continue;
             };
-            if i > s.first
-                && matches!(
-                    doc.lower[i - 1].as_str(),
-                    "berusia" | "pukul" | "tahun" | "ke"
-                )
-            {
+            if i > s.first && matches!(doc.lower(i - 1), "berusia" | "pukul" | "tahun" | "ke") {
                 continue;
             }
             // "menewaskan 42.718 orang": a casualty verb before the number.
-            let before = (s.first.max(i.saturating_sub(2))..i).map(|k| doc.lower[k].as_str());
+            let before = (s.first.max(i.saturating_sub(2))..i).map(|k| doc.lower(k));
             let mut kind = before.filter_map(|w| self.casualty_kind(w)).next_back();
             // "tujuh pejabat ... tewas": a casualty word after it.
             if kind.is_none() {
@@ -278,7 +271,7 @@ impl Coder {
                             || doc.text_of(k) == "("
                             || doc.text_of(k) == ")"
                     })
-                    .find_map(|k| self.casualty_kind(&doc.lower[k]));
+                    .find_map(|k| self.casualty_kind(doc.lower(k)));
             }
             let slot = match kind {
                 Some(Casualty::Dead) => &mut size.dead,
@@ -311,10 +304,10 @@ impl Coder {
         let s = doc.sentences[c.sentence];
         let mut modes: Vec<String> = c.mode.clone().into_iter().collect();
         for i in c.start..s.end.min(c.end + 10) {
-            let mode = match doc.roots[i].as_str() {
+            let mode = match doc.root(i) {
                 "drone" | "nirawak" => "drone",
                 "rudal" | "roket" | "misil" | "artileri" | "mortir" => "heavy-weapons",
-                "pesawat" if doc.lower.get(i + 1).is_some_and(|w| w == "tempur") => "aerial",
+                "pesawat" if doc.lower_at(i + 1).is_some_and(|w| w == "tempur") => "aerial",
                 _ => continue,
             };
             if !modes.iter().any(|m| m == mode) {
@@ -331,13 +324,13 @@ impl Coder {
         let mut people: Vec<usize> = Vec::new();
         for s in &doc.sentences {
             for i in s.first..s.end {
-                if let Some(names) = self.names.get(&doc.lower[i]) {
+                if let Some(names) = self.names.get(doc.lower(i)) {
                     for name in names {
                         if let NameTarget::Person(p) = name.target {
                             let end = i + name.tokens.len();
                             if end <= s.end
                                 && (0..name.tokens.len())
-                                    .all(|k| doc.lower[i + k] == name.tokens[k])
+                                    .all(|k| doc.lower(i + k) == name.tokens[k])
                                 && !people.contains(&p)
                             {
                                 people.push(p);

@@ -84,6 +84,8 @@ pub(crate) struct WordSets {
     pub light_verbs: HashSet<String>,
     pub pronouns_person: HashSet<String>,
     pub pronouns_plural: HashSet<String>,
+    /// First words of the person and plural pronoun phrases.
+    pub pronoun_starts: HashSet<String>,
     pub first_person: HashSet<String>,
     pub coordinators: HashSet<String>,
     pub recipient_prepositions: HashSet<String>,
@@ -250,6 +252,13 @@ impl Coder {
             light_verbs: set(&w.light_verbs),
             pronouns_person: set(&w.pronouns_person),
             pronouns_plural: set(&w.pronouns_plural),
+            pronoun_starts: w
+                .pronouns_person
+                .iter()
+                .chain(&w.pronouns_plural)
+                .filter_map(|p| p.split_whitespace().next())
+                .map(str::to_lowercase)
+                .collect(),
             first_person: set(&w.first_person),
             coordinators: set(&w.coordinators),
             recipient_prepositions: set(&w.recipient_prepositions),

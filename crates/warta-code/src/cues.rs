@@ -22,8 +22,8 @@ impl Coder {
     pub(crate) fn find_cues(&self, doc: &Analysed, from: usize, to: usize) -> Vec<CueMatch> {
         let mut found: Vec<CueMatch> = Vec::new();
         for i in from..to {
-            let by_root = self.cues_by_root.get(&doc.roots[i]).into_iter().flatten();
-            let by_form = self.cues_by_form.get(&doc.lower[i]).into_iter().flatten();
+            let by_root = self.cues_by_root.get(doc.root(i)).into_iter().flatten();
+            let by_form = self.cues_by_form.get(doc.lower(i)).into_iter().flatten();
             for &cue in by_root.chain(by_form) {
                 let compiled = &self.cues[cue];
                 let Some(end) = match_from(doc, &compiled.matchers, 0, i, to) else {
@@ -96,9 +96,9 @@ fn token_matches(doc: &Analysed, matcher: &Matcher, i: usize) -> bool {
             !is_agent_noun(doc, i)
                 && roots
                     .iter()
-                    .any(|r| *r == doc.roots[i] || *r == doc.lower[i])
+                    .any(|r| *r == doc.root(i) || *r == doc.lower(i))
         }
-        Matcher::Form(forms) => forms.iter().any(|f| *f == doc.lower[i]),
+        Matcher::Form(forms) => forms.iter().any(|f| *f == doc.lower(i)),
         Matcher::Gap => true,
     }
 }
@@ -106,11 +106,11 @@ fn token_matches(doc: &Analysed, matcher: &Matcher, i: usize) -> bool {
 /// "penyerang" (attacker, or a football striker) names a doer, not an act:
 /// a peN- form without -an does not match a root cue.
 fn is_agent_noun(doc: &Analysed, i: usize) -> bool {
-    let word = doc.lower[i].as_str();
+    let word = doc.lower(i);
     word.starts_with("pe")
         && !word.ends_with("an")
         && !word.ends_with("annya")
-        && doc.roots[i] != word
+        && doc.root(i) != word
 }
 
 fn any_within(doc: &Analysed, matchers: &[Matcher], from: usize, to: usize) -> bool {

@@ -2,7 +2,11 @@
 //! sentences, tokenize and analyse, resolve the reference date, recognise
 //! entities, code events, merge repeated mentions, emit records.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap as HashMap;
 use warta_analyse::{split_sentences, tokens::tokenize_into, Token, TokenKind, Voice};
 use warta_clean::{clean, LanguageGuess};
 use warta_record::EventRecord;
@@ -72,17 +76,57 @@ pub(crate) struct Sentence {
     pub end_byte: usize,
 }
 
+/// What the analyser knows of one word form: shared by every token of that
+/// form (and, through the cache, by every document a thread codes).
+#[derive(Debug)]
+pub(crate) struct WordInfo {
+    pub lower: String,
+    pub root: String,
+    pub voice: Voice,
+}
+
 /// The cleaned text with tokens, analyses and sentences.
 pub(crate) struct Analysed {
     pub text: String,
     pub tokens: Vec<Token>,
-    pub lower: Vec<String>,
-    pub roots: Vec<String>,
-    pub voices: Vec<Voice>,
+    words: Vec<Rc<WordInfo>>,
     pub sentences: Vec<Sentence>,
 }
 
+/// Word forms analysed by this thread. Most words recur across articles, so
+/// each is lower-cased and stemmed once; the cache is emptied when it grows
+/// past a bound, so memory stays flat on any input.
+const WORD_CACHE_LIMIT: usize = 200_000;
+
+thread_local! {
+    static WORD_CACHE: RefCell<HashMap<Box<str>, Rc<WordInfo>>> = RefCell::new(HashMap::default());
+}
+
 impl Analysed {
+    /// The lower-case form of token `i`.
+    pub fn lower(&self, i: usize) -> &str {
+        &self.words[i].lower
+    }
+
+    /// The lower-case form of token `i`, if there is one.
+    pub fn lower_at(&self, i: usize) -> Option<&str> {
+        self.words.get(i).map(|w| w.lower.as_str())
+    }
+
+    /// The morphological root of token `i` (its lower-case form if it has none).
+    pub fn root(&self, i: usize) -> &str {
+        &self.words[i].root
+    }
+
+    pub fn voice(&self, i: usize) -> Voice {
+        self.words[i].voice
+    }
+
+    /// Lower-case forms of all tokens.
+    pub fn lowers(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(|w| w.lower.as_str())
+    }
+
     pub fn text_of(&self, i: usize) -> &str {
         self.tokens[i].text(&self.text)
     }
@@ -147,7 +191,7 @@ impl Coder {
         }
         let analysed = self.analyse(cleaned.text);
         out.sentences = analysed.sentences.len();
-        if self.is_sports_report(&analysed.lower) {
+        if self.is_sports_report(analysed.lowers()) {
             out.skipped = Some(Skipped {
                 reason: "a sports report, not political news".into(),
             });
@@ -222,7 +266,7 @@ impl Coder {
             let between = here.end..next.start;
             let close = next.start <= here.end + 3
                 && between.clone().all(|i| {
-                    let w = doc.lower[i].as_str();
+                    let w = doc.lower(i);
                     doc.kind(i) == TokenKind::Word
                         && (!self.sets.clause_breakers.contains(w)
                             || matches!(w, "untuk" | "agar" | "supaya"))
@@ -234,12 +278,13 @@ impl Coder {
     }
 
     /// Whether these (lower-case) words are a sports report's.
-    fn is_sports_report(&self, words: &[String]) -> bool {
-        let sports = words
-            .iter()
-            .filter(|w| self.sets.sports.contains(*w))
-            .count();
-        sports >= 4 && sports * 100 >= words.len().max(1) * SPORTS_SHARE_PERCENT
+    fn is_sports_report<'a>(&self, words: impl Iterator<Item = &'a str>) -> bool {
+        let (mut sports, mut total) = (0, 0);
+        for word in words {
+            total += 1;
+            sports += usize::from(self.sets.sports.contains(word));
+        }
+        sports >= 4 && sports * 100 >= total.max(1) * SPORTS_SHARE_PERCENT
     }
 
     /// Whether a text is a sports report, which Warta does not code.
@@ -249,7 +294,7 @@ impl Coder {
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect();
-        self.is_sports_report(&words)
+        self.is_sports_report(words.iter().map(String::as_str))
     }
 
     /// Sentences, tokens, lower-case forms and morphological analyses.
@@ -269,28 +314,36 @@ impl Coder {
                 });
             }
         }
-        let lower: Vec<String> = tokens
-            .iter()
-            .map(|t| t.text(&text).to_lowercase())
-            .collect();
-        let mut roots = Vec::with_capacity(tokens.len());
-        let mut voices = Vec::with_capacity(tokens.len());
-        for (t, word) in tokens.iter().zip(&lower) {
-            if t.kind == TokenKind::Word {
-                let analysis = self.stemmer.analyse(word);
-                voices.push(analysis.voice());
-                roots.push(analysis.root);
-            } else {
-                voices.push(Voice::Active);
-                roots.push(word.clone());
+        let words = WORD_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.len() > WORD_CACHE_LIMIT {
+                cache.clear();
             }
-        }
+            tokens
+                .iter()
+                .map(|t| {
+                    let surface = t.text(&text);
+                    if let Some(info) = cache.get(surface) {
+                        return Rc::clone(info);
+                    }
+                    let lower = surface.to_lowercase();
+                    let (root, voice) = if t.kind == TokenKind::Word {
+                        let analysis = self.stemmer.analyse(&lower);
+                        let voice = analysis.voice();
+                        (analysis.root, voice)
+                    } else {
+                        (lower.clone(), Voice::Active)
+                    };
+                    let info = Rc::new(WordInfo { lower, root, voice });
+                    cache.insert(surface.into(), Rc::clone(&info));
+                    info
+                })
+                .collect()
+        });
         Analysed {
             text,
             tokens,
-            lower,
-            roots,
-            voices,
+            words,
             sentences,
         }
     }

@@ -88,7 +88,7 @@ impl Coder {
         let mut hits = Vec::new();
         let mut i = from;
         while i < to {
-            let found = self.names.get(&doc.lower[i]).and_then(|names| {
+            let found = self.names.get(doc.lower(i)).and_then(|names| {
                 names.iter().find(|name| {
                     let end = i + name.tokens.len();
                     end <= to
@@ -96,7 +96,7 @@ impl Coder {
                             if name.exact {
                                 doc.text_of(i + k) == t
                             } else {
-                                doc.lower[i + k] == *t
+                                doc.lower(i + k) == *t
                             }
                         })
                         && (name.exact || capitalised_if_proper(doc, i, name.target))
@@ -161,17 +161,19 @@ impl Coder {
         date: Option<&str>,
         refs: &References,
     ) -> Option<Mention> {
-        let lower = doc.lower[i].as_str();
-        let two = if i + 1 < to {
-            format!("{lower} {}", doc.lower[i + 1])
-        } else {
-            String::new()
+        let lower = doc.lower(i);
+        // Most words start no pronoun phrase: only then build the phrases.
+        let starts_phrase = self.sets.pronoun_starts.contains(lower);
+        let phrase = |len: usize| -> String {
+            if !starts_phrase || i + len > to {
+                return String::new();
+            }
+            (i..i + len)
+                .map(|k| doc.lower(k))
+                .collect::<Vec<_>>()
+                .join(" ")
         };
-        let three = if i + 2 < to {
-            format!("{two} {}", doc.lower[i + 2])
-        } else {
-            String::new()
-        };
+        let (two, three) = (phrase(2), phrase(3));
         let blank = |end: usize, kind: Kind, refers_to: Vec<Entity>| Mention {
             start: i,
             end,
@@ -186,7 +188,8 @@ impl Coder {
             title: None,
             refers_to,
         };
-        for (phrase, len) in [(three.as_str(), 3), (two.as_str(), 2), (lower, 1)] {
+        let one = if starts_phrase { lower } else { "" };
+        for (phrase, len) in [(three.as_str(), 3), (two.as_str(), 2), (one, 1)] {
             if phrase.is_empty() {
                 continue;
             }
@@ -205,8 +208,7 @@ impl Coder {
             return Some(blank(i + 1, Kind::FirstPerson, Vec::new()));
         }
         // "timpalannya dari Iran (Hossein Amir-Abdollahian)"
-        if self.sets.counterpart.contains(lower)
-            && doc.lower.get(i + 1).is_some_and(|w| w == "dari")
+        if self.sets.counterpart.contains(lower) && doc.lower_at(i + 1).is_some_and(|w| w == "dari")
         {
             let hit = hit_at.get(&(i + 2))?;
             let country = self.country_of_target(hit.target)?;
@@ -340,11 +342,11 @@ impl Coder {
         };
         mention.title = Some(t);
         mention.entity.sector = title.sector.clone();
-        let former = hit.start > 0 && self.sets.former.contains(&doc.lower[hit.start - 1]);
+        let former = hit.start > 0 && self.sets.former.contains(doc.lower(hit.start - 1));
         let mut j = hit.end;
         // Fillers and bracketed abbreviations: "Juru Bicara Pers", "Perdana Menteri (PM)".
         loop {
-            if j < to && self.sets_title_filler(&doc.lower[j]) {
+            if j < to && self.sets_title_filler(doc.lower(j)) {
                 j += 1;
             } else if let Some(end) = bracketed_title(doc, j, to, hit_at) {
                 j = end;
@@ -362,10 +364,10 @@ impl Coder {
         // "pejabat tinggi di Qatar", "warga di Gaza": people of a place; but
         // forces "di" a place are not that place's forces.
         let of_place = k < to
-            && doc.lower[k] == "di"
+            && doc.lower(k) == "di"
             && !title.person
             && !matches!(title.sector.as_deref(), Some("MIL" | "COP" | "REB" | "SPY"));
-        let via = k + 1 < to && (doc.lower[k] == "dari" || of_place);
+        let via = k + 1 < to && (doc.lower(k) == "dari" || of_place);
         if !opens && via {
             k += 1;
         }
@@ -453,7 +455,7 @@ impl Coder {
     fn organisation_in_title(&self, doc: &Analysed, hit: Hit) -> Option<String> {
         (hit.start..hit.end).find_map(|k| {
             self.names
-                .get(&doc.lower[k])?
+                .get(doc.lower(k))?
                 .iter()
                 .find_map(|name| match name.target {
                     NameTarget::Organisation(o)
@@ -488,7 +490,7 @@ impl Coder {
         to: usize,
         hit_at: &HashMap<usize, Hit>,
     ) -> Option<(usize, String)> {
-        if at + 1 < to && doc.lower[at] == "dari" {
+        if at + 1 < to && doc.lower(at) == "dari" {
             let hit = hit_at.get(&(at + 1))?;
             if matches!(hit.target, NameTarget::Country(_)) {
                 return Some((hit.end, self.country_of_target(hit.target)?));
@@ -640,11 +642,11 @@ impl Coder {
 
     /// The gazetteer place spelled by these tokens, if any.
     fn place_for_tokens(&self, doc: &Analysed, start: usize, end: usize) -> Option<usize> {
-        let names = self.names.get(&doc.lower[start])?;
+        let names = self.names.get(doc.lower(start))?;
         names.iter().find_map(|name| match name.target {
             NameTarget::Place(p)
                 if name.tokens.len() == end - start
-                    && (start..end).all(|k| doc.lower[k] == name.tokens[k - start]) =>
+                    && (start..end).all(|k| doc.lower(k) == name.tokens[k - start]) =>
             {
                 Some(p)
             }
@@ -687,7 +689,7 @@ impl Coder {
                     group.clear();
                     group_governed = m.start > 0
                         && matches!(
-                            doc.lower[m.start - 1].as_str(),
+                            doc.lower(m.start - 1),
                             "antara"
                                 | "dengan"
                                 | "kepada"
@@ -768,7 +770,7 @@ fn is_initials(doc: &Analysed, i: usize, to: usize) -> bool {
     }
     let after_person_noun = i > 0
         && matches!(
-            doc.lower[i - 1].as_str(),
+            doc.lower(i - 1),
             "inisial"
                 | "berinisial"
                 | "tersangka"

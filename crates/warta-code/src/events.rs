@@ -75,7 +75,7 @@ impl Coder {
         let mut future = false;
         let mut intent = false;
         for i in before(MARKER_WINDOW) {
-            let w = doc.lower[i].as_str();
+            let w = doc.lower(i);
             if doc.kind(i) == TokenKind::Punct {
                 break;
             }
@@ -87,14 +87,12 @@ impl Coder {
             return None;
         }
         let hypothetical =
-            (s.first..m.start).any(|i| self.sets.hypothetical.contains(&doc.lower[i]));
+            (s.first..m.start).any(|i| self.sets.hypothetical.contains(doc.lower(i)));
         // A question reports no act at all, not even a threat.
-        if (s.first..m.start)
-            .any(|i| matches!(doc.lower[i].as_str(), "apakah" | "benarkah" | "mengapa"))
-        {
+        if (s.first..m.start).any(|i| matches!(doc.lower(i), "apakah" | "benarkah" | "mengapa")) {
             return None;
         }
-        let hedged = (s.first..m.start).any(|i| self.sets.hedges.contains(&doc.lower[i]));
+        let hedged = (s.first..m.start).any(|i| self.sets.hedges.contains(doc.lower(i)));
         let plover = self.lexicon.plover.event_type(&cue.event_type)?;
         let (mut event_type, mut mode, mut cameo) =
             (cue.event_type.clone(), cue.mode.clone(), cue.cameo.clone());
@@ -108,16 +106,16 @@ impl Coder {
         // Markers inside the pattern ("akan bertemu", "melakukan percakapan
         // telepon") do not carry the voice: the first word after them does.
         let marker = |i: usize| {
-            let w = doc.lower[i].as_str();
+            let w = doc.lower(i);
             self.sets.future.contains(w)
                 || self.sets.intent.contains(w)
                 || self.sets.light_verbs.contains(w)
                 || w == "untuk"
         };
         let head = (m.start..m.end).find(|&i| !marker(i)).unwrap_or(m.head);
-        let voice = doc.voices[head];
+        let voice = doc.voice(head);
         let light_verb = self.light_verb_before(doc, m.start, s.first)
-            || (m.start..head).any(|i| self.sets.light_verbs.contains(&doc.lower[i]));
+            || (m.start..head).any(|i| self.sets.light_verbs.contains(doc.lower(i)));
         let (mut actor, mut recipient, mut after) = (Vec::new(), Vec::new(), m.end);
         match (voice, light_verb) {
             (Voice::Passive, _) => {
@@ -160,16 +158,15 @@ impl Coder {
             .rev()
             .find(|&i| {
                 !matches!(
-                    doc.lower[i].as_str(),
+                    doc.lower(i),
                     "telah" | "sudah" | "juga" | "kemudian" | "pun" | "turut"
                 )
             })
-            .is_some_and(|i| doc.lower[i] == "yang");
+            .is_some_and(|i| doc.lower(i) == "yang");
         let anaphoric = voice == Voice::Nominal
             && doc
-                .lower
-                .get(m.end)
-                .is_some_and(|w| matches!(w.as_str(), "itu" | "tersebut" | "ini"));
+                .lower_at(m.end)
+                .is_some_and(|w| matches!(w, "itu" | "tersebut" | "ini"));
         // First person and reported speech: the speaker acts.
         let speaks = |e: &Entity| e.country.is_none() && e.name.is_none();
         let first_person =
@@ -213,11 +210,11 @@ impl Coder {
     fn light_verb_before(&self, doc: &Analysed, at: usize, first: usize) -> bool {
         (1..=3).any(|n| {
             at >= first + n && {
-                let phrase: Vec<&str> = (at - n..at).map(|i| doc.lower[i].as_str()).collect();
+                let phrase: Vec<&str> = (at - n..at).map(|i| doc.lower(i)).collect();
                 self.sets.light_verbs.contains(&phrase.join(" "))
             }
         }) || (at > first + 1
-            && self.sets.light_verbs.contains(&doc.lower[at - 2])
+            && self.sets.light_verbs.contains(doc.lower(at - 2))
             && doc.kind(at - 1) == TokenKind::Word)
     }
 
@@ -233,7 +230,7 @@ impl Coder {
         let yang = (first..at)
             .rev()
             .take(6)
-            .find(|&i| doc.lower[i] == "yang")?;
+            .find(|&i| doc.lower(i) == "yang")?;
         if mentions.iter().any(|m| m.start > yang && m.end <= at) {
             return None;
         }
@@ -262,7 +259,7 @@ impl Coder {
     fn subordinate_verb(&self, doc: &Analysed, at: usize, first: usize) -> bool {
         at > first
             && matches!(
-                doc.lower[at - 1].as_str(),
+                doc.lower(at - 1),
                 "dengan" | "sambil" | "seraya" | "lalu" | "kemudian"
             )
     }
@@ -301,7 +298,7 @@ impl Coder {
             }
             // A clause boundary between the group and the cue ends the search.
             if (last.end..at).any(|i| {
-                doc.text_of(i) == ";" || doc.lower[i] == "sementara" || doc.lower[i] == "namun"
+                doc.text_of(i) == ";" || doc.lower(i) == "sementara" || doc.lower(i) == "namun"
             }) {
                 break;
             }
@@ -335,7 +332,7 @@ impl Coder {
     /// Whether the word at `i` makes the mention after it an object or a
     /// place rather than a subject.
     fn governed(&self, doc: &Analysed, i: usize) -> bool {
-        let w = doc.lower[i].as_str();
+        let w = doc.lower(i);
         self.sets.recipient_prepositions.contains(w)
             || matches!(
                 w,
@@ -373,11 +370,11 @@ impl Coder {
             }
             let from = from.min(head.start);
             let crosses_clause = (from..head.start).any(|i| {
-                let w = doc.lower[i].as_str();
+                let w = doc.lower(i);
                 doc.text_of(i) == ";"
                     || self.speech_verb_at(doc, i)
                     || (self.sets.clause_breakers.contains(w) && w != "untuk")
-                    || (w == "untuk" && doc.lower.get(i + 1).is_some_and(|n| starts_a_verb(n)))
+                    || (w == "untuk" && doc.lower_at(i + 1).is_some_and(starts_a_verb))
             });
             if crosses_clause {
                 break;
@@ -385,7 +382,7 @@ impl Coder {
             let before = head
                 .start
                 .checked_sub(1)
-                .map(|i| doc.lower[i].as_str())
+                .map(|i| doc.lower(i))
                 .unwrap_or("");
             // "di Gaza" is where; "menyerang Gaza", "ke Gaza" is whom.
             let location = head.kind == Kind::Place
@@ -407,8 +404,8 @@ impl Coder {
                 continue;
             }
             // Within the object phrase (no preposition), only close by.
-            let governed = (from..head.start)
-                .any(|i| self.sets.recipient_prepositions.contains(&doc.lower[i]));
+            let governed =
+                (from..head.start).any(|i| self.sets.recipient_prepositions.contains(doc.lower(i)));
             if governed || head.start <= from + OBJECT_REACH {
                 return entities;
             }
@@ -420,9 +417,9 @@ impl Coder {
     /// one ("mengatakan"), or a bare one after a comma or quote (", tegas
     /// Menlu"); "tindakan tegas" is an adjective.
     fn speech_verb_at(&self, doc: &Analysed, i: usize) -> bool {
-        let w = doc.lower[i].as_str();
+        let w = doc.lower(i);
         self.sets.speech_verbs.contains(w)
-            && (doc.roots[i] != w
+            && (doc.root(i) != w
                 || i > 0 && matches!(doc.kind(i - 1), TokenKind::Punct | TokenKind::Quote))
     }
 
@@ -437,7 +434,7 @@ impl Coder {
     ) -> (Vec<Entity>, usize) {
         let end = limit.min(from + RECIPIENT_WINDOW);
         let groups = groups(doc, mentions, &self.sets.coordinators);
-        let oleh = (from..end).find(|&i| doc.lower[i] == "oleh");
+        let oleh = (from..end).find(|&i| doc.lower(i) == "oleh");
         for group in &groups {
             let head = &mentions[group[0]];
             let last = &mentions[*group.last().unwrap_or(&group[0])];
@@ -471,8 +468,8 @@ impl Coder {
             }
             if (from..head.start).any(|i| {
                 doc.kind(i) != TokenKind::Word
-                    || self.sets.recipient_prepositions.contains(&doc.lower[i])
-                    || doc.lower[i] == "di"
+                    || self.sets.recipient_prepositions.contains(doc.lower(i))
+                    || doc.lower(i) == "di"
             }) {
                 return None;
             }
@@ -498,7 +495,7 @@ impl Coder {
         from: usize,
         limit: usize,
     ) -> Option<Vec<Entity>> {
-        let at = (from..limit.min(from + 4)).find(|&i| doc.lower[i] == "antara")?;
+        let at = (from..limit.min(from + 4)).find(|&i| doc.lower(i) == "antara")?;
         let groups = groups(doc, mentions, &self.sets.coordinators);
         let group = groups.iter().find(|g| mentions[g[0]].start == at + 1)?;
         Some(group.iter().flat_map(|&k| mentions[k].entities()).collect())
@@ -533,7 +530,7 @@ pub(crate) fn fold_embedded(
                     let gov = &mut out[at];
                     // A denial answers an accuser ("menepis tuduhan Ukraina"),
                     // not the parties of the act it denies.
-                    let denial = (gov.start..gov.end).any(|i| denials.contains(&doc.roots[i]))
+                    let denial = (gov.start..gov.end).any(|i| denials.contains(doc.root(i)))
                         && candidate.event_type != "ACCUSE";
                     if gov.recipient.is_empty() && !denial {
                         // Whom the content names as doer ("mendesak Israel
@@ -659,7 +656,7 @@ pub(crate) fn groups(
         }
         let joined = out.last().and_then(|g| g.last()).is_some_and(|&prev| {
             let gap: Vec<&str> = (mentions[prev].end..m.start)
-                .map(|i| doc.lower[i].as_str())
+                .map(|i| doc.lower(i))
                 .collect();
             !gap.is_empty()
                 && gap.len() <= 2

@@ -69,7 +69,7 @@ impl Coder {
     ) -> Option<Entity> {
         let s = doc.sentences[index];
         for i in s.first..s.end {
-            let w = doc.lower[i].as_str();
+            let w = doc.lower(i);
             if !self.sets.speech_verbs.contains(w) {
                 continue;
             }
