@@ -3,46 +3,34 @@
 
 /// Inserts a space at a lower-to-upper case boundary inside a word (after at
 /// least two lower-case letters, so "iPhone" and "McDonald" keep their
-/// shape), and between a letter and an opening bracket, unless the word is
-/// a known camel-cased word.
+/// shape), and between a letter and a bracket, unless the word is a known
+/// camel-cased word. One pass over the text; most texts need no change.
 pub fn deglue(text: &str, camel_case_words: &[String]) -> String {
     let mut out = String::with_capacity(text.len() + 16);
-    for (i, piece) in text.split(' ').enumerate() {
-        if i > 0 {
+    let mut copied = 0;
+    let (mut a, mut b) = (' ', ' ');
+    for (pos, c) in text.char_indices() {
+        let case_break = a.is_lowercase() && b.is_lowercase() && c.is_uppercase();
+        let bracket_break = c == '(' && b.is_alphabetic();
+        let after_bracket = b == ')' && c.is_alphabetic();
+        if (case_break || bracket_break || after_bracket) && !is_known_word(text, pos, camel_case_words) {
+            out.push_str(&text[copied..pos]);
             out.push(' ');
+            copied = pos;
         }
-        let bare = piece.trim_matches(|c: char| !c.is_alphanumeric());
-        if bare.chars().skip(1).any(char::is_uppercase) && camel_case_words.iter().any(|w| w == bare) {
-            out.push_str(piece);
-            continue;
-        }
-        deglue_word(piece, &mut out);
+        (a, b) = (b, c);
     }
+    out.push_str(&text[copied..]);
     out
 }
 
-fn deglue_word(word: &str, out: &mut String) {
-    // Most words have no inner capital or bracket: copy them as they are.
-    let suspicious = word.chars().skip(1).any(|c| c.is_uppercase() || c == '(' || c == ')');
-    if !suspicious {
-        out.push_str(word);
-        return;
-    }
-    let chars: Vec<char> = word.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        if i >= 2 {
-            let (a, b) = (chars[i - 2], chars[i - 1]);
-            let case_break = a.is_lowercase() && b.is_lowercase() && c.is_uppercase();
-            let bracket_break = c == '(' && b.is_alphabetic();
-            let after_bracket = b == ')' && c.is_alphabetic();
-            if case_break || bracket_break || after_bracket {
-                out.push(' ');
-            }
-        } else if i == 1 && c == '(' && chars[0].is_alphabetic() {
-            out.push(' ');
-        }
-        out.push(c);
-    }
+/// Whether the word around byte `pos` is a listed camel-cased word.
+fn is_known_word(text: &str, pos: usize, camel_case_words: &[String]) -> bool {
+    let is_part = |c: char| c.is_alphanumeric() || c == '\'';
+    let start = text[..pos].rfind(|c: char| !is_part(c)).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let end = text[pos..].find(|c: char| !is_part(c)).map_or(text.len(), |i| pos + i);
+    let word = &text[start..end];
+    camel_case_words.iter().any(|w| w == word)
 }
 
 #[cfg(test)]

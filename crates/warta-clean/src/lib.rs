@@ -177,4 +177,22 @@ mod tests {
     fn normalises_spaces_and_invisible_characters() {
         assert_eq!(normalise("a\u{a0}\u{a0}b\u{200b}c\r\n"), "a bc\n");
     }
+
+    proptest::proptest! {
+        #[test]
+        fn cleaning_never_panics_and_keeps_lines_tidy(raw in "\\PC{0,300}", title in proptest::option::of("\\PC{0,40}")) {
+            let cleaned = clean(&raw, title.as_deref(), &rules());
+            proptest::prop_assert!(!cleaned.text.contains('\r'));
+            for line in cleaned.text.lines() {
+                proptest::prop_assert!(!line.is_empty());
+                proptest::prop_assert_eq!(line, line.trim());
+            }
+        }
+
+        #[test]
+        fn deglue_only_adds_spaces(text in "[a-zA-Z() ]{0,80}") {
+            let out = glue::deglue(&text, &[]);
+            proptest::prop_assert_eq!(out.replace(' ', ""), text.replace(' ', ""));
+        }
+    }
 }
