@@ -104,6 +104,15 @@ impl Calendar {
         self.weekdays.get(&word.to_lowercase()).copied()
     }
 
+    /// `month` for a word already in lower case.
+    fn month_lower(&self, lower: &str) -> Option<u32> {
+        self.months.get(lower).copied()
+    }
+
+    fn weekday_lower(&self, lower: &str) -> Option<Weekday> {
+        self.weekdays.get(lower).copied()
+    }
+
     /// The first full date (day, month and year) in a line, such as a
     /// publication line: "Rabu 23 Oct 2024 17:11 WIB", "Kompas.com-
     /// 18/06/2025, 21:04", "2024-04-16T09:00:00Z", "April 16, 2024".
@@ -127,7 +136,7 @@ impl Calendar {
             }
             if let (Some(day), Some(month)) = (
                 day_number(&words[i].lower),
-                words.get(i + 1).and_then(|w| self.month(&w.lower)),
+                words.get(i + 1).and_then(|w| self.month_lower(&w.lower)),
             ) {
                 out.push(DayMonth {
                     start: words[i].start,
@@ -155,11 +164,11 @@ impl Calendar {
             return Some((i + 1, date));
         }
         let day = day_number(&w.lower);
-        let month = self.month(&w.lower);
+        let month = self.month_lower(&w.lower);
         let next = |k: usize| words.get(i + k).map(|x| x.lower.as_str());
         if let (Some(day), Some(month), Some(year)) = (
             day,
-            next(1).and_then(|m| self.month(m)),
+            next(1).and_then(|m| self.month_lower(m)),
             next(2).and_then(year_number),
         ) {
             return NaiveDate::from_ymd_opt(year, month, day).map(|d| (i + 3, d));
@@ -225,9 +234,10 @@ impl Calendar {
             ))
         };
         // "1 April (lalu)": the latest such day on or before the reference.
-        if let (Some(day), Some(month)) =
-            (day_number(&w.lower), next(1).and_then(|m| self.month(m)))
-        {
+        if let (Some(day), Some(month)) = (
+            day_number(&w.lower),
+            next(1).and_then(|m| self.month_lower(m)),
+        ) {
             let date = latest_day_month(reference, day, month)?;
             let end = if next(2) == Some("lalu") {
                 i + 3
@@ -242,7 +252,7 @@ impl Calendar {
             return mention(i + 1, date, Precision::Day, false);
         }
         // "April 2024", "Oktober lalu".
-        if let Some(month) = self.month(&w.lower) {
+        if let Some(month) = self.month_lower(&w.lower) {
             if w.text.chars().next().is_some_and(char::is_uppercase) {
                 if let Some(year) = next(1).and_then(year_number) {
                     return mention(
@@ -267,7 +277,7 @@ impl Calendar {
             }
         }
         // Weekdays: "Selasa", "Sabtu lalu", "Sabtu sebelumnya".
-        if let Some(weekday) = self.weekday(&w.lower) {
+        if let Some(weekday) = self.weekday_lower(&w.lower) {
             // "Minggu" is also "week": "minggu lalu" in lower case is a week.
             if w.lower == "minggu" && !w.text.starts_with('M') {
                 return None;

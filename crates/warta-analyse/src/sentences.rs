@@ -44,12 +44,12 @@ fn split_line(
     spans: &mut Vec<SentenceSpan>,
 ) -> bool {
     let line = &text[from..to];
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    // Byte positions; `at` decodes the character there.
+    let at = |pos: usize| line[pos..].chars().next();
     let mut start = 0;
     let mut in_quote = false;
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    let mut pos = 0;
+    while let Some(c) = at(pos) {
         if track_quotes && is_quote(c) {
             in_quote = match c {
                 '“' => true,
@@ -57,46 +57,42 @@ fn split_line(
                 _ => !in_quote,
             };
         }
-        if matches!(c, '.' | '!' | '?' | '…') {
-            // Swallow repeated stops and a closing quotation mark or bracket.
-            let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
-                j += 1;
-            }
-            let mut closes_quote = false;
-            while j < chars.len() && (is_quote(chars[j].1) || chars[j].1 == ')') {
-                if is_quote(chars[j].1) {
-                    closes_quote = true;
-                }
-                j += 1;
-            }
-            let followed_by_space = j < chars.len() && chars[j].1.is_whitespace();
-            let mut k = j;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                k += 1;
-            }
-            let next = chars.get(k).map(|x| x.1);
-            let starts_new =
-                next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || is_quote(n));
-            let quote_goes_on = in_quote && !closes_quote;
-            if followed_by_space
-                && starts_new
-                && !quote_goes_on
-                && !(c == '.' && is_abbreviation(line, pos, abbreviations))
-            {
-                let end = chars.get(j).map_or(line.len(), |x| x.0);
-                push(text, from + start, from + end, spans);
-                start = chars.get(k).map_or(line.len(), |x| x.0);
-                if closes_quote {
-                    in_quote = false;
-                }
-                i = k;
-                continue;
-            }
-            i = j.max(i + 1);
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            pos += c.len_utf8();
             continue;
         }
-        i += 1;
+        // Swallow repeated stops and a closing quotation mark or bracket.
+        let mut j = pos + c.len_utf8();
+        while let Some(d) = at(j).filter(|d| matches!(d, '.' | '!' | '?' | '…')) {
+            j += d.len_utf8();
+        }
+        let mut closes_quote = false;
+        while let Some(d) = at(j).filter(|d| is_quote(*d) || *d == ')') {
+            closes_quote |= is_quote(d);
+            j += d.len_utf8();
+        }
+        let followed_by_space = at(j).is_some_and(char::is_whitespace);
+        let mut k = j;
+        while let Some(d) = at(k).filter(|d| d.is_whitespace()) {
+            k += d.len_utf8();
+        }
+        let starts_new =
+            at(k).is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || is_quote(n));
+        let quote_goes_on = in_quote && !closes_quote;
+        if followed_by_space
+            && starts_new
+            && !quote_goes_on
+            && !(c == '.' && is_abbreviation(line, pos, abbreviations))
+        {
+            push(text, from + start, from + j, spans);
+            start = k;
+            if closes_quote {
+                in_quote = false;
+            }
+            pos = k;
+            continue;
+        }
+        pos = j;
     }
     push(text, from + start, to, spans);
     !in_quote
@@ -200,5 +196,21 @@ mod tests {
             split("Judul Berita\n\nJAKARTA - Isi berita."),
             ["Judul Berita", "JAKARTA - Isi berita."]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn spans_are_ordered_trimmed_and_cover_all_text(text in "[A-Za-z0-9 .!?,\"“”()\n]{0,200}") {
+            let spans = split_sentences(&text, &HashSet::default());
+            let mut last = 0;
+            for s in &spans {
+                proptest::prop_assert!(s.start >= last && s.start < s.end && s.end <= text.len());
+                let piece = &text[s.start..s.end];
+                proptest::prop_assert_eq!(piece, piece.trim());
+                last = s.end;
+            }
+            let kept: usize = spans.iter().map(|s| text[s.start..s.end].chars().filter(|c| !c.is_whitespace()).count()).sum();
+            proptest::prop_assert_eq!(kept, text.chars().filter(|c| !c.is_whitespace()).count());
+        }
     }
 }

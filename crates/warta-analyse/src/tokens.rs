@@ -73,8 +73,7 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
             while let Some(d) = at(pos) {
                 if is_word_char(d) {
                     pos += d.len_utf8();
-                } else if matches!(d, '-' | '\'' | '’')
-                    && at(next(pos)).is_some_and(is_word_char)
+                } else if matches!(d, '-' | '\'' | '’') && at(next(pos)).is_some_and(is_word_char)
                 {
                     pos = next(pos);
                 } else {

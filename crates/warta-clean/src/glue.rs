@@ -13,7 +13,9 @@ pub fn deglue(text: &str, camel_case_words: &[String]) -> String {
         let case_break = a.is_lowercase() && b.is_lowercase() && c.is_uppercase();
         let bracket_break = c == '(' && b.is_alphabetic();
         let after_bracket = b == ')' && c.is_alphabetic();
-        if (case_break || bracket_break || after_bracket) && !is_known_word(text, pos, camel_case_words) {
+        if (case_break || bracket_break || after_bracket)
+            && !is_known_word(text, pos, camel_case_words)
+        {
             out.push_str(&text[copied..pos]);
             out.push(' ');
             copied = pos;
@@ -27,8 +29,12 @@ pub fn deglue(text: &str, camel_case_words: &[String]) -> String {
 /// Whether the word around byte `pos` is a listed camel-cased word.
 fn is_known_word(text: &str, pos: usize, camel_case_words: &[String]) -> bool {
     let is_part = |c: char| c.is_alphanumeric() || c == '\'';
-    let start = text[..pos].rfind(|c: char| !is_part(c)).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
-    let end = text[pos..].find(|c: char| !is_part(c)).map_or(text.len(), |i| pos + i);
+    let start = text[..pos].rfind(|c: char| !is_part(c)).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let end = text[pos..]
+        .find(|c: char| !is_part(c))
+        .map_or(text.len(), |i| pos + i);
     let word = &text[start..end];
     camel_case_words.iter().any(|w| w == word)
 }

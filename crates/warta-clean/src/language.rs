@@ -58,30 +58,35 @@ impl LanguageDetector {
 
     pub fn detect(&self, text: &str) -> LanguageGuess {
         let sample = first_bytes(text, 800);
-        let words: Vec<String> = sample
+        // One pass over the sample's words, counting, with no allocation.
+        let (mut total, mut malayic, mut english, mut markers) = (0, 0, 0, 0);
+        let in_list = |list: &[&str], w: &str| list.iter().any(|f| f.eq_ignore_ascii_case(w));
+        for w in sample
             .split(|c: char| !c.is_alphabetic())
             .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        if words.len() < 3 {
+        {
+            total += 1;
+            malayic += usize::from(in_list(MALAYIC_FUNCTION_WORDS, w));
+            english += usize::from(in_list(ENGLISH_FUNCTION_WORDS, w));
+            markers += usize::from(in_list(MALAY_MARKERS, w));
+        }
+        if total < 3 {
             return LanguageGuess::Unknown;
         }
-        let count = |list: &[&str]| words.iter().filter(|w| list.contains(&w.as_str())).count();
-        let (malayic, english) = (count(MALAYIC_FUNCTION_WORDS), count(ENGLISH_FUNCTION_WORDS));
         // Too short a text says little; a headline-length one is read as
         // Indonesian unless it is plainly English.
-        if words.len() >= 20 && (malayic + english) * 100 < words.len() * 8 {
+        if total >= 20 && (malayic + english) * 100 < total * 8 {
             return LanguageGuess::Unknown;
         }
         // Plain Indonesian, the common case, needs no detector pass.
-        if malayic > english * 3 && count(MALAY_MARKERS) == 0 {
+        if malayic > english * 3 && markers == 0 {
             return LanguageGuess::Known("id");
         }
         // One pass of the detector over the sample; the confidences (three
         // more passes) only when it leans to Malay, to apply the margin.
         match self.detector.detect_language_of(sample) {
             Some(Language::English) => LanguageGuess::Known("en"),
-            Some(Language::Malay) if words.len() >= 20 => {
+            Some(Language::Malay) if total >= 20 => {
                 let confidence = |language: Language| {
                     self.detector.compute_language_confidence(sample, language)
                 };

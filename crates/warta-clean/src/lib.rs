@@ -77,7 +77,8 @@ pub fn clean(raw: &str, known_title: Option<&str>, rules: &CleanRules) -> Cleane
     let mut out = String::with_capacity(deglued.len());
     for (i, line) in lines.iter().enumerate() {
         let mut line: &str = line;
-        if dateline.is_none() && i >= body_start {
+        // A dateline opens the report: look only at its first lines.
+        if dateline.is_none() && i >= body_start && i < body_start + 3 {
             if let Some((found, rest)) = dateline::split_dateline(line) {
                 dateline = Some(found);
                 line = rest;

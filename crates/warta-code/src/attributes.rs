@@ -125,9 +125,8 @@ impl Coder {
         reference: Option<Reference>,
     ) -> (Option<String>, Option<String>, String) {
         let s = doc.sentences[c.sentence];
-        let sentence = &doc.text[s.start_byte..s.end_byte];
         let trigger = doc.tokens[c.start].start - s.start_byte;
-        let mentions = self.calendar.mentions(sentence, reference.map(|r| r.date));
+        let mentions = doc.date_mentions(c.sentence, &self.calendar, reference.map(|r| r.date));
         let nearest = mentions.iter().min_by_key(|m| {
             let distance = if m.start >= trigger {
                 m.start - trigger
@@ -149,11 +148,7 @@ impl Coder {
             && !doc.text[doc.sentences[k - 1].end_byte..doc.sentences[k].start_byte].contains('\n')
         {
             k -= 1;
-            let p = doc.sentences[k];
-            let found = self.calendar.mentions(
-                &doc.text[p.start_byte..p.end_byte],
-                reference.map(|r| r.date),
-            );
+            let found = doc.date_mentions(k, &self.calendar, reference.map(|r| r.date));
             if let Some(m) = found
                 .iter()
                 .find(|m| !m.relative || m.precision == Precision::Day)

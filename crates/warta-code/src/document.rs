@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap as HashMap;
+use warta_analyse::dates::{Calendar, DateMention};
 use warta_analyse::{split_sentences, tokens::tokenize_into, Token, TokenKind, Voice};
 use warta_clean::{clean, LanguageGuess};
 use warta_record::EventRecord;
@@ -91,6 +92,8 @@ pub(crate) struct Analysed {
     pub tokens: Vec<Token>,
     words: Vec<Rc<WordInfo>>,
     pub sentences: Vec<Sentence>,
+    /// Date expressions per sentence, found once when first asked for.
+    dates: RefCell<Vec<Option<Rc<Vec<DateMention>>>>>,
 }
 
 /// Word forms analysed by this thread. Most words recur across articles, so
@@ -120,6 +123,24 @@ impl Analysed {
 
     pub fn voice(&self, i: usize) -> Voice {
         self.words[i].voice
+    }
+
+    /// The date expressions of sentence `k`, resolved against `reference`
+    /// (the same reference for the whole document).
+    pub fn date_mentions(
+        &self,
+        k: usize,
+        calendar: &Calendar,
+        reference: Option<NaiveDate>,
+    ) -> Rc<Vec<DateMention>> {
+        let mut dates = self.dates.borrow_mut();
+        if let Some(found) = &dates[k] {
+            return Rc::clone(found);
+        }
+        let s = self.sentences[k];
+        let found = Rc::new(calendar.mentions(&self.text[s.start_byte..s.end_byte], reference));
+        dates[k] = Some(Rc::clone(&found));
+        found
     }
 
     /// Lower-case forms of all tokens.
@@ -340,11 +361,13 @@ impl Coder {
                 })
                 .collect()
         });
+        let dates = RefCell::new(vec![None; sentences.len()]);
         Analysed {
             text,
             tokens,
             words,
             sentences,
+            dates,
         }
     }
 
