@@ -5,9 +5,13 @@ use crate::CleanRules;
 /// Whether a whole line is furniture: a listed line or prefix, a photo
 /// caption credit, or a line with no letters.
 pub fn is_furniture(line: &str, rules: &CleanRules) -> bool {
+    // Furniture is short; a paragraph of prose is never furniture.
+    if line.len() > 300 {
+        return false;
+    }
     let lower = line.to_lowercase();
     let lower = lower.trim();
-    if rules.furniture_lines.iter().any(|f| f == lower) {
+    if rules.furniture_lines.contains(lower) {
         return true;
     }
     if rules

@@ -15,6 +15,8 @@ pub enum LanguageGuess {
 /// Detects the language of a document from its first kilobyte or so.
 pub struct LanguageDetector {
     detector: lingua::LanguageDetector,
+    /// Each sample word's class: 1 Malayic function word, 2 English, 4 Malay marker.
+    classes: std::collections::HashMap<&'static str, u8>,
 }
 
 impl Default for LanguageDetector {
@@ -53,22 +55,44 @@ impl LanguageDetector {
         ])
         .with_low_accuracy_mode()
         .build();
-        LanguageDetector { detector }
+        let mut classes = std::collections::HashMap::new();
+        for (list, class) in [
+            (MALAYIC_FUNCTION_WORDS, 1),
+            (ENGLISH_FUNCTION_WORDS, 2),
+            (MALAY_MARKERS, 4),
+        ] {
+            for word in list {
+                *classes.entry(*word).or_insert(0) |= class;
+            }
+        }
+        LanguageDetector { detector, classes }
     }
 
     pub fn detect(&self, text: &str) -> LanguageGuess {
         let sample = first_bytes(text, 800);
         // One pass over the sample's words, counting, with no allocation.
         let (mut total, mut malayic, mut english, mut markers) = (0, 0, 0, 0);
-        let in_list = |list: &[&str], w: &str| list.iter().any(|f| f.eq_ignore_ascii_case(w));
+        let mut buffer = [0u8; 16];
         for w in sample
             .split(|c: char| !c.is_alphabetic())
             .filter(|w| !w.is_empty())
         {
             total += 1;
-            malayic += usize::from(in_list(MALAYIC_FUNCTION_WORDS, w));
-            english += usize::from(in_list(ENGLISH_FUNCTION_WORDS, w));
-            markers += usize::from(in_list(MALAY_MARKERS, w));
+            // Function words are short and ASCII: lower-case them in place.
+            if w.len() > buffer.len() || !w.is_ascii() {
+                continue;
+            }
+            let lower = &mut buffer[..w.len()];
+            lower.copy_from_slice(w.as_bytes());
+            lower.make_ascii_lowercase();
+            let class = std::str::from_utf8(lower)
+                .ok()
+                .and_then(|l| self.classes.get(l))
+                .copied()
+                .unwrap_or(0);
+            malayic += usize::from(class & 1 != 0);
+            english += usize::from(class & 2 != 0);
+            markers += usize::from(class & 4 != 0);
         }
         if total < 3 {
             return LanguageGuess::Unknown;

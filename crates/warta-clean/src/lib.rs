@@ -17,7 +17,7 @@ pub use language::{LanguageDetector, LanguageGuess};
 #[derive(Debug, Clone, Default)]
 pub struct CleanRules {
     /// Whole lines that are furniture, lower case.
-    pub furniture_lines: Vec<String>,
+    pub furniture_lines: std::collections::HashSet<String>,
     /// Line prefixes that mark furniture, lower case.
     pub furniture_prefixes: Vec<String>,
     /// Camel-cased words that are not glued words ("YouTube").

@@ -281,7 +281,7 @@ impl Coder {
                 .map(|n| (n.word.clone(), n.value, n.multiplier)),
         );
         let clean_rules = CleanRules {
-            furniture_lines: w.furniture_lines.clone(),
+            furniture_lines: w.furniture_lines.iter().map(|l| l.to_lowercase()).collect(),
             furniture_prefixes: w.furniture_prefixes.clone(),
             camel_case_words: w.camel_case_words.clone(),
         };
