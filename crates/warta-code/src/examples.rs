@@ -25,6 +25,17 @@ impl Coder {
         out
     }
 
+    /// How many cues the text matches (all sentences), for benchmarks and
+    /// diagnostics.
+    pub fn count_cues(&self, text: &str) -> usize {
+        let analysed = self.analyse(text.to_string());
+        analysed
+            .sentences
+            .iter()
+            .map(|s| self.find_cues(&analysed, s.first, s.end).len())
+            .sum()
+    }
+
     /// The root the morphological analyser gives a lower-case word.
     pub fn root_of(&self, word: &str) -> String {
         self.stemmer.analyse(word).root
