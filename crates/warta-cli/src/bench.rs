@@ -1,7 +1,8 @@
 //! `warta bench`: coding throughput on a corpus, measured the same way on
 //! any machine. Inputs are read and converted first (not timed); then the
-//! documents are coded and their records serialised, once on one thread and
-//! once on all, and the rates and peak memory are printed.
+//! documents are coded and their records serialised on one thread and on
+//! all, the best of three passes each, and the rates and peak memory are
+//! printed.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -70,7 +71,15 @@ pub fn run(coder: &Coder, paths: &[PathBuf], threads: Option<usize>) -> anyhow::
         "seconds"
     )?;
     for n in if all > 1 { vec![1, all] } else { vec![1] } {
-        let (seconds, records, sentences) = pass(coder, &docs, n)?;
+        // Best of three passes: a shared machine adds noise, never speed.
+        let mut best = pass(coder, &docs, n)?;
+        for _ in 0..2 {
+            let again = pass(coder, &docs, n)?;
+            if again.0 < best.0 {
+                best = again;
+            }
+        }
+        let (seconds, records, sentences) = best;
         writeln!(
             std::io::stdout(),
             "{:>8} {:>9.1} {:>11.0} {:>12.0} {:>9} {:>8.2}",

@@ -20,6 +20,11 @@ use crate::events::Candidate;
 /// sports report (see `sports_words` in words.toml).
 const SPORTS_SHARE_PERCENT: usize = 2;
 
+/// Whether `sports` words out of `total` make a sports report.
+fn is_sports_share(sports: usize, total: usize) -> bool {
+    sports >= 4 && sports * 100 >= total.max(1) * SPORTS_SHARE_PERCENT
+}
+
 /// A document to code: the text and what the input said about it.
 #[derive(Debug, Clone, Default)]
 pub struct Document {
@@ -84,6 +89,11 @@ pub(crate) struct WordInfo {
     pub lower: String,
     pub root: String,
     pub voice: Voice,
+    /// The word can open a back reference (a pronoun, "kami",
+    /// "timpalannya"): checked for every token, so decided once per form.
+    pub may_refer: bool,
+    /// Sports vocabulary (see `is_sports_report`).
+    pub sports: bool,
 }
 
 /// The cleaned text with tokens, analyses and sentences.
@@ -125,6 +135,11 @@ impl Analysed {
         self.words[i].voice
     }
 
+    /// Whether token `i` can open a back reference (see [`WordInfo`]).
+    pub fn may_refer(&self, i: usize) -> bool {
+        self.words[i].may_refer
+    }
+
     /// The date expressions of sentence `k`, resolved against `reference`
     /// (the same reference for the whole document).
     pub fn date_mentions(
@@ -141,11 +156,6 @@ impl Analysed {
         let found = Rc::new(calendar.mentions(&self.text[s.start_byte..s.end_byte], reference));
         dates[k] = Some(Rc::clone(&found));
         found
-    }
-
-    /// Lower-case forms of all tokens.
-    pub fn lowers(&self) -> impl Iterator<Item = &str> {
-        self.words.iter().map(|w| w.lower.as_str())
     }
 
     pub fn text_of(&self, i: usize) -> &str {
@@ -212,7 +222,8 @@ impl Coder {
         }
         let analysed = self.analyse(cleaned.text);
         out.sentences = analysed.sentences.len();
-        if self.is_sports_report(analysed.lowers()) {
+        let sports = analysed.words.iter().filter(|w| w.sports).count();
+        if is_sports_share(sports, analysed.words.len()) {
             out.skipped = Some(Skipped {
                 reason: "a sports report, not political news".into(),
             });
@@ -299,15 +310,6 @@ impl Coder {
     }
 
     /// Whether these (lower-case) words are a sports report's.
-    fn is_sports_report<'a>(&self, words: impl Iterator<Item = &'a str>) -> bool {
-        let (mut sports, mut total) = (0, 0);
-        for word in words {
-            total += 1;
-            sports += usize::from(self.sets.sports.contains(word));
-        }
-        sports >= 4 && sports * 100 >= total.max(1) * SPORTS_SHARE_PERCENT
-    }
-
     /// Whether a text is a sports report, which Warta does not code.
     pub fn is_sports(&self, text: &str) -> bool {
         let words: Vec<String> = text
@@ -315,7 +317,11 @@ impl Coder {
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect();
-        self.is_sports_report(words.iter().map(String::as_str))
+        let sports = words
+            .iter()
+            .filter(|w| self.sets.sports.contains(*w))
+            .count();
+        is_sports_share(sports, words.len())
     }
 
     /// Sentences, tokens, lower-case forms and morphological analyses.
@@ -355,7 +361,17 @@ impl Coder {
                     } else {
                         (lower.clone(), Voice::Active)
                     };
-                    let info = Rc::new(WordInfo { lower, root, voice });
+                    let may_refer = self.sets.pronoun_starts.contains(&lower)
+                        || self.sets.first_person.contains(&lower)
+                        || self.sets.counterpart.contains(&lower);
+                    let sports = self.sets.sports.contains(&lower);
+                    let info = Rc::new(WordInfo {
+                        lower,
+                        root,
+                        voice,
+                        may_refer,
+                        sports,
+                    });
                     cache.insert(surface.into(), Rc::clone(&info));
                     info
                 })

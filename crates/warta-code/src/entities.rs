@@ -72,6 +72,33 @@ struct Hit {
     target: NameTarget,
 }
 
+/// Lexicon hits of one sentence by start token: a slot per token, which is
+/// cheaper than a map for the few dozen tokens of a sentence.
+pub(crate) struct HitIndex {
+    from: usize,
+    slots: Vec<Option<Hit>>,
+}
+
+impl HitIndex {
+    fn new(from: usize, to: usize, hits: &[Hit]) -> Self {
+        let mut slots = vec![None; to.saturating_sub(from)];
+        for hit in hits {
+            slots[hit.start - from] = Some(*hit);
+        }
+        HitIndex { from, slots }
+    }
+
+    fn get(&self, at: &usize) -> Option<&Hit> {
+        at.checked_sub(self.from)
+            .and_then(|k| self.slots.get(k))
+            .and_then(Option::as_ref)
+    }
+
+    fn contains_key(&self, at: &usize) -> bool {
+        self.get(at).is_some()
+    }
+}
+
 /// Story-level state for back references.
 #[derive(Debug, Default)]
 pub(crate) struct References {
@@ -129,7 +156,7 @@ impl Coder {
         refs: &mut References,
     ) -> Vec<Mention> {
         let hits = self.hits(doc, from, to);
-        let hit_at: HashMap<usize, Hit> = hits.iter().map(|h| (h.start, *h)).collect();
+        let hit_at = HitIndex::new(from, to, &hits);
         let mut out: Vec<Mention> = Vec::new();
         let mut i = from;
         while i < to {
@@ -157,10 +184,14 @@ impl Coder {
         doc: &Analysed,
         i: usize,
         to: usize,
-        hit_at: &HashMap<usize, Hit>,
+        hit_at: &HitIndex,
         date: Option<&str>,
         refs: &References,
     ) -> Option<Mention> {
+        // Most tokens are neither a reference word nor a capitalised surname.
+        if !(doc.may_refer(i) || doc.kind(i) == TokenKind::Word && starts_upper(doc.text_of(i))) {
+            return None;
+        }
         let lower = doc.lower(i);
         // Most words start no pronoun phrase: only then build the phrases.
         let starts_phrase = self.sets.pronoun_starts.contains(lower);
@@ -240,7 +271,7 @@ impl Coder {
         &self,
         doc: &Analysed,
         hit: Hit,
-        hit_at: &HashMap<usize, Hit>,
+        hit_at: &HitIndex,
         to: usize,
         date: Option<&str>,
         refs: &References,
@@ -328,7 +359,7 @@ impl Coder {
         doc: &Analysed,
         hit: Hit,
         t: usize,
-        hit_at: &HashMap<usize, Hit>,
+        hit_at: &HitIndex,
         to: usize,
         date: Option<&str>,
         refs: &References,
@@ -488,7 +519,7 @@ impl Coder {
         doc: &Analysed,
         at: usize,
         to: usize,
-        hit_at: &HashMap<usize, Hit>,
+        hit_at: &HitIndex,
     ) -> Option<(usize, String)> {
         if at + 1 < to && doc.lower(at) == "dari" {
             let hit = hit_at.get(&(at + 1))?;
@@ -506,7 +537,7 @@ impl Coder {
         doc: &Analysed,
         at: usize,
         to: usize,
-        hit_at: &HashMap<usize, Hit>,
+        hit_at: &HitIndex,
     ) -> (usize, Option<(usize, usize)>) {
         let mut k = at;
         let bracket = k < to && doc.text_of(k) == "(";
@@ -552,7 +583,7 @@ impl Coder {
         doc: &Analysed,
         start: usize,
         end: usize,
-        hit_at: &HashMap<usize, Hit>,
+        hit_at: &HitIndex,
         date: Option<&str>,
     ) -> String {
         if let Some(NameTarget::Person(p)) = hit_at.get(&start).map(|h| h.target) {
@@ -804,12 +835,7 @@ fn is_name_word(doc: &Analysed, i: usize) -> bool {
 }
 
 /// "(PM)" after a title: the end of the bracket when it holds only a title.
-fn bracketed_title(
-    doc: &Analysed,
-    at: usize,
-    to: usize,
-    hit_at: &HashMap<usize, Hit>,
-) -> Option<usize> {
+fn bracketed_title(doc: &Analysed, at: usize, to: usize, hit_at: &HitIndex) -> Option<usize> {
     if at + 2 < to && doc.text_of(at) == "(" {
         let hit = hit_at.get(&(at + 1))?;
         if matches!(hit.target, NameTarget::Title(_)) && hit.end < to && doc.text_of(hit.end) == ")"
