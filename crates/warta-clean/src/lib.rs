@@ -97,6 +97,9 @@ pub fn clean(raw: &str, known_title: Option<&str>, rules: &CleanRules) -> Cleane
 
 /// Unifies line ends and spaces, drops invisible characters.
 fn normalise(raw: &str) -> String {
+    if is_normal(raw) {
+        return raw.to_string();
+    }
     let mut out = String::with_capacity(raw.len());
     let mut last_space = false;
     for c in raw.chars() {
@@ -118,6 +121,19 @@ fn normalise(raw: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// Whether `raw` has nothing for `normalise` to change: no control
+/// characters but line feeds, no doubled spaces, and none of the invisible or
+/// unusual spaces (whose UTF-8 starts with 0xC2, 0xE2, 0xE3 or 0xEF).
+fn is_normal(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    !bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && b != b'\n')
+            || b == 0x7f
+            || matches!(b, 0xc2 | 0xe2 | 0xe3 | 0xef)
+            || (b == b' ' && bytes.get(i + 1) == Some(&b' '))
+    })
 }
 
 #[cfg(test)]
@@ -172,6 +188,15 @@ mod tests {
             cleaned.text,
             "Menteri Luar Negeri Uni Emirat Arab (UEA) bertemu dan Iran di YouTube.\n"
         );
+    }
+
+    #[test]
+    fn normal_text_is_left_as_it_is() {
+        assert!(is_normal("Rusia mengirim bantuan.\nIran menyerang."));
+        assert!(!is_normal("a  b"));
+        assert!(!is_normal("a\r\nb"));
+        assert!(!is_normal("a\u{a0}b"));
+        assert!(!is_normal("a\u{200b}b"));
     }
 
     #[test]

@@ -21,7 +21,7 @@ impl Coder {
     /// Cues in tokens `from..to`, longest first where they overlap, in text order.
     pub(crate) fn find_cues(&self, doc: &Analysed, from: usize, to: usize) -> Vec<CueMatch> {
         let mut found: Vec<CueMatch> = Vec::new();
-        for i in from..to {
+        for i in (from..to).filter(|&i| doc.starts_cue(i)) {
             let by_root = self.cues_by_root.get(doc.root(i)).into_iter().flatten();
             let by_form = self.cues_by_form.get(doc.lower(i)).into_iter().flatten();
             for &cue in by_root.chain(by_form) {

@@ -94,6 +94,8 @@ pub(crate) struct WordInfo {
     pub may_refer: bool,
     /// Sports vocabulary (see `is_sports_report`).
     pub sports: bool,
+    /// Some cue's first matcher takes this word (by root or by form).
+    pub starts_cue: bool,
 }
 
 /// The cleaned text with tokens, analyses and sentences.
@@ -133,6 +135,11 @@ impl Analysed {
 
     pub fn voice(&self, i: usize) -> Voice {
         self.words[i].voice
+    }
+
+    /// Whether some cue can start at token `i` (see [`WordInfo`]).
+    pub fn starts_cue(&self, i: usize) -> bool {
+        self.words[i].starts_cue
     }
 
     /// Whether token `i` can open a back reference (see [`WordInfo`]).
@@ -365,12 +372,15 @@ impl Coder {
                         || self.sets.first_person.contains(&lower)
                         || self.sets.counterpart.contains(&lower);
                     let sports = self.sets.sports.contains(&lower);
+                    let starts_cue = self.cues_by_root.contains_key(&root)
+                        || self.cues_by_form.contains_key(&lower);
                     let info = Rc::new(WordInfo {
                         lower,
                         root,
                         voice,
                         may_refer,
                         sports,
+                        starts_cue,
                     });
                     cache.insert(surface.into(), Rc::clone(&info));
                     info
