@@ -53,6 +53,17 @@ impl From<warta_read::RawDocument> for Document {
     }
 }
 
+impl CodedDocument {
+    /// The words at a record's `span` (character offsets) of the cleaned text.
+    pub fn span_text(&self, span: [usize; 2]) -> String {
+        self.text
+            .chars()
+            .skip(span[0])
+            .take(span[1].saturating_sub(span[0]))
+            .collect()
+    }
+}
+
 /// Why a document produced no records on purpose.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skipped {
@@ -268,14 +279,17 @@ impl Coder {
                     (Some(n), _) => n.start,
                     (None, _) => s.end,
                 };
-                let found = self.candidate(
-                    &analysed,
-                    index,
-                    m,
-                    limit,
-                    &mentions[index],
-                    &speakers[index],
-                );
+                let found = self
+                    .candidate(
+                        &analysed,
+                        index,
+                        m,
+                        limit,
+                        &mentions[index],
+                        &speakers[index],
+                    )
+                    .map(crate::events::split_meetings)
+                    .unwrap_or_default();
                 sentence.extend(found.into_iter().map(|c| (k, c)));
             }
             let mut sentence =

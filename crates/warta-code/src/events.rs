@@ -41,24 +41,8 @@ const RECIPIENT_WINDOW: usize = 14;
 const OBJECT_REACH: usize = 1;
 
 impl Coder {
-    #[allow(clippy::too_many_arguments)]
+    /// The event a cue match yields, if any (before meetings are split).
     pub(crate) fn candidate(
-        &self,
-        doc: &Analysed,
-        sentence: usize,
-        m: &CueMatch,
-        limit: usize,
-        mentions: &[Mention],
-        speaker: &Option<Speaker>,
-    ) -> Vec<Candidate> {
-        let Some(candidate) = self.single_candidate(doc, sentence, m, limit, mentions, speaker)
-        else {
-            return Vec::new();
-        };
-        split_meetings(candidate)
-    }
-
-    fn single_candidate(
         &self,
         doc: &Analysed,
         sentence: usize,
@@ -597,7 +581,7 @@ pub(crate) fn reactions_target_the_act(
 /// A call or meeting with several partners named one after another ("menelepon
 /// pejabat di Qatar dan Mesir") is one conversation with each; and without a
 /// host every party is an actor (coding guide, section 2).
-fn split_meetings(candidate: Candidate) -> Vec<Candidate> {
+pub(crate) fn split_meetings(candidate: Candidate) -> Vec<Candidate> {
     if candidate.event_type != "CONSULT" {
         return vec![candidate];
     }

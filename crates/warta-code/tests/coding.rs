@@ -232,12 +232,7 @@ fn provenance_points_into_the_cleaned_text() {
     let coded = coder().code(&doc);
     assert!(!coded.text.contains("Bagikan"));
     for r in &coded.records {
-        let trigger: String = coded
-            .text
-            .chars()
-            .skip(r.span[0])
-            .take(r.span[1] - r.span[0])
-            .collect();
+        let trigger = coded.span_text(r.span);
         assert_eq!(trigger, r.trigger);
         assert!(r.rule.starts_with("id/"));
         assert!(r.confidence > 0.0 && r.confidence <= 1.0);

@@ -45,12 +45,7 @@ fn a_corpus_fold_codes_and_every_record_keeps_the_contract() {
             }
             assert!(!r.actor.is_empty());
             assert!(r.actor.iter().all(|a| a.country.is_some()));
-            let trigger: String = coded
-                .text
-                .chars()
-                .skip(r.span[0])
-                .take(r.span[1] - r.span[0])
-                .collect();
+            let trigger = coded.span_text(r.span);
             assert_eq!(trigger, r.trigger);
             assert!(r.sentence.contains(&r.trigger));
             if let Some(date) = &r.date {
