@@ -49,7 +49,16 @@ fn split_line(
     let mut start = 0;
     let mut in_quote = false;
     let mut pos = 0;
-    while let Some(c) = at(pos) {
+    let bytes = line.as_bytes();
+    while pos < bytes.len() {
+        // Plain ASCII letters, digits, spaces and most punctuation can
+        // neither end a sentence nor open a quotation: skip them unread.
+        let b = bytes[pos];
+        if b < 0x80 && !matches!(b, b'.' | b'!' | b'?' | b'"') {
+            pos += 1;
+            continue;
+        }
+        let Some(c) = at(pos) else { break };
         if track_quotes && is_quote(c) {
             in_quote = match c {
                 '“' => true,
