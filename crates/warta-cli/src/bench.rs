@@ -20,7 +20,11 @@ fn pass(coder: &Coder, docs: &[Document], pool: &rayon::ThreadPool) -> (f64, usi
         docs.par_iter()
             .map(|doc| {
                 let coded = coder.code(doc);
-                let bytes: usize = coded.records.iter().map(|r| r.to_json_line().len() + 1).sum();
+                let bytes: usize = coded
+                    .records
+                    .iter()
+                    .map(|r| r.to_json_line().len() + 1)
+                    .sum();
                 (coded.records.len(), coded.sentences, bytes)
             })
             .reduce(|| (0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2))
@@ -56,8 +60,9 @@ pub fn run(coder: &Coder, paths: &[PathBuf], threads: Option<usize>) -> anyhow::
         threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     writeln!(
         std::io::stdout(),
-        "{:>8} {:>9} {:>11} {:>12} {:>9} {:>8}",
+        "{:>8} {:>7} {:>9} {:>11} {:>12} {:>9} {:>8}",
         "threads",
+        "MB/s",
         "MiB/s",
         "articles/s",
         "sentences/s",
@@ -80,8 +85,9 @@ pub fn run(coder: &Coder, paths: &[PathBuf], threads: Option<usize>) -> anyhow::
         let (seconds, records, sentences) = best;
         writeln!(
             std::io::stdout(),
-            "{:>8} {:>9.1} {:>11.0} {:>12.0} {:>9} {:>8.2}",
+            "{:>8} {:>7.1} {:>9.1} {:>11.0} {:>12.0} {:>9} {:>8.2}",
             n,
+            bytes as f64 / 1e6 / seconds,
             mib / seconds,
             docs.len() as f64 / seconds,
             sentences as f64 / seconds,

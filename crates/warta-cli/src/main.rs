@@ -3,6 +3,11 @@
 //! `shared/spec/event-record.md`), `warta eval` scores the coder against a
 //! gold file, `warta lexicon` checks and describes the knowledge files.
 
+/// The coder allocates many small strings per document; mimalloc serves
+/// them faster than the system allocator (measured with `warta bench`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod bench;
 mod code;
 mod coverage;
