@@ -252,7 +252,7 @@ impl Coder {
             let Some((value, used)) = self.numbers.parse(&words) else {
                 continue;
             };
-            if i > s.first && matches!(doc.lower(i - 1), "berusia" | "pukul" | "tahun" | "ke") {
+            if i > s.first && self.sets.not_counts.contains(doc.lower(i - 1)) {
                 continue;
             }
             // "menewaskan 42.718 orang": a casualty verb before the number.
@@ -299,14 +299,22 @@ impl Coder {
         let s = doc.sentences[c.sentence];
         let mut modes: Vec<String> = c.mode.clone().into_iter().collect();
         for i in c.start..s.end.min(c.end + 10) {
-            let mode = match doc.root(i) {
-                "drone" | "nirawak" => "drone",
-                "rudal" | "roket" | "misil" | "artileri" | "mortir" => "heavy-weapons",
-                "pesawat" if doc.lower_at(i + 1).is_some_and(|w| w == "tempur") => "aerial",
-                _ => continue,
+            let phrase = self.sets.weapon_phrases.iter().find(|(words, _)| {
+                words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| doc.lower_at(i + k) == Some(w.as_str()))
+            });
+            let Some(mode) = self
+                .sets
+                .weapon_modes
+                .get(doc.root(i))
+                .or(phrase.map(|(_, m)| m))
+            else {
+                continue;
             };
             if !modes.iter().any(|m| m == mode) {
-                modes.push(mode.to_string());
+                modes.push(mode.clone());
             }
         }
         modes

@@ -94,6 +94,17 @@ pub(crate) struct WordSets {
     pub counterpart: HashSet<String>,
     pub sports: HashSet<String>,
     pub denials: HashSet<String>,
+    pub questions: HashSet<String>,
+    pub demonstratives: HashSet<String>,
+    pub relative_adverbs: HashSet<String>,
+    pub subordinators: HashSet<String>,
+    pub object_markers: HashSet<String>,
+    pub initials_nouns: HashSet<String>,
+    pub not_counts: HashSet<String>,
+    /// Weapon root -> ASSAULT mode.
+    pub weapon_modes: HashMap<String, String>,
+    /// Weapon phrases (lower-case words) and their ASSAULT mode.
+    pub weapon_phrases: Vec<(Vec<String>, String)>,
     pub casualty_dead: HashSet<String>,
     pub casualty_injured: HashSet<String>,
     pub casualty_arrested: HashSet<String>,
@@ -267,6 +278,34 @@ impl Coder {
             counterpart: set(&w.counterpart),
             sports: set(&w.sports_words),
             denials: set(&w.denials),
+            questions: set(&w.questions),
+            demonstratives: set(&w.demonstratives),
+            relative_adverbs: set(&w.relative_adverbs),
+            subordinators: set(&w.subordinators),
+            object_markers: set(&w.object_markers),
+            initials_nouns: set(&w.initials_nouns),
+            not_counts: set(&w.not_counts),
+            weapon_modes: w
+                .weapon_modes
+                .iter()
+                .flat_map(|m| {
+                    m.roots
+                        .iter()
+                        .map(move |r| (r.to_lowercase(), m.mode.clone()))
+                })
+                .collect(),
+            weapon_phrases: w
+                .weapon_modes
+                .iter()
+                .flat_map(|m| {
+                    m.phrases.iter().map(move |p| {
+                        (
+                            p.split_whitespace().map(str::to_lowercase).collect(),
+                            m.mode.clone(),
+                        )
+                    })
+                })
+                .collect(),
             casualty_dead: set(&w.casualty_dead),
             casualty_injured: set(&w.casualty_injured),
             casualty_arrested: set(&w.casualty_arrested),

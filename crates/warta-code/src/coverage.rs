@@ -49,30 +49,6 @@ impl Coverage {
     }
 }
 
-/// Words that are capitalised for reasons other than being a name.
-const NOT_NAMES: &[&str] = &[
-    "Selasa",
-    "Rabu",
-    "Kamis",
-    "Jumat",
-    "Sabtu",
-    "Minggu",
-    "Senin",
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-    "WIB",
-];
-
 impl Coder {
     /// The capitalised multi-word names of `text` and how many resolve.
     pub fn name_coverage(&self, text: &str, date: &str) -> Coverage {
@@ -82,15 +58,22 @@ impl Coder {
         for s in &analysed.sentences {
             let mentions = self.mentions(&analysed, s.first, s.end, Some(date), &mut refs);
             let covered = |i: usize| mentions.iter().any(|m| m.start <= i && i < m.end);
+            // Months and weekdays are capitalised without being names.
+            let is_capitalised = |i: usize| {
+                let text = analysed.text_of(i);
+                is_capitalised_word(&analysed, i)
+                    && self.calendar.month(text).is_none()
+                    && self.calendar.weekday(text).is_none()
+            };
             // Skip the sentence's first word: it is capitalised anyway.
             let mut i = s.first + 1;
             while i < s.end {
-                if !is_capitalised(&analysed, i) {
+                if !is_capitalised(i) {
                     i += 1;
                     continue;
                 }
                 let start = i;
-                while i < s.end && is_capitalised(&analysed, i) {
+                while i < s.end && is_capitalised(i) {
                     i += 1;
                 }
                 if i - start < 2 {
@@ -111,9 +94,11 @@ impl Coder {
     }
 }
 
-fn is_capitalised(doc: &Analysed, i: usize) -> bool {
-    let text = doc.text_of(i);
+fn is_capitalised_word(doc: &Analysed, i: usize) -> bool {
     doc.kind(i) == TokenKind::Word
-        && text.chars().next().is_some_and(char::is_uppercase)
-        && !NOT_NAMES.contains(&text)
+        && doc
+            .text_of(i)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
 }

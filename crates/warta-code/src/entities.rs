@@ -4,7 +4,7 @@
 //! people resolved through the office they held on the date, and back
 //! references ("ia", "kedua presiden", a surname) resolved within the story.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use warta_analyse::TokenKind;
 use warta_record::Entity;
@@ -127,7 +127,7 @@ impl Coder {
                             }
                         })
                         && (name.exact || capitalised_if_proper(doc, i, name.target))
-                        && !(name.exact && is_initials(doc, i, to))
+                        && !(name.exact && is_initials(doc, i, to, &self.sets.initials_nouns))
                 })
             });
             match found {
@@ -794,24 +794,12 @@ fn capitalised_if_proper(doc: &Analysed, start: usize, target: NameTarget) -> bo
 
 /// "tersangka berinisial AS (45)": a person's initials, not the United
 /// States. Indonesian news names suspects and victims by initials.
-fn is_initials(doc: &Analysed, i: usize, to: usize) -> bool {
+fn is_initials(doc: &Analysed, i: usize, to: usize, initials_nouns: &HashSet<String>) -> bool {
     let text = doc.text_of(i);
     if text.chars().count() > 3 || !text.chars().all(char::is_uppercase) {
         return false;
     }
-    let after_person_noun = i > 0
-        && matches!(
-            doc.lower(i - 1),
-            "inisial"
-                | "berinisial"
-                | "tersangka"
-                | "pelaku"
-                | "saksi"
-                | "korban"
-                | "terdakwa"
-                | "terpidana"
-                | "bupati"
-        );
+    let after_person_noun = i > 0 && initials_nouns.contains(doc.lower(i - 1));
     let age_follows = i + 3 <= to
         && doc.text_of(i + 1) == "("
         && doc.kind(i + 2) == TokenKind::Number

@@ -73,7 +73,7 @@ impl Coder {
         let hypothetical =
             (s.first..m.start).any(|i| self.sets.hypothetical.contains(doc.lower(i)));
         // A question reports no act at all, not even a threat.
-        if (s.first..m.start).any(|i| matches!(doc.lower(i), "apakah" | "benarkah" | "mengapa")) {
+        if (s.first..m.start).any(|i| self.sets.questions.contains(doc.lower(i))) {
             return None;
         }
         let hedged = (s.first..m.start).any(|i| self.sets.hedges.contains(doc.lower(i)));
@@ -140,17 +140,12 @@ impl Coder {
         }
         let relative = (s.first..m.start)
             .rev()
-            .find(|&i| {
-                !matches!(
-                    doc.lower(i),
-                    "telah" | "sudah" | "juga" | "kemudian" | "pun" | "turut"
-                )
-            })
+            .find(|&i| !self.sets.relative_adverbs.contains(doc.lower(i)))
             .is_some_and(|i| doc.lower(i) == "yang");
         let anaphoric = voice == Voice::Nominal
             && doc
                 .lower_at(m.end)
-                .is_some_and(|w| matches!(w, "itu" | "tersebut" | "ini"));
+                .is_some_and(|w| self.sets.demonstratives.contains(w));
         // First person and reported speech: the speaker acts.
         let speaks = |e: &Entity| e.country.is_none() && e.name.is_none();
         let first_person =
@@ -241,11 +236,7 @@ impl Coder {
     /// "... dengan meluncurkan", "..., lalu menyerang": a verb with no
     /// subject of its own, whose doer is the clause's subject.
     fn subordinate_verb(&self, doc: &Analysed, at: usize, first: usize) -> bool {
-        at > first
-            && matches!(
-                doc.lower(at - 1),
-                "dengan" | "sambil" | "seraya" | "lalu" | "kemudian"
-            )
+        at > first && self.sets.subordinators.contains(doc.lower(at - 1))
     }
 
     /// The first subject-like group of the sentence before `at`.
@@ -318,10 +309,7 @@ impl Coder {
     fn governed(&self, doc: &Analysed, i: usize) -> bool {
         let w = doc.lower(i);
         self.sets.recipient_prepositions.contains(w)
-            || matches!(
-                w,
-                "di" | "oleh" | "antara" | "melawan" | "bersama" | "menuju" | "wilayah" | "kawasan"
-            )
+            || self.sets.object_markers.contains(w)
             || self
                 .lexicon
                 .words

@@ -83,6 +83,14 @@ pub struct Words {
     pub counterpart: Vec<String>,
     pub title_fillers: Vec<String>,
     pub denials: Vec<String>,
+    pub questions: Vec<String>,
+    pub demonstratives: Vec<String>,
+    pub relative_adverbs: Vec<String>,
+    pub subordinators: Vec<String>,
+    pub object_markers: Vec<String>,
+    pub initials_nouns: Vec<String>,
+    pub not_counts: Vec<String>,
+    pub weapon_modes: Vec<WeaponMode>,
     pub location_prepositions: Vec<String>,
     pub abbreviations: Vec<String>,
     pub furniture_lines: Vec<String>,
@@ -98,6 +106,15 @@ pub struct Words {
     pub casualty_dead: Vec<String>,
     pub casualty_injured: Vec<String>,
     pub casualty_arrested: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WeaponMode {
+    pub mode: String,
+    pub roots: Vec<String>,
+    #[serde(default)]
+    pub phrases: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
