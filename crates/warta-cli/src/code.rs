@@ -47,7 +47,7 @@ pub fn run(
         |batch: &mut Vec<RawDocument>, out: &mut BufWriter<Box<dyn Write>>| -> io::Result<bool> {
             let coded: Vec<(String, bool)> = pool.install(|| {
                 batch
-                    .par_iter()
+                    .par_drain(..)
                     .map(|raw| render(coder, raw, format))
                     .collect()
             });
@@ -56,7 +56,6 @@ pub fn run(
                 out.write_all(text.as_bytes())?;
                 failed |= broke;
             }
-            batch.clear();
             Ok(failed)
         };
     for item in read_inputs(paths, &ReadOptions::default()) {
@@ -87,8 +86,9 @@ pub fn run(
 
 /// One document's records as output text; a skipped document is said on
 /// standard error.
-fn render(coder: &Coder, raw: &RawDocument, format: Format) -> (String, bool) {
-    let doc = Document::from(raw.clone());
+fn render(coder: &Coder, raw: RawDocument, format: Format) -> (String, bool) {
+    let origin = raw.origin.clone();
+    let doc = Document::from(raw);
     // A bug in a rule must cost one document, not the batch.
     let coded = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| coder.code(&doc))) {
         Ok(coded) => coded,
@@ -100,13 +100,13 @@ fn render(coder: &Coder, raw: &RawDocument, format: Format) -> (String, bool) {
                 .unwrap_or_default();
             eprintln!(
                 "warta: {}: internal error while coding, document skipped: {reason}",
-                raw.origin
+                origin
             );
             return (String::new(), true);
         }
     };
     if let Some(skipped) = &coded.skipped {
-        eprintln!("warta: {}: skipped: {}", raw.origin, skipped.reason);
+        eprintln!("warta: {origin}: skipped: {}", skipped.reason);
     }
     let mut text = String::new();
     for record in &coded.records {

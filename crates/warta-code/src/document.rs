@@ -13,8 +13,8 @@ use warta_clean::{clean, LanguageGuess};
 use warta_record::EventRecord;
 
 use crate::compiled::Coder;
-use crate::entities::{Mention, References};
-use crate::events::Candidate;
+use crate::entities::References;
+use crate::events::{Candidate, SentenceMentions};
 
 /// A report whose words are this share (in percent) of sports vocabulary is a
 /// sports report (see `sports_words` in words.toml).
@@ -252,14 +252,13 @@ impl Coder {
         out.publication_date = reference.map(|r| r.date.format("%Y-%m-%d").to_string());
         let date_text = reference.map(|r| r.date.format("%Y-%m-%d").to_string());
         let mut refs = References::default();
-        let mut mentions: Vec<Vec<Mention>> = Vec::with_capacity(analysed.sentences.len());
+        let mut mentions: Vec<SentenceMentions> = Vec::with_capacity(analysed.sentences.len());
         for s in &analysed.sentences {
-            mentions.push(self.mentions(
+            let found = self.mentions(&analysed, s.first, s.end, date_text.as_deref(), &mut refs);
+            mentions.push(SentenceMentions::new(
                 &analysed,
-                s.first,
-                s.end,
-                date_text.as_deref(),
-                &mut refs,
+                found,
+                &self.sets.coordinators,
             ));
         }
         let speakers = self.speakers(&analysed, &mentions, &refs);

@@ -834,26 +834,18 @@ fn bracketed_title(doc: &Analysed, at: usize, to: usize, hit_at: &HitIndex) -> O
     None
 }
 
-fn distance_days(office: &warta_lexicon::Office, date: &str) -> u64 {
-    let day = |s: &str| -> i64 {
-        let parts: Vec<i64> = s.split('-').filter_map(|p| p.parse().ok()).collect();
-        match parts.as_slice() {
-            [y, m, d] => y * 372 + m * 31 + d,
-            _ => 0,
-        }
-    };
-    let d = day(date);
-    let from = day(&office.from);
-    let to = if office.to.is_empty() {
-        i64::MAX / 4
-    } else {
-        day(&office.to)
+/// Days between `date` and the office's term (0 inside it); unparsable
+/// dates count as far away.
+fn distance_days(office: &warta_lexicon::Office, date: &str) -> i64 {
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    let (Some(d), Some(from)) = (day(date), day(&office.from)) else {
+        return i64::MAX;
     };
     if d < from {
-        (from - d) as u64
-    } else if d > to {
-        (d - to) as u64
-    } else {
-        0
+        return (from - d).num_days();
+    }
+    match day(&office.to) {
+        Some(to) if d > to => (d - to).num_days(),
+        _ => 0,
     }
 }

@@ -48,7 +48,7 @@ impl Coder {
         sentence: usize,
         m: &CueMatch,
         limit: usize,
-        mentions: &[Mention],
+        mentions: &SentenceMentions,
         speaker: &Option<Speaker>,
     ) -> Option<Candidate> {
         let s = doc.sentences[sentence];
@@ -202,7 +202,7 @@ impl Coder {
     fn relative_antecedent(
         &self,
         doc: &Analysed,
-        mentions: &[Mention],
+        mentions: &SentenceMentions,
         at: usize,
         first: usize,
     ) -> Option<Vec<Entity>> {
@@ -213,7 +213,7 @@ impl Coder {
         if mentions.iter().any(|m| m.start > yang && m.end <= at) {
             return None;
         }
-        let groups = groups(doc, mentions, &self.sets.coordinators);
+        let groups = &mentions.groups;
         let group = groups.iter().rev().find(|g| {
             let last = &mentions[*g.last().unwrap_or(&g[0])];
             last.end <= yang
@@ -243,11 +243,11 @@ impl Coder {
     fn main_subject(
         &self,
         doc: &Analysed,
-        mentions: &[Mention],
+        mentions: &SentenceMentions,
         at: usize,
         first: usize,
     ) -> Vec<Entity> {
-        let groups = groups(doc, mentions, &self.sets.coordinators);
+        let groups = &mentions.groups;
         groups
             .iter()
             .take_while(|group| mentions[group[0]].start < at)
@@ -261,11 +261,11 @@ impl Coder {
     pub(crate) fn left_group(
         &self,
         doc: &Analysed,
-        mentions: &[Mention],
+        mentions: &SentenceMentions,
         at: usize,
         first: usize,
     ) -> Vec<Entity> {
-        let groups = groups(doc, mentions, &self.sets.coordinators);
+        let groups = &mentions.groups;
         for group in groups.iter().rev() {
             let last = &mentions[*group.last().unwrap_or(&group[0])];
             if last.end > at {
@@ -289,7 +289,7 @@ impl Coder {
     fn as_subject(
         &self,
         doc: &Analysed,
-        mentions: &[Mention],
+        mentions: &SentenceMentions,
         group: &[usize],
         first: usize,
     ) -> Option<Vec<Entity>> {
@@ -325,14 +325,14 @@ impl Coder {
     fn right_group(
         &self,
         doc: &Analysed,
-        mentions: &[Mention],
+        mentions: &SentenceMentions,
         from: usize,
         limit: usize,
         withdrawal: bool,
     ) -> Vec<Entity> {
         let end = limit.min(from + RECIPIENT_WINDOW);
-        let groups = groups(doc, mentions, &self.sets.coordinators);
-        for group in &groups {
+        let groups = &mentions.groups;
+        for group in groups {
             let head = &mentions[group[0]];
             // A phrase that begins inside the cue ("memanggil duta besar
             // Inggris") and runs past it is the cue's object.
@@ -400,14 +400,14 @@ impl Coder {
     fn agent(
         &self,
         doc: &Analysed,
-        mentions: &[Mention],
+        mentions: &SentenceMentions,
         from: usize,
         limit: usize,
     ) -> (Vec<Entity>, usize) {
         let end = limit.min(from + RECIPIENT_WINDOW);
-        let groups = groups(doc, mentions, &self.sets.coordinators);
+        let groups = &mentions.groups;
         let oleh = (from..end).find(|&i| doc.lower(i) == "oleh");
-        for group in &groups {
+        for group in groups {
             let head = &mentions[group[0]];
             let last = &mentions[*group.last().unwrap_or(&group[0])];
             let ok = match oleh {
@@ -428,12 +428,12 @@ impl Coder {
     fn possessor(
         &self,
         doc: &Analysed,
-        mentions: &[Mention],
+        mentions: &SentenceMentions,
         from: usize,
         limit: usize,
     ) -> Option<(Vec<Entity>, usize)> {
-        let groups = groups(doc, mentions, &self.sets.coordinators);
-        for group in &groups {
+        let groups = &mentions.groups;
+        for group in groups {
             let head = &mentions[group[0]];
             if head.start < from || head.start > from + 2 || head.start >= limit {
                 continue;
@@ -463,17 +463,17 @@ impl Coder {
     fn between_group(
         &self,
         doc: &Analysed,
-        mentions: &[Mention],
+        mentions: &SentenceMentions,
         from: usize,
         limit: usize,
     ) -> Option<Vec<Entity>> {
         let at = (from..limit.min(from + 4)).find(|&i| doc.lower(i) == "antara")?;
-        let groups = groups(doc, mentions, &self.sets.coordinators);
+        let groups = &mentions.groups;
         let group = groups.iter().find(|g| mentions[g[0]].start == at + 1)?;
         Some(group.iter().flat_map(|&k| mentions[k].entities()).collect())
     }
 
-    fn first_person_before(&self, mentions: &[Mention], at: usize, first: usize) -> bool {
+    fn first_person_before(&self, mentions: &SentenceMentions, at: usize, first: usize) -> bool {
         mentions
             .iter()
             .rev()
@@ -614,9 +614,36 @@ pub(crate) fn split_meetings(candidate: Candidate) -> Vec<Candidate> {
         .collect()
 }
 
+/// A sentence's mentions with their coordinated groups, found once and
+/// shared by every actor and recipient search of the sentence's cues.
+pub(crate) struct SentenceMentions {
+    mentions: Vec<Mention>,
+    /// Mentions joined by coordinators, as indexes, in text order.
+    pub groups: Vec<Vec<usize>>,
+}
+
+impl SentenceMentions {
+    pub fn new(
+        doc: &Analysed,
+        mentions: Vec<Mention>,
+        coordinators: &rustc_hash::FxHashSet<String>,
+    ) -> Self {
+        let groups = groups(doc, &mentions, coordinators);
+        SentenceMentions { mentions, groups }
+    }
+}
+
+impl std::ops::Deref for SentenceMentions {
+    type Target = [Mention];
+
+    fn deref(&self) -> &[Mention] {
+        &self.mentions
+    }
+}
+
 /// Mentions joined by coordinators ("AS, Inggris, dan Prancis") as groups of
 /// indexes, in text order.
-pub(crate) fn groups(
+fn groups(
     doc: &Analysed,
     mentions: &[Mention],
     coordinators: &rustc_hash::FxHashSet<String>,

@@ -22,7 +22,7 @@ impl Coder {
     pub(crate) fn speakers(
         &self,
         doc: &Analysed,
-        mentions: &[Vec<Mention>],
+        mentions: &[crate::events::SentenceMentions],
         _refs: &References,
     ) -> Vec<Option<Speaker>> {
         let mut out: Vec<Option<Speaker>> = Vec::with_capacity(doc.sentences.len());
