@@ -76,6 +76,12 @@ pub struct CodedDocument {
     pub doc_id: String,
     pub language: Option<String>,
     pub publication_date: Option<String>,
+    /// The headline: from metadata, else the one cleaning found.
+    pub title: Option<String>,
+    /// The outlet: from metadata, else the dateline ("Arrahmah.id"), else
+    /// the URL's host. Cross-outlet counts in the store rest on it.
+    pub source: Option<String>,
+    pub url: Option<String>,
     /// The cleaned text that record spans point into.
     pub text: String,
     pub records: Vec<EventRecord>,
@@ -205,6 +211,31 @@ pub(crate) struct Reference {
     pub date: NaiveDate,
 }
 
+/// Who published the document, normalised to lower case so that
+/// "REPUBLIKA.CO.ID" and "republika.co.id" count as one outlet.
+fn outlet(doc: &Document, dateline: Option<&warta_clean::Dateline>) -> Option<String> {
+    let declared = doc
+        .source
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let printed = dateline.and_then(|d| d.outlet.as_deref());
+    let host = doc.url.as_deref().and_then(url_host);
+    declared
+        .or(printed)
+        .or(host)
+        .map(|s| s.trim_start_matches("www.").to_lowercase())
+}
+
+/// "https://www.antaranews.com/berita/1" → "www.antaranews.com".
+fn url_host(url: &str) -> Option<&str> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?;
+    (host.contains('.')).then_some(host)
+}
+
 impl Coder {
     /// Codes one document.
     pub fn code(&self, doc: &Document) -> CodedDocument {
@@ -213,6 +244,9 @@ impl Coder {
             doc_id: doc.doc_id.clone(),
             language: None,
             publication_date: None,
+            title: doc.title.clone().or_else(|| cleaned.title.clone()),
+            source: outlet(doc, cleaned.dateline.as_ref()),
+            url: doc.url.clone(),
             text: cleaned.text.clone(),
             records: Vec::new(),
             skipped: None,
@@ -439,5 +473,54 @@ impl Coder {
             .next()?;
         let year = self.infer_year(analysed, day_month.day, day_month.month)?;
         NaiveDate::from_ymd_opt(year, day_month.month, day_month.day).map(|date| Reference { date })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(source: Option<&str>, url: Option<&str>) -> Document {
+        Document {
+            doc_id: "d".into(),
+            text: String::new(),
+            title: None,
+            date: None,
+            source: source.map(String::from),
+            url: url.map(String::from),
+            language: None,
+        }
+    }
+
+    #[test]
+    fn url_hosts() {
+        assert_eq!(
+            url_host("https://www.antaranews.com/berita/1"),
+            Some("www.antaranews.com")
+        );
+        assert_eq!(
+            url_host("http://user@kompas.id:8080/x?y"),
+            Some("kompas.id")
+        );
+        assert_eq!(url_host("not a url"), None);
+    }
+
+    #[test]
+    fn outlet_prefers_metadata_then_dateline_then_url() {
+        let dateline = warta_clean::Dateline {
+            place: Some("MOSKOW".into()),
+            outlet: Some("Arrahmah.id".into()),
+        };
+        let url = Some("https://www.tempo.co/a");
+        assert_eq!(
+            outlet(&doc(Some("Kompas"), url), Some(&dateline)).as_deref(),
+            Some("kompas")
+        );
+        assert_eq!(
+            outlet(&doc(None, url), Some(&dateline)).as_deref(),
+            Some("arrahmah.id")
+        );
+        assert_eq!(outlet(&doc(None, url), None).as_deref(), Some("tempo.co"));
+        assert_eq!(outlet(&doc(Some("  "), None), None), None);
     }
 }
