@@ -12,7 +12,7 @@ use crate::document::{Analysed, Document, Reference};
 use crate::events::Candidate;
 
 /// How many words a casualty number may stand from its casualty word.
-const CASUALTY_WINDOW: usize = 8;
+const CASUALTY_WINDOW: usize = 10;
 
 impl Coder {
     pub(crate) fn records(
@@ -127,13 +127,24 @@ impl Coder {
         let s = doc.sentences[c.sentence];
         let trigger = doc.tokens[c.start].start - s.start_byte;
         let mentions = doc.date_mentions(c.sentence, &self.calendar, reference.map(|r| r.date));
+        // Dates follow the predicate they modify ("menelepon pada Selasa",
+        // "serangan ... pada 1 April"): one before the trigger counts double,
+        // as it more often belongs to an earlier verb of the sentence.
+        let trigger_end = doc.tokens[c.end - 1].end - s.start_byte;
+        let sentence = &doc.text[s.start_byte..s.end_byte];
         let nearest = mentions.iter().min_by_key(|m| {
-            let distance = if m.start >= trigger {
-                m.start - trigger
-            } else {
-                trigger - m.end
-            };
-            (distance, m.relative)
+            if m.start >= trigger_end {
+                return (false, m.start - trigger_end, m.relative);
+            }
+            let between = sentence.get(m.end..trigger).unwrap_or("");
+            let other_topic = between.split_whitespace().any(|w| {
+                self.sets.topic_openers.contains(
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                        .as_str(),
+                )
+            });
+            (other_topic, 2 * trigger.saturating_sub(m.end), m.relative)
         });
         if let Some(m) = nearest {
             return (
@@ -184,10 +195,12 @@ impl Coder {
                 continue;
             }
             if let Some((location, end)) = self.place_at(doc, i + 1, s.end) {
+                // On a tie the place after the verb wins: it is the verb's
+                // own ("... di Damaskus dengan meluncurkan rudal ke wilayah Israel").
                 let distance = if i >= c.end {
-                    i - c.end
+                    2 * (i - c.end)
                 } else {
-                    c.start.saturating_sub(end)
+                    2 * c.start.saturating_sub(end) + 1
                 };
                 if best.as_ref().is_none_or(|(d, _)| distance < *d) {
                     best = Some((distance, location));
@@ -396,6 +409,17 @@ fn fold_back_references(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
                 .take_while(|&j| candidates[j].sentence == sentence)
                 .any(|j| keep[j] && candidates[j].event_type == candidates[k].event_type);
             if same {
+                keep[k] = false;
+            }
+            continue;
+        }
+        if candidates[k].reaction_topic {
+            let told = (0..k).any(|j| {
+                keep[j]
+                    && candidates[j].event_type == candidates[k].event_type
+                    && countries(&candidates[j].actor) == countries(&candidates[k].actor)
+            });
+            if told {
                 keep[k] = false;
             }
             continue;

@@ -27,6 +27,10 @@ pub(crate) struct Candidate {
     pub confidence: f64,
     /// The trigger is a noun followed by "itu"/"tersebut": it refers back.
     pub anaphoric: bool,
+    /// The trigger is what a reaction or a talk is about ("merespons
+    /// serangan Israel", "membahas serangan"): an act told earlier, if the
+    /// story told it.
+    pub reaction_topic: bool,
     /// The trigger opens a relative clause ("serangan ... yang menewaskan"):
     /// it tells more of an act already named in the sentence.
     pub relative: bool,
@@ -146,6 +150,9 @@ impl Coder {
             && doc
                 .lower_at(m.end)
                 .is_some_and(|w| self.sets.demonstratives.contains(w));
+        let reaction_topic = voice == Voice::Nominal
+            && m.start > s.first
+            && self.sets.topic_openers.contains(doc.lower(m.start - 1));
         // First person and reported speech: the speaker acts.
         let speaks = |e: &Entity| e.country.is_none() && e.name.is_none();
         let first_person =
@@ -180,6 +187,7 @@ impl Coder {
             end: m.end,
             confidence: confidence.clamp(0.05, 0.99),
             anaphoric,
+            reaction_topic,
             relative,
             speaker: speaker.clone(),
         })

@@ -249,3 +249,74 @@ fn record_output_is_held_by_a_snapshot() {
         .collect();
     insta::assert_snapshot!("rafah", lines.join("\n"));
 }
+
+#[test]
+fn perpetrator_named_in_the_next_sentence_completes_the_attack() {
+    let records = code(
+        "Lima anggota pasukan Iran tewas dalam serangan udara terhadap Kedutaan Iran \
+         di Beirut, Lebanon, pada 3 Maret lalu. Israel yang diduga berada di balik \
+         serangan itu tidak memberikan komentar.",
+    );
+    let r = find(&records, "ASSAULT");
+    assert_eq!(r.actor_countries(), ["ISR"], "{:#?}", summary(&records));
+    assert_eq!(r.recipient_countries(), ["IRN"]);
+    assert_eq!(r.date.as_deref(), Some("2024-03-03"));
+    assert_eq!(
+        r.location.as_ref().map(|l| l.name.as_deref()),
+        Some(Some("Beirut"))
+    );
+    assert_eq!(r.size.dead, Some(5));
+    assert_eq!(
+        records.iter().filter(|r| r.event_type == "ASSAULT").count(),
+        1
+    );
+}
+
+#[test]
+fn an_act_talked_about_keeps_its_own_date() {
+    let records = code(
+        "Presiden Rusia dan Presiden Iran melakukan percakapan telepon pada Senin \
+         (15/4/2024) untuk membahas serangan Israel terhadap kedutaan Iran di Beirut \
+         pada 3 Maret lalu.",
+    );
+    assert_eq!(
+        find(&records, "CONSULT").date.as_deref(),
+        Some("2024-04-15")
+    );
+    assert_eq!(
+        find(&records, "ASSAULT").date.as_deref(),
+        Some("2024-03-03")
+    );
+}
+
+#[test]
+fn the_place_after_the_verb_is_its_place() {
+    let records = code(
+        "Pada Sabtu, Iran membalas serangan Israel di Beirut dengan meluncurkan \
+         puluhan rudal ke wilayah Israel.",
+    );
+    let launch = records
+        .iter()
+        .find(|r| r.actor_countries() == ["IRN"] && r.event_type == "ASSAULT")
+        .unwrap_or_else(|| panic!("{:#?}", summary(&records)));
+    assert_eq!(
+        launch.location.as_ref().and_then(|l| l.country.as_deref()),
+        Some("ISR")
+    );
+}
+
+#[test]
+fn a_reaction_to_an_act_told_earlier_is_not_a_new_act() {
+    let records = code(
+        "Israel menyerang kedutaan Iran di Beirut pada 3 Maret lalu. Presiden Rusia \
+         berbicara dengan Presiden Iran pada Selasa. Menteri luar negeri Iran juga hadir. \
+         Pada Sabtu, Iran merespons serangan Israel dengan meluncurkan puluhan rudal \
+         ke wilayah Israel.",
+    );
+    let israeli: Vec<_> = records
+        .iter()
+        .filter(|r| r.event_type == "ASSAULT" && r.actor_countries() == ["ISR"])
+        .collect();
+    assert_eq!(israeli.len(), 1, "{:#?}", summary(&records));
+    assert_eq!(israeli[0].date.as_deref(), Some("2024-03-03"));
+}

@@ -87,6 +87,7 @@ pub struct Words {
     pub demonstratives: Vec<String>,
     pub relative_adverbs: Vec<String>,
     pub subordinators: Vec<String>,
+    pub topic_openers: Vec<String>,
     pub object_markers: Vec<String>,
     pub initials_nouns: Vec<String>,
     pub not_counts: Vec<String>,
