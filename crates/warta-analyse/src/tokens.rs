@@ -46,6 +46,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
     // Byte positions throughout: no per-call buffer of characters.
     let at = |pos: usize| text[pos..].chars().next();
+    let bytes = text.as_bytes();
     let mut pos = 0;
     while let Some(c) = at(pos) {
         let start = pos;
@@ -70,7 +71,12 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
             TokenKind::Number
         } else if is_word_char(c) {
             pos += c.len_utf8();
-            while let Some(d) = at(pos) {
+            loop {
+                // ASCII letters and digits, the bulk of a word, a byte at a time.
+                while bytes.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
+                    pos += 1;
+                }
+                let Some(d) = at(pos) else { break };
                 if is_word_char(d) {
                     pos += d.len_utf8();
                 } else if matches!(d, '-' | '\'' | '’') && at(next(pos)).is_some_and(is_word_char)

@@ -4,14 +4,24 @@ use crate::CleanRules;
 
 /// Whether a whole line is furniture: a listed line or prefix, a photo
 /// caption credit, or a line with no letters.
-pub fn is_furniture(line: &str, rules: &CleanRules) -> bool {
+pub fn is_furniture(line: &str, rules: &CleanRules, limits: Limits) -> bool {
     // Furniture is short; a paragraph of prose is never furniture.
     if line.len() > 300 {
         return false;
     }
-    let lower = line.to_lowercase();
-    let lower = lower.trim();
-    if rules.furniture_lines.contains(lower) {
+    // Only as much of the line is lower-cased as a listed line or prefix
+    // could match: most lines are prose, longer than any of them.
+    let whole = line.len() <= limits.line_chars
+        || line.len() <= 4 * limits.line_chars && line.chars().count() <= limits.line_chars;
+    let head = if whole {
+        line
+    } else {
+        line.char_indices()
+            .nth(limits.prefix_chars)
+            .map_or(line, |(end, _)| &line[..end])
+    };
+    let lower = head.to_lowercase();
+    if whole && rules.furniture_lines.contains(lower.as_str()) {
         return true;
     }
     if rules
@@ -25,6 +35,28 @@ pub fn is_furniture(line: &str, rules: &CleanRules) -> bool {
         return true;
     }
     is_caption(line)
+}
+
+/// The longest listed furniture line and prefix, in characters.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    line_chars: usize,
+    prefix_chars: usize,
+}
+
+impl Limits {
+    pub(crate) fn of(rules: &CleanRules) -> Limits {
+        let chars = |s: &String| s.chars().count();
+        Limits {
+            line_chars: rules.furniture_lines.iter().map(chars).max().unwrap_or(0),
+            prefix_chars: rules
+                .furniture_prefixes
+                .iter()
+                .map(chars)
+                .max()
+                .unwrap_or(0),
+        }
+    }
 }
 
 /// A photo caption ends with a credit in brackets that names a source with a

@@ -16,7 +16,7 @@ pub enum LanguageGuess {
 pub struct LanguageDetector {
     detector: lingua::LanguageDetector,
     /// Each sample word's class: 1 Malayic function word, 2 English, 4 Malay marker.
-    classes: std::collections::HashMap<&'static str, u8>,
+    classes: rustc_hash::FxHashMap<&'static str, u8>,
 }
 
 impl Default for LanguageDetector {
@@ -55,7 +55,7 @@ impl LanguageDetector {
         ])
         .with_low_accuracy_mode()
         .build();
-        let mut classes = std::collections::HashMap::new();
+        let mut classes = rustc_hash::FxHashMap::default();
         for (list, class) in [
             (MALAYIC_FUNCTION_WORDS, 1),
             (ENGLISH_FUNCTION_WORDS, 2),

@@ -17,11 +17,32 @@ pub use language::{LanguageDetector, LanguageGuess};
 #[derive(Debug, Clone, Default)]
 pub struct CleanRules {
     /// Whole lines that are furniture, lower case.
-    pub furniture_lines: std::collections::HashSet<String>,
+    pub furniture_lines: rustc_hash::FxHashSet<String>,
     /// Line prefixes that mark furniture, lower case.
     pub furniture_prefixes: Vec<String>,
     /// Camel-cased words that are not glued words ("YouTube").
     pub camel_case_words: Vec<String>,
+    /// The longest line and prefix above, measured once.
+    limits: std::sync::OnceLock<furniture::Limits>,
+}
+
+impl CleanRules {
+    pub fn new(
+        furniture_lines: rustc_hash::FxHashSet<String>,
+        furniture_prefixes: Vec<String>,
+        camel_case_words: Vec<String>,
+    ) -> CleanRules {
+        CleanRules {
+            furniture_lines,
+            furniture_prefixes,
+            camel_case_words,
+            limits: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn limits(&self) -> furniture::Limits {
+        *self.limits.get_or_init(|| furniture::Limits::of(self))
+    }
 }
 
 /// A cleaned document.
@@ -42,13 +63,16 @@ pub fn clean(raw: &str, known_title: Option<&str>, rules: &CleanRules) -> Cleane
     let normalised = normalise(raw);
     let deglued = glue::deglue(&normalised, &rules.camel_case_words);
     let mut lines = Vec::new();
+    let mut seen = rustc_hash::FxHashSet::default();
+    let limits = rules.limits();
     let mut removed = Vec::new();
     for line in deglued.lines() {
         let line = line.trim();
         if line.is_empty() {
             continue;
         }
-        if furniture::is_furniture(line, rules) || lines.contains(&line) {
+        // A line said twice is page furniture (a repeated teaser or menu).
+        if furniture::is_furniture(line, rules, limits) || !seen.insert(line) {
             removed.push(line.to_string());
             continue;
         }
@@ -141,8 +165,8 @@ mod tests {
     use super::*;
 
     fn rules() -> CleanRules {
-        CleanRules {
-            furniture_lines: [
+        CleanRules::new(
+            [
                 "bagikan:",
                 "baca juga",
                 "advertisement",
@@ -154,12 +178,12 @@ mod tests {
             .iter()
             .map(|s| s.to_string())
             .collect(),
-            furniture_prefixes: ["baca juga:", "foto:", "home "]
+            ["baca juga:", "foto:", "home "]
                 .iter()
                 .map(|s| s.to_string())
                 .collect(),
-            camel_case_words: vec!["YouTube".into()],
-        }
+            vec!["YouTube".into()],
+        )
     }
 
     #[test]

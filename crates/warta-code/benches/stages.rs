@@ -28,17 +28,17 @@ fn stages(c: &mut Criterion) {
         "the benchmarks need ../shared/corpus/indosum"
     );
     let bytes: u64 = docs.iter().map(|d| d.text.len() as u64).sum();
-    let rules = warta_clean::CleanRules {
-        furniture_lines: coder
+    let rules = warta_clean::CleanRules::new(
+        coder
             .lexicon()
             .words
             .furniture_lines
             .iter()
             .map(|l| l.to_lowercase())
             .collect(),
-        furniture_prefixes: coder.lexicon().words.furniture_prefixes.clone(),
-        camel_case_words: coder.lexicon().words.camel_case_words.clone(),
-    };
+        coder.lexicon().words.furniture_prefixes.clone(),
+        coder.lexicon().words.camel_case_words.clone(),
+    );
     let abbreviations = coder
         .lexicon()
         .words

@@ -321,11 +321,11 @@ impl Coder {
                 .iter()
                 .map(|n| (n.word.clone(), n.value, n.multiplier)),
         );
-        let clean_rules = CleanRules {
-            furniture_lines: w.furniture_lines.iter().map(|l| l.to_lowercase()).collect(),
-            furniture_prefixes: w.furniture_prefixes.clone(),
-            camel_case_words: w.camel_case_words.clone(),
-        };
+        let clean_rules = CleanRules::new(
+            w.furniture_lines.iter().map(|l| l.to_lowercase()).collect(),
+            w.furniture_prefixes.clone(),
+            w.camel_case_words.clone(),
+        );
         let abbreviations = w.abbreviations.iter().cloned().collect();
         Coder {
             lexicon,
