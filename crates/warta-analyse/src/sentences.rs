@@ -53,8 +53,7 @@ fn split_line(
     while pos < bytes.len() {
         // Plain ASCII letters, digits, spaces and most punctuation can
         // neither end a sentence nor open a quotation: skip them unread.
-        let b = bytes[pos];
-        if b < 0x80 && !matches!(b, b'.' | b'!' | b'?' | b'"') {
+        if SKIP[usize::from(bytes[pos])] {
             pos += 1;
             continue;
         }
@@ -106,6 +105,17 @@ fn split_line(
     push(text, from + start, to, spans);
     !in_quote
 }
+
+/// ASCII bytes that are neither a stop nor a quotation mark.
+static SKIP: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        table[b] = !matches!(b as u8, b'.' | b'!' | b'?' | b'"');
+        b += 1;
+    }
+    table
+};
 
 /// Whether the word ending just before the `.` at `dot` is an abbreviation
 /// or an initial.

@@ -21,6 +21,11 @@ pub fn split_dateline(line: &str) -> Option<(Dateline, &str)> {
         window -= 1;
     }
     let near = &line[..window];
+    // Every dash is '-' or starts with byte 0xE2 ("—", "–"): without one,
+    // no pattern search is needed.
+    if !near.bytes().any(|b| b == b'-' || b == 0xe2) {
+        return None;
+    }
     let (head, rest) = DASHES
         .iter()
         .filter_map(|d| near.find(d).map(|i| (i, d.len())))

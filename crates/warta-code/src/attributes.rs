@@ -339,7 +339,7 @@ impl Coder {
     pub(crate) fn infer_year(&self, doc: &Analysed, day: u32, month: u32) -> Option<i32> {
         let mut people: Vec<usize> = Vec::new();
         for s in &doc.sentences {
-            for i in s.first..s.end {
+            for i in (s.first..s.end).filter(|&i| doc.starts_name(i)) {
                 if let Some(names) = self.names.get(doc.lower(i)) {
                     for name in names {
                         if let NameTarget::Person(p) = name.target {

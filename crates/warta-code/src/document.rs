@@ -113,6 +113,8 @@ pub(crate) struct WordInfo {
     pub sports: bool,
     /// Some cue's first matcher takes this word (by root or by form).
     pub starts_cue: bool,
+    /// Some lexicon name (state, person, place...) begins with this word.
+    pub starts_name: bool,
 }
 
 /// The cleaned text with tokens, analyses and sentences.
@@ -157,6 +159,11 @@ impl Analysed {
     /// Whether some cue can start at token `i` (see [`WordInfo`]).
     pub fn starts_cue(&self, i: usize) -> bool {
         self.words[i].starts_cue
+    }
+
+    /// Whether a lexicon name can begin at token `i`.
+    pub fn starts_name(&self, i: usize) -> bool {
+        self.words[i].starts_name
     }
 
     /// Whether token `i` can open a back reference (see [`WordInfo`]).
@@ -421,6 +428,7 @@ impl Coder {
                     let sports = self.sets.sports.contains(&lower);
                     let starts_cue = self.cues_by_root.contains_key(&root)
                         || self.cues_by_form.contains_key(&lower);
+                    let starts_name = self.names.contains_key(&lower);
                     let info = Rc::new(WordInfo {
                         lower,
                         root,
@@ -428,6 +436,7 @@ impl Coder {
                         may_refer,
                         sports,
                         starts_cue,
+                        starts_name,
                     });
                     cache.insert(surface.into(), Rc::clone(&info));
                     info

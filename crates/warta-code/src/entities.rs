@@ -115,6 +115,10 @@ impl Coder {
         let mut hits = Vec::new();
         let mut i = from;
         while i < to {
+            if !doc.starts_name(i) {
+                i += 1;
+                continue;
+            }
             let found = self.names.get(doc.lower(i)).and_then(|names| {
                 names.iter().find(|name| {
                     let end = i + name.tokens.len();
