@@ -16,7 +16,7 @@ pub enum LanguageGuess {
 pub struct LanguageDetector {
     detector: lingua::LanguageDetector,
     /// Each sample word's class: 1 Malayic function word, 2 English, 4 Malay marker.
-    classes: rustc_hash::FxHashMap<&'static str, u8>,
+    classes: rustc_hash::FxHashMap<&'static [u8], u8>,
 }
 
 impl Default for LanguageDetector {
@@ -62,7 +62,7 @@ impl LanguageDetector {
             (MALAY_MARKERS, 4),
         ] {
             for word in list {
-                *classes.entry(*word).or_insert(0) |= class;
+                *classes.entry(word.as_bytes()).or_insert(0) |= class;
             }
         }
         LanguageDetector { detector, classes }
@@ -73,23 +73,16 @@ impl LanguageDetector {
         // One pass over the sample's words, counting, with no allocation.
         let (mut total, mut malayic, mut english, mut markers) = (0, 0, 0, 0);
         let mut buffer = [0u8; 16];
-        for w in sample
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty())
-        {
+        for (word, ascii) in words(sample) {
             total += 1;
             // Function words are short and ASCII: lower-case them in place.
-            if w.len() > buffer.len() || !w.is_ascii() {
+            if word.len() > buffer.len() || !ascii {
                 continue;
             }
-            let lower = &mut buffer[..w.len()];
-            lower.copy_from_slice(w.as_bytes());
+            let lower = &mut buffer[..word.len()];
+            lower.copy_from_slice(word);
             lower.make_ascii_lowercase();
-            let class = std::str::from_utf8(lower)
-                .ok()
-                .and_then(|l| self.classes.get(l))
-                .copied()
-                .unwrap_or(0);
+            let class = self.classes.get(&*lower).copied().unwrap_or(0);
             malayic += usize::from(class & 1 != 0);
             english += usize::from(class & 2 != 0);
             markers += usize::from(class & 4 != 0);
@@ -127,6 +120,44 @@ impl LanguageDetector {
     }
 }
 
+/// The words of `text` (maximal runs of alphabetic characters) as bytes,
+/// each with whether it is all ASCII. ASCII is read a byte at a time; only
+/// other characters are decoded.
+fn words(text: &str) -> impl Iterator<Item = (&[u8], bool)> {
+    let bytes = text.as_bytes();
+    let letter_at = move |i: usize| -> (bool, usize) {
+        match bytes[i] {
+            b if b < 0x80 => (b.is_ascii_alphabetic(), 1),
+            _ => text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8())),
+        }
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let (letter, width) = letter_at(i);
+            if !letter {
+                i += width;
+                continue;
+            }
+            let start = i;
+            let mut ascii = true;
+            while i < bytes.len() {
+                let (letter, width) = letter_at(i);
+                if !letter {
+                    break;
+                }
+                ascii &= width == 1;
+                i += width;
+            }
+            return Some((&bytes[start..i], ascii));
+        }
+        None
+    })
+}
+
 /// At most `limit` bytes of `text`, cut at a character boundary.
 fn first_bytes(text: &str, limit: usize) -> &str {
     if text.len() <= limit {
@@ -162,5 +193,23 @@ mod tests {
             d.detect("Le président russe a eu un entretien téléphonique avec le président iranien mardi pour discuter de la situation au Moyen-Orient."),
             LanguageGuess::Unknown
         );
+    }
+}
+
+#[cfg(test)]
+mod word_split {
+    use super::words;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn same_words_as_splitting_on_non_letters(text in "[a-zA-Z0-9 ,.éß—“”İı'-]{0,60}") {
+            let expected: Vec<(&[u8], bool)> = text
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .map(|w| (w.as_bytes(), w.is_ascii()))
+                .collect();
+            prop_assert_eq!(words(&text).collect::<Vec<_>>(), expected);
+        }
     }
 }

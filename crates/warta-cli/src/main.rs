@@ -11,6 +11,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod bench;
 mod code;
 mod coverage;
+mod store;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -64,6 +65,55 @@ enum Command {
         /// The most threads to use (default: all cores).
         #[arg(long)]
         threads: Option<usize>,
+    },
+    /// Code documents and store them, merging mentions across outlets into events.
+    Ingest {
+        /// Files or directories (read recursively); `-` for standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The event database (created if missing).
+        #[arg(long, default_value = "warta.db")]
+        db: PathBuf,
+        /// Worker threads for coding (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
+    /// Stored events matching the filters, as JSON Lines, CSV, GDELT columns, a table or Parquet.
+    Events {
+        #[command(flatten)]
+        filters: store::FilterArgs,
+        #[arg(long, value_enum, default_value_t = store::EventFormat::Jsonl)]
+        format: store::EventFormat,
+        /// Write here instead of standard output (required for parquet).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// At most this many events.
+        #[arg(long)]
+        limit: Option<usize>,
+        /// Skip this many events first.
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
+        #[arg(long, default_value = "warta.db")]
+        db: PathBuf,
+    },
+    /// Who did what to whom: events per actor country, recipient country and type.
+    Dyads {
+        #[command(flatten)]
+        filters: store::FilterArgs,
+        /// Show at most this many dyads.
+        #[arg(long)]
+        limit: Option<usize>,
+        #[arg(long, default_value = "warta.db")]
+        db: PathBuf,
+    },
+    /// Events per day or ISO week by quad class.
+    Timeline {
+        #[arg(long, value_enum, default_value_t = store::Period::Day)]
+        by: store::Period,
+        #[command(flatten)]
+        filters: store::FilterArgs,
+        #[arg(long, default_value = "warta.db")]
+        db: PathBuf,
     },
     /// Check or describe the lexicon.
     Lexicon {
@@ -138,6 +188,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let coder = Coder::new(lexicon);
             code::run(&coder, &paths, format, output.as_deref(), threads)
         }
+        Command::Ingest { paths, db, threads } => store::ingest(lexicon, &paths, &db, threads),
+        Command::Events {
+            filters,
+            format,
+            output,
+            limit,
+            offset,
+            db,
+        } => store::events(&db, &filters, format, output.as_deref(), limit, offset),
+        Command::Dyads { filters, limit, db } => store::dyads(&db, &filters, limit),
+        Command::Timeline { by, filters, db } => store::timeline(&db, &filters, by),
         Command::Bench { paths, threads } => {
             let start = std::time::Instant::now();
             let coder = Coder::new(lexicon);

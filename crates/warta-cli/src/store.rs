@@ -1,0 +1,457 @@
+//! `warta ingest`, `warta events`, `warta dyads`, `warta timeline`: the
+//! event store from the command line. Ingest skips documents already
+//! stored (by content hash) before coding, codes the rest in parallel
+//! batches and stores each batch in one transaction.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use clap::{Args, ValueEnum};
+use rayon::prelude::*;
+use warta_code::{Coder, Document};
+use warta_lexicon::Lexicon;
+use warta_read::{read_inputs, RawDocument, ReadOptions};
+use warta_store::{
+    content_hash, Bucket, DocumentInput, EventFilter, IngestSummary, Known, Page, People, Store,
+    StoredEvent,
+};
+
+/// Documents coded and stored together: one transaction each.
+const BATCH: usize = 256;
+
+/// The event filters shared by `events`, `dyads` and `timeline`.
+#[derive(Args, Debug, Clone, Default)]
+pub struct FilterArgs {
+    /// Actor: a country code (RUS) or part of a name, any case.
+    #[arg(long)]
+    actor: Option<String>,
+    /// Recipient: a country code or part of a name, any case.
+    #[arg(long)]
+    recipient: Option<String>,
+    /// PLOVER event type (CONSULT, ASSAULT, ...).
+    #[arg(long = "type", value_name = "TYPE")]
+    event_type: Option<String>,
+    /// Quad class, 1 to 4.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=4))]
+    quad: Option<u8>,
+    /// On or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long)]
+    from: Option<String>,
+    /// On or before this date.
+    #[arg(long)]
+    to: Option<String>,
+    /// Words that all occur in a sentence reporting the event.
+    #[arg(long)]
+    text: Option<String>,
+    /// An outlet that reported it (e.g. jabaran.id).
+    #[arg(long)]
+    source: Option<String>,
+}
+
+impl FilterArgs {
+    fn filter(&self) -> EventFilter {
+        EventFilter {
+            actor: self.actor.clone(),
+            recipient: self.recipient.clone(),
+            event_type: self.event_type.clone(),
+            quad_class: self.quad,
+            from: self.from.clone(),
+            to: self.to.clone(),
+            text: self.text.clone(),
+            source: self.source.clone(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum, Debug)]
+pub enum EventFormat {
+    Jsonl,
+    Csv,
+    /// GDELT 2.0 event-table columns, tab-separated.
+    Gdelt,
+    Table,
+    /// Apache Parquet (needs --output).
+    Parquet,
+}
+
+#[derive(Clone, Copy, ValueEnum, Debug)]
+pub enum Period {
+    Day,
+    Week,
+}
+
+/// Counts for the ingest summary.
+#[derive(Default)]
+struct Tally {
+    read: usize,
+    unreadable: usize,
+    failed: usize,
+    skipped_unchanged: usize,
+    skipped_duplicates: usize,
+    /// Later versions of a doc_id already read in this run.
+    skipped_repeated: usize,
+    /// Stored, but the coder skipped them on purpose (sports, language).
+    coder_skipped: usize,
+    coding: Duration,
+    storing: Duration,
+    stored: IngestSummary,
+}
+
+pub fn ingest(
+    lexicon: Lexicon,
+    paths: &[PathBuf],
+    db: &Path,
+    threads: Option<usize>,
+) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    // Panics are reported per document, not by the default hook.
+    std::panic::set_hook(Box::new(|_| {}));
+    let people = People::new(lexicon.people.iter().map(|p| p.name.clone()));
+    let coder_version = format!(
+        "warta {} lexicon {}",
+        env!("CARGO_PKG_VERSION"),
+        lexicon.version
+    );
+    let coder = Coder::new(lexicon);
+    let mut store = Store::open(db)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.unwrap_or(0))
+        .build()?;
+    let mut tally = Tally::default();
+    // A doc_id seen earlier in this run keeps its first version, so that
+    // re-running the same inputs changes nothing.
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut batch: Vec<(RawDocument, String)> = Vec::with_capacity(BATCH);
+    let flush = |store: &mut Store,
+                 batch: &mut Vec<(RawDocument, String)>,
+                 tally: &mut Tally|
+     -> anyhow::Result<()> {
+        let coding = Instant::now();
+        let coded: Vec<Option<(DocumentInput, bool)>> = pool.install(|| {
+            batch
+                .par_drain(..)
+                .map(|(raw, hash)| code_one(&coder, raw, hash))
+                .collect()
+        });
+        tally.coding += coding.elapsed();
+        tally.failed += coded.iter().filter(|c| c.is_none()).count();
+        tally.coder_skipped += coded.iter().flatten().filter(|(_, s)| *s).count();
+        let coded = coded.into_iter().map(|c| c.map(|(document, _)| document));
+        let documents: Vec<DocumentInput> = coded.flatten().collect();
+        let storing = Instant::now();
+        tally.stored += store.ingest(&documents, &coder_version, &people)?;
+        tally.storing += storing.elapsed();
+        Ok(())
+    };
+    for item in read_inputs(paths, &ReadOptions::default()) {
+        let raw = match item {
+            Ok(raw) => raw,
+            Err(e) => {
+                tally.unreadable += 1;
+                eprintln!("warta: {e}");
+                continue;
+            }
+        };
+        tally.read += 1;
+        if !seen.insert(raw.doc_id.clone()) {
+            tally.skipped_repeated += 1;
+            continue;
+        }
+        for note in &raw.notes {
+            eprintln!("warta: {}: note: {note}", raw.origin);
+        }
+        let hash = content_hash(&[
+            Some(raw.text.as_str()),
+            raw.title.as_deref(),
+            raw.date.as_deref(),
+            raw.url.as_deref(),
+            raw.source.as_deref(),
+            raw.language.as_deref(),
+        ]);
+        // Skipped before coding, so a resumed run is fast.
+        match store.known(&raw.doc_id, &hash)? {
+            Known::Unchanged => tally.skipped_unchanged += 1,
+            Known::Duplicate { .. } => tally.skipped_duplicates += 1,
+            Known::New | Known::Changed => {
+                if batch.iter().any(|(_, h)| *h == hash) {
+                    tally.skipped_duplicates += 1;
+                    continue;
+                }
+                batch.push((raw, hash));
+                if batch.len() == BATCH {
+                    flush(&mut store, &mut batch, &mut tally)?;
+                }
+            }
+        }
+    }
+    flush(&mut store, &mut batch, &mut tally)?;
+    report(&store, &tally, started.elapsed())?;
+    Ok(if tally.unreadable + tally.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Codes one document for the store, and says whether the coder skipped it
+/// on purpose; `None` (said on standard error) when the coder failed on it.
+fn code_one(
+    coder: &Coder,
+    raw: RawDocument,
+    content_hash: String,
+) -> Option<(DocumentInput, bool)> {
+    let origin = raw.origin.clone();
+    let doc = Document::from(raw);
+    // A bug in a rule must cost one document, not the batch.
+    let coded = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| coder.code(&doc))) {
+        Ok(coded) => coded,
+        Err(panic) => {
+            let reason = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            eprintln!(
+                "warta: {origin}: internal error while coding, document not stored: {reason}"
+            );
+            return None;
+        }
+    };
+    let skipped = coded.skipped.is_some();
+    Some((
+        DocumentInput {
+            doc_id: coded.doc_id,
+            content_hash,
+            source: coded.source,
+            title: coded.title,
+            url: coded.url,
+            publication_date: coded.publication_date,
+            language: coded.language,
+            text: coded.text,
+            records: coded.records,
+        },
+        skipped,
+    ))
+}
+
+fn report(store: &Store, tally: &Tally, elapsed: Duration) -> anyhow::Result<()> {
+    let s = &tally.stored;
+    let totals = store.totals()?;
+    let seconds = elapsed.as_secs_f64();
+    let mut err = io::stderr().lock();
+    writeln!(
+        err,
+        "warta ingest: {} documents read, {} stored ({} replacing a changed version, \
+         {} not political or not Indonesian), {} skipped as duplicate content, {} unchanged, \
+         {} repeating a doc_id read earlier, {} unreadable, {} failed",
+        tally.read,
+        s.stored,
+        s.replaced,
+        tally.coder_skipped,
+        tally.skipped_duplicates + s.duplicates,
+        tally.skipped_unchanged + s.unchanged,
+        tally.skipped_repeated,
+        tally.unreadable,
+        tally.failed
+    )?;
+    writeln!(
+        err,
+        "warta ingest: {} mentions: {} new events, {} joined an event from another document, {} events removed",
+        s.mentions, s.new_events, s.joined, s.removed_events
+    )?;
+    writeln!(
+        err,
+        "warta ingest: {} now holds {} documents, {} events, {} mentions",
+        store.path().display(),
+        totals.documents,
+        totals.events,
+        totals.mentions
+    )?;
+    writeln!(
+        err,
+        "warta ingest: coding {:.2} s, storing {:.2} s, total {:.2} s, {:.0} articles/s",
+        tally.coding.as_secs_f64(),
+        tally.storing.as_secs_f64(),
+        seconds,
+        s.stored as f64 / seconds.max(1e-9)
+    )?;
+    Ok(())
+}
+
+fn open_output(output: Option<&Path>) -> anyhow::Result<(Box<dyn Write>, String)> {
+    Ok(match output {
+        Some(path) => (
+            Box::new(BufWriter::new(File::create(path).map_err(|e| {
+                anyhow::anyhow!("{}: cannot create: {e}", path.display())
+            })?)),
+            path.display().to_string(),
+        ),
+        None => (
+            Box::new(BufWriter::new(io::stdout().lock())),
+            "standard output".to_owned(),
+        ),
+    })
+}
+
+pub fn events(
+    db: &Path,
+    filters: &FilterArgs,
+    format: EventFormat,
+    output: Option<&Path>,
+    limit: Option<usize>,
+    offset: usize,
+) -> anyhow::Result<ExitCode> {
+    let store = Store::open_read_only(db)?;
+    let filter = filters.filter();
+    let page = Page { limit, offset };
+    if let EventFormat::Parquet = format {
+        let Some(path) = output else {
+            anyhow::bail!("--format parquet needs --output FILE");
+        };
+        let n = warta_store::write_parquet(&store, &filter, page, path)?;
+        eprintln!("warta events: {n} events written to {}", path.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (mut out, name) = open_output(output)?;
+    match format {
+        EventFormat::Jsonl => {
+            warta_store::write_jsonl(&store, &filter, page, &mut out, &name)?;
+        }
+        EventFormat::Csv => {
+            warta_store::write_csv(&store, &filter, page, &mut out, &name)?;
+        }
+        EventFormat::Gdelt => {
+            warta_store::write_gdelt(&store, &filter, page, &mut out, &name)?;
+        }
+        EventFormat::Table | EventFormat::Parquet => {
+            let total = store.count_events(&filter)?;
+            let mut shown = 0;
+            writeln!(
+                out,
+                "{:<10}  {:<9} {:<13} {:<30} {:<22} {:<16} {:>4} {:>4}  event",
+                "date", "type", "mode", "actor", "recipient", "where", "arts", "srcs"
+            )?;
+            let mut failure = None;
+            store.for_each_event(&filter, page, |event| {
+                shown += 1;
+                if let Err(e) = writeln!(out, "{}", table_row(&event)) {
+                    failure = Some(e);
+                }
+                Ok(())
+            })?;
+            if let Some(e) = failure {
+                return Err(e.into());
+            }
+            writeln!(out, "{shown} of {total} events")?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `text` cut to `width` characters (never inside a character).
+fn cell(text: &str, width: usize) -> String {
+    let clean: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if clean.chars().count() <= width {
+        format!("{clean:<width$}")
+    } else {
+        let cut: String = clean.chars().take(width.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}
+
+fn parties(entities: &[warta_record::Entity]) -> String {
+    let list: Vec<String> = entities
+        .iter()
+        .map(|e| {
+            let name = e.name.as_deref().unwrap_or(&e.text);
+            match &e.country {
+                Some(c) if c != name => format!("{name} ({c})"),
+                _ => name.to_owned(),
+            }
+        })
+        .collect();
+    if list.is_empty() {
+        "-".to_owned()
+    } else {
+        list.join(", ")
+    }
+}
+
+fn table_row(event: &StoredEvent) -> String {
+    let r = &event.record;
+    let place = r
+        .location
+        .as_ref()
+        .map(|l| l.name.clone().unwrap_or_else(|| l.text.clone()))
+        .unwrap_or_else(|| "-".to_owned());
+    format!(
+        "{}  {} {} {} {} {} {:>4} {:>4}  {}",
+        cell(r.date.as_deref().unwrap_or("-"), 10),
+        cell(&r.event_type, 9),
+        cell(r.mode.as_deref().unwrap_or("-"), 13),
+        cell(&parties(&r.actor), 30),
+        cell(&parties(&r.recipient), 22),
+        cell(&place, 16),
+        event.num_articles,
+        event.num_sources,
+        event.event_id
+    )
+}
+
+pub fn dyads(db: &Path, filters: &FilterArgs, limit: Option<usize>) -> anyhow::Result<ExitCode> {
+    let store = Store::open_read_only(db)?;
+    let dyads = store.dyads(&filters.filter())?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    writeln!(
+        out,
+        "{:<8} {:<10} {:<12} {:>7}",
+        "actor", "recipient", "type", "events"
+    )?;
+    for dyad in dyads.iter().take(limit.unwrap_or(usize::MAX)) {
+        writeln!(
+            out,
+            "{:<8} {:<10} {:<12} {:>7}",
+            dyad.actor, dyad.recipient, dyad.event_type, dyad.events
+        )?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn timeline(db: &Path, filters: &FilterArgs, by: Period) -> anyhow::Result<ExitCode> {
+    let store = Store::open_read_only(db)?;
+    let bucket = match by {
+        Period::Day => Bucket::Day,
+        Period::Week => Bucket::Week,
+    };
+    let (rows, left_out) = store.timeline(&filters.filter(), bucket)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    writeln!(
+        out,
+        "{:<10} {:>7} {:>7} {:>7} {:>7} {:>7}",
+        "period", "verbal+", "mater+", "verbal-", "mater-", "total"
+    )?;
+    for row in &rows {
+        let [q1, q2, q3, q4] = row.quad_class;
+        writeln!(
+            out,
+            "{:<10} {q1:>7} {q2:>7} {q3:>7} {q4:>7} {:>7}",
+            row.period, row.total
+        )?;
+    }
+    if left_out > 0 {
+        writeln!(
+            out,
+            "({left_out} events dated only to a month or year, or undated, are not shown)"
+        )?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,342 @@
+//! `warta ingest` and the query commands on the seed reports and IndoSum in
+//! `shared/`: the seed acts reported twice become one event each, an ingest
+//! killed mid-way and resumed equals an uninterrupted one, and hostile
+//! input is stored as it was.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use common::*;
+use serde_json::Value;
+use warta_store::{EventFilter, Store};
+
+fn ingest(db: &Path, paths: &[&Path]) -> std::process::Output {
+    let mut args = vec!["ingest".to_owned()];
+    args.extend(paths.iter().map(|p| p.display().to_string()));
+    args.extend(["--db".to_owned(), db.display().to_string()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    warta(&args)
+}
+
+fn events(db: &Path, extra: &[&str]) -> Vec<Value> {
+    let mut args = vec!["events", "--db", db.to_str().unwrap(), "--format", "jsonl"];
+    args.extend(extra);
+    let output = warta(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    records(&stdout(&output))
+}
+
+fn countries(event: &Value, side: &str) -> Vec<String> {
+    event[side]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["country"].as_str().map(String::from))
+        .collect()
+}
+
+fn mention_docs(event: &Value) -> Vec<String> {
+    event["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["doc_id"].as_str().unwrap()[..3].to_owned())
+        .collect()
+}
+
+/// The one stored event matching `test`, which must come from seeds 000
+/// and 001 with two articles and two outlets.
+fn one_event_from_both_seeds(events: &[Value], what: &str, test: impl Fn(&Value) -> bool) {
+    let found: Vec<&Value> = events.iter().filter(|e| test(e)).collect();
+    let summary: Vec<String> = found
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {} {:?}->{:?} docs {:?}",
+                e["event_type"],
+                e["date"],
+                countries(e, "actor"),
+                countries(e, "recipient"),
+                mention_docs(e)
+            )
+        })
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "{what}: expected one event, found {summary:?}"
+    );
+    let event = found[0];
+    let mut docs = mention_docs(event);
+    docs.dedup();
+    assert_eq!(docs, ["000", "001"], "{what}: {summary:?}");
+    assert_eq!(event["num_articles"], 2, "{what}");
+    assert_eq!(event["num_sources"], 2, "{what}");
+}
+
+#[test]
+fn seed_reports_of_the_same_acts_merge() {
+    let db = scratch("seed-merges").join("seeds.db");
+    let output = ingest(&db, &[&shared().join("seeds")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let events = events(&db, &[]);
+    let has =
+        |e: &Value, side: &str, country: &str| countries(e, side).iter().any(|c| c == country);
+    let names = |e: &Value| -> Vec<String> {
+        e["actor"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(e["recipient"].as_array().unwrap())
+            .filter_map(|x| x["name"].as_str().map(String::from))
+            .collect()
+    };
+    one_event_from_both_seeds(&events, "Putin-Raisi call of 2024-04-16", |e| {
+        e["event_type"] == "CONSULT"
+            && e["date"] == "2024-04-16"
+            && names(e).iter().any(|n| n == "Vladimir Putin")
+            && names(e).iter().any(|n| n.contains("Raisi"))
+    });
+    one_event_from_both_seeds(&events, "Iran's strike on Israel of 2024-04-13", |e| {
+        e["event_type"] == "ASSAULT"
+            && e["date"] == "2024-04-13"
+            && has(e, "actor", "IRN")
+            && !has(e, "actor", "ISR")
+    });
+    one_event_from_both_seeds(
+        &events,
+        "strike on the consulate in Damascus of 2024-04-01",
+        |e| {
+            e["event_type"] == "ASSAULT"
+                && e["date"] == "2024-04-01"
+                && has(e, "actor", "ISR")
+                && has(e, "recipient", "IRN")
+        },
+    );
+    // The Lavrov call of the same days stays apart from Putin's.
+    let lavrov: Vec<&Value> = events
+        .iter()
+        .filter(|e| names(e).iter().any(|n| n == "Sergey Lavrov"))
+        .collect();
+    assert_eq!(lavrov.len(), 1);
+    assert!(!names(lavrov[0]).iter().any(|n| n == "Vladimir Putin"));
+    // Each merge says why.
+    for event in &events {
+        for mention in event["mentions"].as_array().unwrap() {
+            let why = mention["why"].as_str().unwrap();
+            assert!(
+                why.starts_with("new event: ") || why.starts_with("joined event "),
+                "{why}"
+            );
+        }
+    }
+}
+
+#[test]
+fn query_commands_print_tables_and_exports() {
+    let dir = scratch("query-commands");
+    let db = dir.join("seeds.db");
+    assert!(ingest(&db, &[&shared().join("seeds")]).status.success());
+    let db = db.to_str().unwrap();
+    let table = warta(&[
+        "events", "--db", db, "--format", "table", "--actor", "IRN", "--type", "assault",
+    ]);
+    assert!(table.status.success(), "{}", stderr(&table));
+    let text = stdout(&table);
+    assert!(text.starts_with("date "), "{text}");
+    assert!(
+        text.lines()
+            .skip(1)
+            .all(|l| l.contains("ASSAULT") || l.ends_with("events")),
+        "{text}"
+    );
+    let filtered = events(Path::new(db), &["--actor", "IRN", "--type", "ASSAULT"]);
+    assert!(
+        text.trim_end()
+            .ends_with(&format!("{0} of {0} events", filtered.len())),
+        "{text}"
+    );
+
+    let csv = stdout(&warta(&[
+        "events", "--db", db, "--format", "csv", "--limit", "2",
+    ]));
+    assert_eq!(csv.lines().count(), 3);
+    assert!(csv.starts_with("id,doc_id,"));
+    let gdelt = stdout(&warta(&[
+        "events", "--db", db, "--format", "gdelt", "--limit", "1",
+    ]));
+    assert!(gdelt.starts_with("GLOBALEVENTID\tSQLDATE\t"));
+
+    let no_output = warta(&["events", "--db", db, "--format", "parquet"]);
+    assert_eq!(no_output.status.code(), Some(2));
+    assert!(stderr(&no_output).contains("--format parquet needs --output FILE"));
+    let parquet = dir.join("events.parquet");
+    let written = warta(&[
+        "events",
+        "--db",
+        db,
+        "--format",
+        "parquet",
+        "--output",
+        parquet.to_str().unwrap(),
+    ]);
+    assert!(written.status.success(), "{}", stderr(&written));
+    assert_eq!(&std::fs::read(&parquet).unwrap()[..4], b"PAR1");
+
+    let dyads = stdout(&warta(&[
+        "dyads", "--db", db, "--from", "2024-04", "--to", "2024-04",
+    ]));
+    // The Putin, Lavrov and Russia-Iran talks of April: more than one call.
+    let calls: usize = dyads
+        .lines()
+        .filter_map(|l| match l.split_whitespace().collect::<Vec<_>>()[..] {
+            ["IRN", "RUS", "CONSULT", n] => n.parse::<usize>().ok(),
+            _ => None,
+        })
+        .sum();
+    assert!(calls >= 2, "{dyads}");
+    let week = stdout(&warta(&[
+        "timeline",
+        "--db",
+        db,
+        "--by",
+        "week",
+        "--from",
+        "2024-04-01",
+        "--to",
+        "2024-04-21",
+    ]));
+    assert!(week.lines().any(|l| l.starts_with("2024-W16")), "{week}");
+
+    let missing = warta(&["events", "--db", dir.join("none.db").to_str().unwrap()]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        stderr(&missing).contains("none.db: no such database"),
+        "{}",
+        stderr(&missing)
+    );
+    let bad_date = warta(&["events", "--db", db, "--from", "kemarin"]);
+    assert!(
+        stderr(&bad_date).contains("bad date \"kemarin\""),
+        "{}",
+        stderr(&bad_date)
+    );
+}
+
+/// Every stored event as JSON, in order: the comparable state of a store.
+fn dump(db: &Path) -> String {
+    let output = warta(&["events", "--db", db.to_str().unwrap(), "--format", "jsonl"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    stdout(&output)
+}
+
+#[test]
+fn an_ingest_killed_mid_way_resumes_to_the_same_store() {
+    let corpus = shared().join("corpus/indosum");
+    let files = [corpus.join("dev.01.jsonl"), corpus.join("dev.02.jsonl")];
+    let files: Vec<&Path> = files.iter().map(|p| p.as_path()).collect();
+    let dir = scratch("crash");
+    let killed = dir.join("killed.db");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_warta"))
+        .arg("ingest")
+        .args(&files)
+        .arg("--db")
+        .arg(&killed)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("warta runs");
+    // Wait until at least one batch is committed, reading as the writer runs.
+    let start = Instant::now();
+    let mut committed = 0;
+    while committed == 0 {
+        assert!(
+            start.elapsed() < Duration::from_secs(300),
+            "no batch committed in 5 minutes"
+        );
+        if let Ok(store) = Store::open_read_only(&killed) {
+            committed = store.totals().map(|t| t.documents).unwrap_or(0);
+        }
+        if child.try_wait().expect("child status").is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let finished_early = child.try_wait().expect("child status").is_some();
+    child.kill().ok(); // SIGKILL: no chance to clean up
+    child.wait().expect("killed");
+    let partial = Store::open_read_only(&killed).unwrap().totals().unwrap();
+    assert!(partial.documents > 0);
+    let resumed = ingest(&killed, &files);
+    assert!(resumed.status.success(), "{}", stderr(&resumed));
+    assert!(
+        stderr(&resumed).contains(&format!("{} unchanged", partial.documents)),
+        "{}",
+        stderr(&resumed)
+    );
+
+    let fresh = dir.join("fresh.db");
+    assert!(ingest(&fresh, &files).status.success());
+    let (a, b) = (dump(&killed), dump(&fresh));
+    assert!(a.lines().count() > 100, "{}", a.lines().count());
+    assert!(a == b, "resumed and uninterrupted stores differ");
+    let count = |db: &Path| Store::open_read_only(db).unwrap().totals().unwrap();
+    assert_eq!(count(&killed), count(&fresh));
+    // Only whole batches were committed before the kill.
+    assert!(
+        partial.documents.is_multiple_of(256) || partial.documents == count(&fresh).documents,
+        "{partial:?}"
+    );
+    eprintln!(
+        "killed after {} documents (finished early: {finished_early})",
+        partial.documents
+    );
+    assert_eq!(
+        Store::open_read_only(&fresh)
+            .unwrap()
+            .count_events(&EventFilter::default())
+            .unwrap(),
+        a.lines().count()
+    );
+}
+
+#[test]
+fn hostile_input_is_stored_as_it_was() {
+    let dir = scratch("hostile-cli");
+    let long = "Presiden Joko Widodo bertemu Perdana Menteri Malaysia di Jakarta dan ".repeat(3000);
+    let text =
+        format!("Kata dia \"jangan\" ya'; DROP TABLE documents; --\u{0} lalu {long}selesai.");
+    let line = serde_json::json!({"id": "evil'; DELETE FROM events; --", "text": text, "date": "2024-04-17", "source": "x\"y"});
+    let path = dir.join("hostile.jsonl");
+    std::fs::write(&path, format!("{line}\nnot json\n")).unwrap();
+    let db = dir.join("hostile.db");
+    let output = ingest(&db, &[&path]);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "a bad line is an error: {}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains("hostile.jsonl:2"),
+        "{}",
+        stderr(&output)
+    );
+    let store = Store::open_read_only(&db).unwrap();
+    let stored = store
+        .document("evil'; DELETE FROM events; --")
+        .unwrap()
+        .expect("stored");
+    assert!(
+        stored.text.contains("ya'; DROP TABLE documents; --"),
+        "{}",
+        stored.text.chars().take(80).collect::<String>()
+    );
+    assert!(stored.text.contains("selesai."));
+    assert_eq!(store.totals().unwrap().documents, 1);
+    for mention in &stored.mentions {
+        assert!(mention.span[0] < mention.span[1]);
+    }
+}

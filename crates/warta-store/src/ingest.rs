@@ -1,0 +1,597 @@
+//! Ingest: documents in, one transaction per batch. A document whose
+//! content is stored already is skipped; one whose content changed has its
+//! mentions replaced. Each record becomes a mention that joins the event it
+//! reports (see `merge`) or starts a new one; the touched events'
+//! representative and aggregates are brought up to date before commit.
+
+use std::collections::{BTreeSet, HashMap};
+use std::ops::AddAssign;
+use std::sync::Arc;
+
+use rusqlite::{params, OptionalExtension, Transaction};
+use warta_record::EventRecord;
+
+use crate::merge::{self, best_candidate, informativeness, Candidate, Decision, People, When};
+use crate::{DocumentInput, Result, Store};
+
+/// Parsed records of mentions, by mention id (see `Store::records`).
+#[derive(Default)]
+pub(crate) struct RecordCache(HashMap<i64, Arc<EventRecord>>);
+
+/// Records kept parsed: past this the cache starts over, so memory stays
+/// bounded on any store.
+const RECORD_CACHE_LIMIT: usize = 200_000;
+
+impl RecordCache {
+    fn get(&mut self, tx: &Transaction, mention: i64) -> rusqlite::Result<Arc<EventRecord>> {
+        if let Some(record) = self.0.get(&mention) {
+            return Ok(Arc::clone(record));
+        }
+        let json: String = tx
+            .prepare_cached("SELECT record FROM mentions WHERE id = ?1")?
+            .query_row([mention], |r| r.get(0))?;
+        let record = Arc::new(parse_record(&json)?);
+        if self.0.len() >= RECORD_CACHE_LIMIT {
+            self.0.clear();
+        }
+        self.0.insert(mention, Arc::clone(&record));
+        Ok(record)
+    }
+
+    fn put(&mut self, mention: i64, record: &EventRecord) {
+        if self.0.len() >= RECORD_CACHE_LIMIT {
+            self.0.clear();
+        }
+        self.0.insert(mention, Arc::new(record.clone()));
+    }
+}
+
+/// What the store already holds of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Known {
+    New,
+    /// Stored under this doc_id with the same content.
+    Unchanged,
+    /// The same content is stored under another doc_id.
+    Duplicate {
+        of: String,
+    },
+    /// Stored under this doc_id with other content: it will be replaced.
+    Changed,
+}
+
+/// What an ingest did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct IngestSummary {
+    /// Documents stored (new or replaced).
+    pub stored: usize,
+    /// Of those, documents whose earlier version was replaced.
+    pub replaced: usize,
+    /// Skipped: the same content under another doc_id.
+    pub duplicates: usize,
+    /// Skipped: already stored as it is.
+    pub unchanged: usize,
+    pub mentions: usize,
+    /// Mentions that started an event.
+    pub new_events: usize,
+    /// Mentions that joined an event from another document.
+    pub joined: usize,
+    /// Events removed because a replaced document took their last mention.
+    pub removed_events: usize,
+}
+
+impl AddAssign for IngestSummary {
+    fn add_assign(&mut self, other: IngestSummary) {
+        self.stored += other.stored;
+        self.replaced += other.replaced;
+        self.duplicates += other.duplicates;
+        self.unchanged += other.unchanged;
+        self.mentions += other.mentions;
+        self.new_events += other.new_events;
+        self.joined += other.joined;
+        self.removed_events += other.removed_events;
+    }
+}
+
+fn known(tx: &rusqlite::Connection, doc_id: &str, hash: &str) -> rusqlite::Result<Known> {
+    let stored: Option<String> = tx
+        .prepare_cached("SELECT content_hash FROM documents WHERE doc_id = ?1")?
+        .query_row([doc_id], |row| row.get(0))
+        .optional()?;
+    match stored {
+        Some(stored) if stored == hash => return Ok(Known::Unchanged),
+        Some(_) => return Ok(Known::Changed),
+        None => {}
+    }
+    let other: Option<String> = tx
+        .prepare_cached("SELECT doc_id FROM documents WHERE content_hash = ?1 LIMIT 1")?
+        .query_row([hash], |row| row.get(0))
+        .optional()?;
+    Ok(match other {
+        Some(of) => Known::Duplicate { of },
+        None => Known::New,
+    })
+}
+
+/// The event columns copied from its representative record.
+struct Derived {
+    date_start: Option<String>,
+    date_end: Option<String>,
+    window_start: Option<i64>,
+    window_end: Option<i64>,
+}
+
+fn derive(record: &EventRecord) -> Derived {
+    match When::of(record) {
+        Some(when) => {
+            let (start, end) = when.extent();
+            let (lo, hi) = when.window();
+            Derived {
+                date_start: Some(start.to_string()),
+                date_end: Some(end.to_string()),
+                window_start: Some(merge::day_number(lo)),
+                window_end: Some(merge::day_number(hi)),
+            }
+        }
+        None => Derived {
+            date_start: None,
+            date_end: None,
+            window_start: None,
+            window_end: None,
+        },
+    }
+}
+
+/// Merge windows are at most a year long, so candidates start no earlier
+/// than this many days before the mention's window (keeps the index scan
+/// bounded however large the store grows).
+const LONGEST_WINDOW_DAYS: i64 = 366;
+
+impl Store {
+    /// What the store holds of a document, to skip unchanged ones before
+    /// coding them.
+    pub fn known(&self, doc_id: &str, content_hash: &str) -> Result<Known> {
+        known(&self.conn, doc_id, content_hash).map_err(|e| self.fail(e))
+    }
+
+    /// Stores a batch of documents in one transaction: all of it is stored,
+    /// or (on error or crash) none of it. `coder_version` is recorded with
+    /// each document; `people` tells merging which names are people.
+    pub fn ingest(
+        &mut self,
+        documents: &[DocumentInput],
+        coder_version: &str,
+        people: &People,
+    ) -> Result<IngestSummary> {
+        let ingested_at = now();
+        let sentence_index = self.sentence_index;
+        let Store {
+            conn,
+            records,
+            path,
+            ..
+        } = self;
+        let result = (|| -> rusqlite::Result<IngestSummary> {
+            let tx = conn.transaction()?;
+            let indexed_up_to: i64 =
+                tx.query_row("SELECT coalesce(max(id), 0) FROM mentions", [], |r| {
+                    r.get(0)
+                })?;
+            let mut batch = Batch {
+                tx: &tx,
+                people,
+                touched: BTreeSet::new(),
+                summary: IngestSummary::default(),
+                sentence_index: sentence_index.then_some(indexed_up_to),
+                records,
+            };
+            for document in documents {
+                batch.document(document, coder_version, &ingested_at)?;
+            }
+            let touched = std::mem::take(&mut batch.touched);
+            for event in touched {
+                refresh_aggregates(&tx, event)?;
+            }
+            if sentence_index {
+                // One statement for the batch: FTS5 writes one segment.
+                tx.execute(
+                    "INSERT INTO mention_text(rowid, sentence)
+                     SELECT id, sentence FROM mentions WHERE id > ?1",
+                    [indexed_up_to],
+                )?;
+            }
+            let summary = batch.summary;
+            tx.commit()?;
+            Ok(summary)
+        })();
+        result.map_err(|e| crate::StoreError {
+            path: path.clone(),
+            reason: format!("storing a batch of documents: {e}"),
+        })
+    }
+}
+
+/// UTC now as `YYYY-MM-DDTHH:MM:SSZ` (no clock feature needed from chrono).
+fn now() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    chrono::DateTime::from_timestamp(i64::try_from(seconds).unwrap_or(0), 0)
+        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .unwrap_or_default()
+}
+
+/// An event a mention may join: row, event id, mentions, representative.
+type StoredCandidate = (i64, String, i64, Arc<EventRecord>);
+
+struct Batch<'a> {
+    tx: &'a Transaction<'a>,
+    people: &'a People,
+    /// Events whose aggregates must be recomputed before commit.
+    touched: BTreeSet<i64>,
+    summary: IngestSummary,
+    /// With a sentence index: the largest mention id it holds (later
+    /// mentions are indexed at commit).
+    sentence_index: Option<i64>,
+    records: &'a mut RecordCache,
+}
+
+impl Batch<'_> {
+    fn document(
+        &mut self,
+        doc: &DocumentInput,
+        coder_version: &str,
+        ingested_at: &str,
+    ) -> rusqlite::Result<()> {
+        match known(self.tx, &doc.doc_id, &doc.content_hash)? {
+            Known::Unchanged => {
+                self.summary.unchanged += 1;
+                return Ok(());
+            }
+            Known::Duplicate { .. } => {
+                self.summary.duplicates += 1;
+                return Ok(());
+            }
+            Known::Changed => {
+                self.remove_document(&doc.doc_id)?;
+                self.summary.replaced += 1;
+            }
+            Known::New => {}
+        }
+        self.tx
+            .prepare_cached(
+                "INSERT INTO documents (doc_id, content_hash, source, title, url,
+                 publication_date, language, text, coder_version, ingested_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?
+            .execute(params![
+                doc.doc_id,
+                doc.content_hash,
+                doc.source,
+                doc.title,
+                doc.url,
+                doc.publication_date,
+                doc.language,
+                doc.text,
+                coder_version,
+                ingested_at
+            ])?;
+        let document = self.tx.last_insert_rowid();
+        self.summary.stored += 1;
+        for record in &doc.records {
+            self.mention(document, doc.publication_date.as_deref(), record)?;
+        }
+        Ok(())
+    }
+
+    /// Deletes a document and its mentions; events left without mentions
+    /// go, the others get a new representative if theirs was deleted.
+    fn remove_document(&mut self, doc_id: &str) -> rusqlite::Result<()> {
+        let row: i64 = self
+            .tx
+            .prepare_cached("SELECT id FROM documents WHERE doc_id = ?1")?
+            .query_row([doc_id], |r| r.get(0))?;
+        let events: Vec<i64> = self
+            .tx
+            .prepare_cached("SELECT DISTINCT event FROM mentions WHERE document = ?1")?
+            .query_map([row], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if let Some(indexed_up_to) = self.sentence_index {
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO mention_text(mention_text, rowid, sentence)
+                     SELECT 'delete', id, sentence FROM mentions
+                     WHERE document = ?1 AND id <= ?2",
+                )?
+                .execute([row, indexed_up_to])?;
+        }
+        self.tx
+            .prepare_cached("DELETE FROM mentions WHERE document = ?1")?
+            .execute([row])?;
+        self.tx
+            .prepare_cached("DELETE FROM documents WHERE id = ?1")?
+            .execute([row])?;
+        for event in events {
+            let remaining: Vec<(i64, String)> = self
+                .tx
+                .prepare_cached("SELECT id, record FROM mentions WHERE event = ?1 ORDER BY id")?
+                .query_map([event], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            if remaining.is_empty() {
+                self.tx
+                    .prepare_cached("DELETE FROM event_parties WHERE event = ?1")?
+                    .execute([event])?;
+                self.tx
+                    .prepare_cached("DELETE FROM events WHERE id = ?1")?
+                    .execute([event])?;
+                self.touched.remove(&event);
+                self.summary.removed_events += 1;
+                continue;
+            }
+            // The first of the most informative remaining mentions.
+            let mut best: Option<(i64, EventRecord)> = None;
+            for (mention, json) in remaining {
+                let record = parse_record(&json)?;
+                if best
+                    .as_ref()
+                    .is_none_or(|(_, held)| informativeness(&record) > informativeness(held))
+                {
+                    best = Some((mention, record));
+                }
+            }
+            if let Some((mention, record)) = best {
+                set_representative(self.tx, event, mention, &record)?;
+            }
+            self.touched.insert(event);
+        }
+        Ok(())
+    }
+
+    /// Events of the mention's type whose date window overlaps its own,
+    /// with no mention from this document, and their representatives.
+    fn candidates(
+        &mut self,
+        document: i64,
+        record: &EventRecord,
+    ) -> rusqlite::Result<Vec<StoredCandidate>> {
+        let Some(when) = When::of(record) else {
+            return Ok(Vec::new());
+        };
+        let (lo, hi) = when.window();
+        let (lo, hi) = (merge::day_number(lo), merge::day_number(hi));
+        let rows: Vec<(i64, String, i64, i64)> = self
+            .tx
+            .prepare_cached(
+                "SELECT e.id, e.event_id, e.num_mentions, e.representative
+                 FROM events e
+                 WHERE e.event_type = ?1
+                   AND e.window_start BETWEEN ?2 AND ?3
+                   AND e.window_end >= ?4
+                   AND NOT EXISTS (SELECT 1 FROM mentions o
+                                   WHERE o.event = e.id AND o.document = ?5)
+                 ORDER BY e.id",
+            )?
+            .query_map(
+                params![
+                    record.event_type,
+                    lo - LONGEST_WINDOW_DAYS,
+                    hi,
+                    lo,
+                    document
+                ],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (id, event_id, mentions, representative) in rows {
+            let record = self.records.get(self.tx, representative)?;
+            out.push((id, event_id, mentions, record));
+        }
+        Ok(out)
+    }
+
+    fn mention(
+        &mut self,
+        document: i64,
+        publication_date: Option<&str>,
+        record: &EventRecord,
+    ) -> rusqlite::Result<()> {
+        let stored = self.candidates(document, record)?;
+        let candidates: Vec<Candidate> = stored
+            .iter()
+            .map(|(row, event_id, mentions, representative)| Candidate {
+                row: *row,
+                event_id,
+                num_mentions: *mentions,
+                representative: representative.as_ref(),
+            })
+            .collect();
+        let decision = best_candidate(record, &candidates, self.people);
+        self.summary.mentions += 1;
+        match decision {
+            Decision::Join { row, why } => {
+                let mention = insert_mention(self.tx, document, row, record, "joined", &why)?;
+                self.records.put(mention, record);
+                self.tx
+                    .prepare_cached(
+                        "UPDATE events SET num_mentions = num_mentions + 1 WHERE id = ?1",
+                    )?
+                    .execute([row])?;
+                let current = stored
+                    .iter()
+                    .find(|(id, ..)| *id == row)
+                    .map(|(.., representative)| informativeness(representative.as_ref()));
+                if current.is_some_and(|held| informativeness(record) > held) {
+                    set_representative(self.tx, row, mention, record)?;
+                }
+                self.touched.insert(row);
+                self.summary.joined += 1;
+            }
+            Decision::New { why } => {
+                let event_id = self.free_event_id(&record.id)?;
+                let derived = derive(record);
+                self.tx
+                    .prepare_cached(
+                        "INSERT INTO events (event_id, event_type, quad_class, cameo, date,
+                         date_precision, date_source, date_start, date_end, window_start,
+                         window_end, representative, num_mentions, num_articles, num_sources,
+                         first_seen, last_seen)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0, 1, 1, 1,
+                                 ?12, ?12)",
+                    )?
+                    .execute(params![
+                        event_id,
+                        record.event_type,
+                        record.quad_class,
+                        record.cameo,
+                        record.date,
+                        record.date_precision,
+                        record.date_source,
+                        derived.date_start,
+                        derived.date_end,
+                        derived.window_start,
+                        derived.window_end,
+                        publication_date,
+                    ])?;
+                let event = self.tx.last_insert_rowid();
+                let mention = insert_mention(self.tx, document, event, record, "new", &why)?;
+                self.records.put(mention, record);
+                self.tx
+                    .prepare_cached("UPDATE events SET representative = ?2 WHERE id = ?1")?
+                    .execute([event, mention])?;
+                write_parties(self.tx, event, record)?;
+                // Its aggregates are those of its one document until another joins.
+                self.summary.new_events += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// The event id is the record id of its first mention; should that id
+    /// be taken (a replaced document coded the same record again while the
+    /// old event lives on through other mentions), a suffix keeps it unique.
+    fn free_event_id(&self, record_id: &str) -> rusqlite::Result<String> {
+        let mut statement = self
+            .tx
+            .prepare_cached("SELECT 1 FROM events WHERE event_id = ?1")?;
+        let mut candidate = record_id.to_owned();
+        let mut n = 1;
+        while statement.exists([&candidate])? {
+            n += 1;
+            candidate = format!("{record_id}-{n}");
+        }
+        Ok(candidate)
+    }
+}
+
+fn parse_record(json: &str) -> rusqlite::Result<EventRecord> {
+    serde_json::from_str(json).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn insert_mention(
+    tx: &Transaction,
+    document: i64,
+    event: i64,
+    record: &EventRecord,
+    merge: &str,
+    why: &str,
+) -> rusqlite::Result<i64> {
+    let span = |i: usize| i64::try_from(record.span[i]).unwrap_or(i64::MAX);
+    tx.prepare_cached(
+        "INSERT INTO mentions (document, event, record_id, sentence_index, sentence,
+         span_start, span_end, trigger, rule, record, merge, why)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?
+    .execute(params![
+        document,
+        event,
+        record.id,
+        i64::try_from(record.sentence_index).unwrap_or(i64::MAX),
+        record.sentence,
+        span(0),
+        span(1),
+        record.trigger,
+        record.rule,
+        record.to_json_line(),
+        merge,
+        why
+    ])?;
+    Ok(tx.last_insert_rowid())
+}
+
+fn set_representative(
+    tx: &Transaction,
+    event: i64,
+    mention: i64,
+    record: &EventRecord,
+) -> rusqlite::Result<()> {
+    let derived = derive(record);
+    tx.prepare_cached(
+        "UPDATE events SET representative = ?2, quad_class = ?3, cameo = ?4, date = ?5,
+         date_precision = ?6, date_source = ?7, date_start = ?8, date_end = ?9,
+         window_start = ?10, window_end = ?11 WHERE id = ?1",
+    )?
+    .execute(params![
+        event,
+        mention,
+        record.quad_class,
+        record.cameo,
+        record.date,
+        record.date_precision,
+        record.date_source,
+        derived.date_start,
+        derived.date_end,
+        derived.window_start,
+        derived.window_end,
+    ])?;
+    tx.prepare_cached("DELETE FROM event_parties WHERE event = ?1")?
+        .execute([event])?;
+    write_parties(tx, event, record)
+}
+
+fn write_parties(tx: &Transaction, event: i64, record: &EventRecord) -> rusqlite::Result<()> {
+    let mut statement = tx.prepare_cached(
+        "INSERT INTO event_parties (event, role, position, country, name, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (role, entities) in [("actor", &record.actor), ("recipient", &record.recipient)] {
+        for (position, entity) in entities.iter().enumerate() {
+            statement.execute(params![
+                event,
+                role,
+                i64::try_from(position).unwrap_or(i64::MAX),
+                entity.country,
+                entity.name.as_ref().map(|n| n.to_lowercase()),
+                entity.text.to_lowercase()
+            ])?;
+        }
+    }
+    Ok(())
+}
+
+/// Recounts an event's mentions, articles and outlets (a document without
+/// a known outlet counts as one of its own) and its first and last
+/// publication dates.
+fn refresh_aggregates(tx: &Transaction, event: i64) -> rusqlite::Result<()> {
+    type Aggregates = (i64, i64, i64, Option<String>, Option<String>);
+    let (mentions, articles, sources, first, last): Aggregates = tx
+        .prepare_cached(
+            "SELECT count(*), count(DISTINCT m.document),
+                    count(DISTINCT coalesce(d.source, char(0) || d.doc_id)),
+                    min(d.publication_date), max(d.publication_date)
+             FROM mentions m JOIN documents d ON d.id = m.document
+             WHERE m.event = ?1",
+        )?
+        .query_row([event], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?;
+    tx.prepare_cached(
+        "UPDATE events SET num_mentions = ?2, num_articles = ?3, num_sources = ?4,
+         first_seen = ?5, last_seen = ?6 WHERE id = ?1",
+    )?
+    .execute(params![event, mentions, articles, sources, first, last])?;
+    Ok(())
+}

@@ -1,0 +1,628 @@
+//! Queries: events by filter with pagination, one event with its mentions,
+//! dyads, timelines and documents. Every value from the caller is bound as
+//! a parameter; only fixed SQL fragments are put together.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use warta_record::EventRecord;
+
+use crate::{Result, Store};
+
+/// Which events to return. Every filter that is set must hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EventFilter {
+    /// An actor's country code (`RUS`) or a case-insensitive substring of
+    /// its name or text as written.
+    pub actor: Option<String>,
+    /// Same, for a recipient.
+    pub recipient: Option<String>,
+    /// A PLOVER type (`CONSULT`), any case.
+    pub event_type: Option<String>,
+    pub quad_class: Option<u8>,
+    /// The event's date is on or after this (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    pub from: Option<String>,
+    /// The event's date is on or before this.
+    pub to: Option<String>,
+    /// Words that all occur in one of the event's mention sentences.
+    pub text: Option<String>,
+    /// An outlet that reported it (lower case, e.g. `jabaran.id`).
+    pub source: Option<String>,
+}
+
+/// A window on the results: `limit` None means all.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Page {
+    pub limit: Option<usize>,
+    pub offset: usize,
+}
+
+/// One page of events and how many match in all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventPage {
+    pub total: usize,
+    pub events: Vec<StoredEvent>,
+}
+
+/// A stored event: its representative record (the contract of
+/// `event-record.md`) plus its mentions and aggregates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredEvent {
+    /// Stable: the record id of the event's first mention.
+    pub event_id: String,
+    #[serde(flatten)]
+    pub record: EventRecord,
+    pub mentions: Vec<StoredMention>,
+    pub num_mentions: usize,
+    pub num_articles: usize,
+    pub num_sources: usize,
+    /// Earliest and latest publication date of the mentioning documents.
+    pub first_seen: Option<String>,
+    pub last_seen: Option<String>,
+    /// The database row, the GDELT-style numeric id.
+    #[serde(skip)]
+    pub row: i64,
+}
+
+/// Where an event was reported, and why the mention was put in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredMention {
+    pub doc_id: String,
+    pub sentence: String,
+    pub sentence_index: usize,
+    pub span: [usize; 2],
+    pub trigger: String,
+    pub rule: String,
+    pub record_id: String,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub publication_date: Option<String>,
+    /// `new` (it started the event) or `joined`.
+    pub merge: String,
+    pub why: String,
+    /// When the document was stored (`YYYY-MM-DDTHH:MM:SSZ`); left out of
+    /// JSON so that exports of the same input are the same bytes.
+    #[serde(skip)]
+    pub ingested_at: String,
+}
+
+/// Events per (actor country, recipient country, type).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Dyad {
+    /// `-` when no party on that side has a country.
+    pub actor: String,
+    pub recipient: String,
+    pub event_type: String,
+    pub events: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bucket {
+    Day,
+    /// ISO week, e.g. `2024-W16`.
+    Week,
+}
+
+/// Events per period and quad class (1 to 4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimelineRow {
+    pub period: String,
+    pub quad_class: [usize; 4],
+    pub total: usize,
+}
+
+/// A stored document with its text and where its mentions are.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentView {
+    pub doc_id: String,
+    pub content_hash: String,
+    pub source: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub publication_date: Option<String>,
+    pub language: Option<String>,
+    pub text: String,
+    pub coder_version: String,
+    pub ingested_at: String,
+    pub mentions: Vec<MentionView>,
+}
+
+/// One of a document's mentions, and the event it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MentionView {
+    pub event_id: String,
+    pub record_id: String,
+    pub event_type: String,
+    pub sentence_index: usize,
+    pub span: [usize; 2],
+    pub trigger: String,
+    pub rule: String,
+    pub merge: String,
+    pub why: String,
+}
+
+/// Counts of what the store holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Totals {
+    pub documents: usize,
+    pub events: usize,
+    pub mentions: usize,
+}
+
+/// `%` and `_` in a user's text match themselves in LIKE.
+fn like_pattern(text: &str) -> String {
+    let mut out = String::from("%");
+    for c in text.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+/// A user's words as an FTS5 query: each word a quoted phrase, all
+/// required, so no character of theirs is FTS syntax.
+fn fts_query(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" AND "))
+}
+
+/// A date bound as `YYYY-MM-DD`: the first (or, for `end`, last) day of a
+/// year or month given.
+fn date_bound(text: &str, end: bool) -> std::result::Result<String, String> {
+    let bad = || format!("bad date {text:?}: expected YYYY, YYYY-MM or YYYY-MM-DD");
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    let number = |s: &str| s.parse::<u32>().map_err(|_| bad());
+    let year = i32::try_from(number(parts.first().ok_or_else(bad)?)?).map_err(|_| bad())?;
+    let (month, day) = match parts.len() {
+        1 => (if end { 12 } else { 1 }, None),
+        2 => (number(parts[1])?, None),
+        3 => (number(parts[1])?, Some(number(parts[2])?)),
+        _ => return Err(bad()),
+    };
+    let first = NaiveDate::from_ymd_opt(year, month, day.unwrap_or(1)).ok_or_else(bad)?;
+    let date = match (day, end) {
+        (None, true) => {
+            let next = if month == 12 {
+                NaiveDate::from_ymd_opt(year + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(year, month + 1, 1)
+            };
+            next.and_then(|d| d.pred_opt()).ok_or_else(bad)?
+        }
+        _ => first,
+    };
+    Ok(date.to_string())
+}
+
+/// The WHERE clause (over `events e`) and its parameters.
+fn where_clause(filter: &EventFilter) -> std::result::Result<(String, Vec<Value>), String> {
+    let mut clauses: Vec<&str> = vec!["1"];
+    let mut values: Vec<Value> = Vec::new();
+    for (role, party) in [("actor", &filter.actor), ("recipient", &filter.recipient)] {
+        if let Some(party) = party {
+            clauses.push(if role == "actor" {
+                "EXISTS (SELECT 1 FROM event_parties p WHERE p.event = e.id AND p.role = 'actor'
+                 AND (p.country = ? OR p.name LIKE ? ESCAPE '\\' OR p.text LIKE ? ESCAPE '\\'))"
+            } else {
+                "EXISTS (SELECT 1 FROM event_parties p WHERE p.event = e.id AND p.role = 'recipient'
+                 AND (p.country = ? OR p.name LIKE ? ESCAPE '\\' OR p.text LIKE ? ESCAPE '\\'))"
+            });
+            let pattern = like_pattern(party.trim());
+            values.push(Value::Text(party.trim().to_uppercase()));
+            values.push(Value::Text(pattern.clone()));
+            values.push(Value::Text(pattern));
+        }
+    }
+    if let Some(kind) = &filter.event_type {
+        clauses.push("e.event_type = ?");
+        values.push(Value::Text(kind.trim().to_uppercase()));
+    }
+    if let Some(quad) = filter.quad_class {
+        clauses.push("e.quad_class = ?");
+        values.push(Value::Integer(i64::from(quad)));
+    }
+    if let Some(from) = &filter.from {
+        clauses.push("e.date_end >= ?");
+        values.push(Value::Text(date_bound(from, false)?));
+    }
+    if let Some(to) = &filter.to {
+        clauses.push("e.date_start <= ?");
+        values.push(Value::Text(date_bound(to, true)?));
+    }
+    if let Some(text) = &filter.text {
+        match fts_query(text) {
+            Some(query) => {
+                clauses.push(
+                    "e.id IN (SELECT m.event FROM mention_text t JOIN mentions m ON m.id = t.rowid
+                     WHERE mention_text MATCH ?)",
+                );
+                values.push(Value::Text(query));
+            }
+            // No word to look for: nothing matches.
+            None => clauses.push("0"),
+        }
+    }
+    if let Some(source) = &filter.source {
+        clauses.push(
+            "e.id IN (SELECT m.event FROM mentions m JOIN documents d ON d.id = m.document
+             WHERE d.source = ?)",
+        );
+        values.push(Value::Text(source.trim().to_lowercase()));
+    }
+    Ok((clauses.join(" AND "), values))
+}
+
+fn to_usize(n: i64) -> usize {
+    usize::try_from(n).unwrap_or(0)
+}
+
+fn parse_record(json: &str) -> rusqlite::Result<EventRecord> {
+    serde_json::from_str(json).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+impl Store {
+    /// Counts of documents, events and mentions.
+    pub fn totals(&self) -> Result<Totals> {
+        let count = |table: &str| -> rusqlite::Result<usize> {
+            // Table names are fixed strings, never input.
+            self.conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| {
+                    r.get::<_, i64>(0)
+                })
+                .map(to_usize)
+        };
+        (|| {
+            Ok(Totals {
+                documents: count("documents")?,
+                events: count("events")?,
+                mentions: count("mentions")?,
+            })
+        })()
+        .map_err(|e: rusqlite::Error| self.fail(e))
+    }
+
+    /// How many events match.
+    pub fn count_events(&self, filter: &EventFilter) -> Result<usize> {
+        let (clause, values) = where_clause(filter).map_err(|e| self.fail(e))?;
+        self.conn
+            .prepare_cached(&format!("SELECT count(*) FROM events e WHERE {clause}"))
+            .and_then(|mut s| s.query_row(params_from_iter(values), |r| r.get::<_, i64>(0)))
+            .map(to_usize)
+            .map_err(|e| self.fail(e))
+    }
+
+    /// One page of matching events, ordered by date (undated last), then
+    /// by age.
+    pub fn events(&self, filter: &EventFilter, page: Page) -> Result<EventPage> {
+        let total = self.count_events(filter)?;
+        let mut events = Vec::new();
+        self.for_each_event(filter, page, |event| {
+            events.push(event);
+            Ok(())
+        })?;
+        Ok(EventPage { total, events })
+    }
+
+    /// Calls `each` for every matching event in order, without holding them
+    /// all in memory (for exports).
+    pub fn for_each_event(
+        &self,
+        filter: &EventFilter,
+        page: Page,
+        mut each: impl FnMut(StoredEvent) -> Result<()>,
+    ) -> Result<()> {
+        let (clause, mut values) = where_clause(filter).map_err(|e| self.fail(e))?;
+        values.push(Value::Integer(
+            page.limit.and_then(|l| i64::try_from(l).ok()).unwrap_or(-1),
+        ));
+        values.push(Value::Integer(
+            i64::try_from(page.offset).unwrap_or(i64::MAX),
+        ));
+        let sql = format!(
+            "SELECT e.id, e.event_id, m.record, e.num_mentions, e.num_articles, e.num_sources,
+                    e.first_seen, e.last_seen
+             FROM events e JOIN mentions m ON m.id = e.representative
+             WHERE {clause}
+             ORDER BY e.date_start IS NULL, e.date_start, e.id
+             LIMIT ? OFFSET ?"
+        );
+        let mut statement = self.conn.prepare_cached(&sql).map_err(|e| self.fail(e))?;
+        let mut rows = statement
+            .query(params_from_iter(values))
+            .map_err(|e| self.fail(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.fail(e))? {
+            let event = self.event_from_row(row).map_err(|e| self.fail(e))?;
+            each(event)?;
+        }
+        Ok(())
+    }
+
+    fn event_from_row(&self, row: &rusqlite::Row) -> rusqlite::Result<StoredEvent> {
+        let id: i64 = row.get(0)?;
+        let record: String = row.get(2)?;
+        Ok(StoredEvent {
+            event_id: row.get(1)?,
+            record: parse_record(&record)?,
+            mentions: self.mentions_of(id)?,
+            num_mentions: to_usize(row.get(3)?),
+            num_articles: to_usize(row.get(4)?),
+            num_sources: to_usize(row.get(5)?),
+            first_seen: row.get(6)?,
+            last_seen: row.get(7)?,
+            row: id,
+        })
+    }
+
+    fn mentions_of(&self, event: i64) -> rusqlite::Result<Vec<StoredMention>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT d.doc_id, m.sentence, m.sentence_index, m.span_start, m.span_end,
+                    m.trigger, m.rule, m.record_id, d.source, d.url, d.publication_date, m.merge,
+                    m.why, d.ingested_at
+             FROM mentions m JOIN documents d ON d.id = m.document
+             WHERE m.event = ?1 ORDER BY m.id",
+        )?;
+        let rows = statement.query_map([event], |r| {
+            Ok(StoredMention {
+                doc_id: r.get(0)?,
+                sentence: r.get(1)?,
+                sentence_index: to_usize(r.get(2)?),
+                span: [to_usize(r.get(3)?), to_usize(r.get(4)?)],
+                trigger: r.get(5)?,
+                rule: r.get(6)?,
+                record_id: r.get(7)?,
+                source: r.get(8)?,
+                url: r.get(9)?,
+                publication_date: r.get(10)?,
+                merge: r.get(11)?,
+                why: r.get(12)?,
+                ingested_at: r.get(13)?,
+            })
+        })?;
+        rows.collect()
+    }
+
+    /// One event with all its mentions.
+    pub fn event(&self, event_id: &str) -> Result<Option<StoredEvent>> {
+        let found = self
+            .conn
+            .prepare_cached(
+                "SELECT e.id, e.event_id, m.record, e.num_mentions, e.num_articles,
+                        e.num_sources, e.first_seen, e.last_seen
+                 FROM events e JOIN mentions m ON m.id = e.representative
+                 WHERE e.event_id = ?1",
+            )
+            .and_then(|mut s| {
+                s.query_row([event_id], |row| self.event_from_row(row))
+                    .optional()
+            });
+        found.map_err(|e| self.fail(e))
+    }
+
+    /// Who did what to whom: events per actor country, recipient country
+    /// and type, most frequent first. An act done together with no
+    /// recipient (two actors calling each other) counts once per pair of
+    /// its actors' countries.
+    pub fn dyads(&self, filter: &EventFilter) -> Result<Vec<Dyad>> {
+        let (clause, values) = where_clause(filter).map_err(|e| self.fail(e))?;
+        let sql = format!(
+            "SELECT e.id, e.event_type, p.role, p.country
+             FROM events e JOIN event_parties p ON p.event = e.id
+             WHERE {clause} ORDER BY e.id, p.role, p.position"
+        );
+        type Parties = (String, Vec<String>, Vec<String>);
+        let mut per_event: BTreeMap<i64, Parties> = BTreeMap::new();
+        let collected = (|| -> rusqlite::Result<()> {
+            let mut statement = self.conn.prepare_cached(&sql)?;
+            let mut rows = statement.query(params_from_iter(values))?;
+            while let Some(row) = rows.next()? {
+                let (id, kind, role, country): (i64, String, String, Option<String>) =
+                    (row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?);
+                let entry = per_event
+                    .entry(id)
+                    .or_insert_with(|| (kind, Vec::new(), Vec::new()));
+                let side = if role == "actor" {
+                    &mut entry.1
+                } else {
+                    &mut entry.2
+                };
+                if let Some(country) = country {
+                    if !side.contains(&country) {
+                        side.push(country);
+                    }
+                }
+            }
+            Ok(())
+        })();
+        collected.map_err(|e| self.fail(e))?;
+        let mut counts: BTreeMap<(String, String, String), usize> = BTreeMap::new();
+        let none = || vec!["-".to_owned()];
+        for (kind, actors, recipients) in per_event.into_values() {
+            let mut pairs: Vec<(String, String)> = Vec::new();
+            if recipients.is_empty() && actors.len() >= 2 {
+                let mut sorted = actors.clone();
+                sorted.sort();
+                for (i, a) in sorted.iter().enumerate() {
+                    for b in &sorted[i + 1..] {
+                        pairs.push((a.clone(), b.clone()));
+                    }
+                }
+            } else {
+                let actors = if actors.is_empty() { none() } else { actors };
+                let recipients = if recipients.is_empty() {
+                    none()
+                } else {
+                    recipients
+                };
+                for a in &actors {
+                    for r in &recipients {
+                        pairs.push((a.clone(), r.clone()));
+                    }
+                }
+            }
+            for (a, r) in pairs {
+                *counts.entry((a, r, kind.clone())).or_default() += 1;
+            }
+        }
+        let mut dyads: Vec<Dyad> = counts
+            .into_iter()
+            .map(|((actor, recipient, event_type), events)| Dyad {
+                actor,
+                recipient,
+                event_type,
+                events,
+            })
+            .collect();
+        dyads.sort_by_key(|d| std::cmp::Reverse(d.events));
+        Ok(dyads)
+    }
+
+    /// Events per day or ISO week by quad class, oldest first. Events whose
+    /// date is only a month or a year, or missing, are left out; the second
+    /// value says how many.
+    pub fn timeline(
+        &self,
+        filter: &EventFilter,
+        bucket: Bucket,
+    ) -> Result<(Vec<TimelineRow>, usize)> {
+        let (clause, values) = where_clause(filter).map_err(|e| self.fail(e))?;
+        let sql = format!(
+            "SELECT e.date_precision = 'day', e.date_start, e.quad_class, count(*)
+             FROM events e WHERE {clause}
+             GROUP BY 1, 2, 3 ORDER BY 2"
+        );
+        let mut rows: BTreeMap<String, [usize; 4]> = BTreeMap::new();
+        let mut left_out = 0;
+        let collected = (|| -> rusqlite::Result<()> {
+            let mut statement = self.conn.prepare_cached(&sql)?;
+            let mut result = statement.query(params_from_iter(values))?;
+            while let Some(row) = result.next()? {
+                let (is_day, date, quad, n): (Option<bool>, Option<String>, i64, i64) =
+                    (row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?);
+                let day = date.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+                let (Some(true), Some(day), 1..=4) = (is_day, day, quad) else {
+                    left_out += to_usize(n);
+                    continue;
+                };
+                let period = match bucket {
+                    Bucket::Day => day.to_string(),
+                    Bucket::Week => {
+                        let week = day.iso_week();
+                        format!("{}-W{:02}", week.year(), week.week())
+                    }
+                };
+                rows.entry(period).or_default()[to_usize(quad - 1)] += to_usize(n);
+            }
+            Ok(())
+        })();
+        collected.map_err(|e| self.fail(e))?;
+        let rows = rows
+            .into_iter()
+            .map(|(period, quad_class)| TimelineRow {
+                period,
+                total: quad_class.iter().sum(),
+                quad_class,
+            })
+            .collect();
+        Ok((rows, left_out))
+    }
+
+    /// A stored document with its text and its mentions' spans.
+    pub fn document(&self, doc_id: &str) -> Result<Option<DocumentView>> {
+        let found = (|| -> rusqlite::Result<Option<DocumentView>> {
+            let head = self
+                .conn
+                .prepare_cached(
+                    "SELECT id, doc_id, content_hash, source, title, url, publication_date,
+                            language, text, coder_version, ingested_at
+                     FROM documents WHERE doc_id = ?1",
+                )?
+                .query_row([doc_id], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        DocumentView {
+                            doc_id: r.get(1)?,
+                            content_hash: r.get(2)?,
+                            source: r.get(3)?,
+                            title: r.get(4)?,
+                            url: r.get(5)?,
+                            publication_date: r.get(6)?,
+                            language: r.get(7)?,
+                            text: r.get(8)?,
+                            coder_version: r.get(9)?,
+                            ingested_at: r.get(10)?,
+                            mentions: Vec::new(),
+                        },
+                    ))
+                })
+                .optional()?;
+            let Some((row, mut view)) = head else {
+                return Ok(None);
+            };
+            let mut statement = self.conn.prepare_cached(
+                "SELECT e.event_id, m.record_id, e.event_type, m.sentence_index, m.span_start,
+                        m.span_end, m.trigger, m.rule, m.merge, m.why
+                 FROM mentions m JOIN events e ON e.id = m.event
+                 WHERE m.document = ?1 ORDER BY m.id",
+            )?;
+            view.mentions = statement
+                .query_map(params![row], |r| {
+                    Ok(MentionView {
+                        event_id: r.get(0)?,
+                        record_id: r.get(1)?,
+                        event_type: r.get(2)?,
+                        sentence_index: to_usize(r.get(3)?),
+                        span: [to_usize(r.get(4)?), to_usize(r.get(5)?)],
+                        trigger: r.get(6)?,
+                        rule: r.get(7)?,
+                        merge: r.get(8)?,
+                        why: r.get(9)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(Some(view))
+        })();
+        found.map_err(|e| self.fail(e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn like_pattern_escapes_wildcards() {
+        assert_eq!(like_pattern("50%_A\\"), "%50\\%\\_a\\\\%");
+    }
+
+    #[test]
+    fn fts_query_quotes_every_word() {
+        assert_eq!(
+            fts_query("telepon \"Putin\" '; DROP TABLE x; --").as_deref(),
+            Some("\"telepon\" AND \"\"\"Putin\"\"\" AND \"DROP\" AND \"TABLE\" AND \"x;\"")
+        );
+        assert_eq!(fts_query(" ; -- "), None);
+    }
+
+    #[test]
+    fn date_bounds() {
+        assert_eq!(date_bound("2024", false).unwrap(), "2024-01-01");
+        assert_eq!(date_bound("2024", true).unwrap(), "2024-12-31");
+        assert_eq!(date_bound("2024-02", true).unwrap(), "2024-02-29");
+        assert_eq!(date_bound("2024-04-16", true).unwrap(), "2024-04-16");
+        assert!(date_bound("2024-13", false).is_err());
+        assert!(date_bound("16/04/2024", false).is_err());
+        assert!(date_bound("", false).is_err());
+    }
+}
