@@ -86,3 +86,28 @@ fn iran_strike_on_israel_and_shoigu_offer() {
         find(&records, "002", "AGREE", "RUS").expect("Shoigu's offer to cooperate in seed 002");
     assert_eq!(agree["recipient"][0]["country"], "IRN");
 }
+
+#[test]
+fn record_ids_are_unique_and_the_consulate_strike_is_dated_1_april() {
+    let records = seed_records();
+    let mut ids: Vec<&str> = records.iter().filter_map(|r| r["id"].as_str()).collect();
+    let all = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), all, "two records share an id");
+    // Seed 000 names the attacker a sentence later ("Israel ... berada di
+    // balik serangan itu"); seed 001 dates it inside a sentence about a call.
+    for doc in ["000", "001"] {
+        let strike = records
+            .iter()
+            .find(|r| {
+                r["doc_id"].as_str().is_some_and(|d| d.starts_with(doc))
+                    && r["event_type"] == "ASSAULT"
+                    && r["date"] == "2024-04-01"
+            })
+            .unwrap_or_else(|| panic!("no consulate strike of 2024-04-01 in seed {doc}"));
+        assert_eq!(strike["actor"][0]["country"], "ISR");
+        assert_eq!(strike["recipient"][0]["country"], "IRN");
+        assert_eq!(strike["location"]["country"], "SYR");
+    }
+}
