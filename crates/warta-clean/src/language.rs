@@ -16,38 +16,20 @@ pub enum LanguageGuess {
 pub struct LanguageDetector {
     detector: lingua::LanguageDetector,
     /// Each sample word's class: 1 Malayic function word, 2 English, 4 Malay marker.
-    classes: rustc_hash::FxHashMap<&'static [u8], u8>,
+    classes: rustc_hash::FxHashMap<Box<[u8]>, u8>,
 }
-
-impl Default for LanguageDetector {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-/// Function words of Indonesian (and Malay): a text with too few of these
-/// or of the English ones is in some other language, whatever the
-/// detector's best guess among its three.
-const MALAYIC_FUNCTION_WORDS: &[&str] = &[
-    "yang", "dan", "di", "ke", "dari", "dengan", "untuk", "ini", "itu", "pada", "dalam", "tidak",
-    "akan", "juga", "oleh", "karena", "telah", "kepada", "bahwa", "atau", "ada", "sudah", "saya",
-    "kami", "mereka", "ia", "dia", "tersebut", "serta", "adalah", "bagi",
-];
-
-const ENGLISH_FUNCTION_WORDS: &[&str] = &[
-    "the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "was", "as", "by", "it",
-    "at", "from", "has", "have", "are", "be",
-];
-
-/// Words of Malaysian Malay that Indonesian news does not use: without any
-/// of them a Malayic text is read as Indonesian with no detector pass.
-const MALAY_MARKERS: &[&str] = &["kerana", "bahawa", "iaitu", "sahaja", "sebarang"];
 
 /// How far ahead of Indonesian the Malay confidence must be.
 const MALAY_MARGIN: f64 = 0.3;
 
 impl LanguageDetector {
-    pub fn new() -> Self {
+    /// `malayic` are function words of Indonesian and Malay, `english`
+    /// those of English: a text with too few of either is in some other
+    /// language, whatever the detector's best guess among its three.
+    /// `malay_markers` are words of Malaysian Malay that Indonesian news
+    /// does not use: without any of them a Malayic text is read as
+    /// Indonesian with no detector pass.
+    pub fn new(malayic: &[String], english: &[String], malay_markers: &[String]) -> Self {
         let detector = LanguageDetectorBuilder::from_languages(&[
             Language::Indonesian,
             Language::Malay,
@@ -56,13 +38,10 @@ impl LanguageDetector {
         .with_low_accuracy_mode()
         .build();
         let mut classes = rustc_hash::FxHashMap::default();
-        for (list, class) in [
-            (MALAYIC_FUNCTION_WORDS, 1),
-            (ENGLISH_FUNCTION_WORDS, 2),
-            (MALAY_MARKERS, 4),
-        ] {
+        for (list, class) in [(malayic, 1), (english, 2), (malay_markers, 4)] {
             for word in list {
-                *classes.entry(word.as_bytes()).or_insert(0) |= class;
+                let key: Box<[u8]> = word.to_lowercase().into_bytes().into();
+                *classes.entry(key).or_insert(0) |= class;
             }
         }
         LanguageDetector { detector, classes }
@@ -176,7 +155,12 @@ mod tests {
 
     #[test]
     fn tells_the_three_languages_and_others() {
-        let d = LanguageDetector::new();
+        let words = |list: &str| list.split(' ').map(String::from).collect::<Vec<_>>();
+        let d = LanguageDetector::new(
+            &words("yang dan di ke dari dengan untuk ini itu pada dalam tidak akan juga oleh karena telah kepada bahwa atau ada sudah saya kami mereka ia dia tersebut serta adalah bagi"),
+            &words("the of and to in is that for on with was as by it at from has have are be"),
+            &words("kerana bahawa iaitu sahaja sebarang"),
+        );
         assert_eq!(
             d.detect("Presiden Rusia melakukan percakapan telepon dengan Presiden Iran pada hari Selasa untuk membahas situasi di Timur Tengah yang semakin memanas."),
             LanguageGuess::Known("id")

@@ -99,6 +99,7 @@ pub(crate) struct WordSets {
     pub relative_adverbs: HashSet<String>,
     pub subordinators: HashSet<String>,
     pub topic_openers: HashSet<String>,
+    pub name_particles: HashSet<String>,
     pub object_markers: HashSet<String>,
     pub initials_nouns: HashSet<String>,
     pub not_counts: HashSet<String>,
@@ -284,6 +285,7 @@ impl Coder {
             relative_adverbs: set(&w.relative_adverbs),
             subordinators: set(&w.subordinators),
             topic_openers: set(&w.topic_openers),
+            name_particles: w.name_particles.iter().cloned().collect(),
             object_markers: set(&w.object_markers),
             initials_nouns: set(&w.initials_nouns),
             not_counts: set(&w.not_counts),
@@ -327,6 +329,11 @@ impl Coder {
             w.camel_case_words.clone(),
         );
         let abbreviations = w.abbreviations.iter().cloned().collect();
+        let language = LanguageDetector::new(
+            &w.language_malayic_words,
+            &w.language_english_words,
+            &w.language_malay_markers,
+        );
         Coder {
             lexicon,
             names,
@@ -341,7 +348,7 @@ impl Coder {
             offices,
             title_ids,
             sets,
-            language: LanguageDetector::new(),
+            language,
         }
     }
 

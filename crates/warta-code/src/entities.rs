@@ -557,7 +557,11 @@ impl Coder {
             hit.end
         } else {
             let mut e = k;
-            while e < to && e - k < 4 && is_name_word(doc, e) && !hit_at.contains_key(&e) {
+            while e < to
+                && e - k < 4
+                && is_name_word(doc, e, &self.sets.name_particles)
+                && !hit_at.contains_key(&e)
+            {
                 e += 1;
             }
             e
@@ -815,15 +819,14 @@ fn starts_upper(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// A word that can be part of a personal name: capitalised, or a particle
-/// of Arabic and Dutch names.
-fn is_name_word(doc: &Analysed, i: usize) -> bool {
+/// A word that can be part of a personal name: capitalised, or one of the
+/// lexicon's name particles ("bin", "al", "van", "II").
+fn is_name_word(doc: &Analysed, i: usize, particles: &HashSet<String>) -> bool {
     if doc.kind(i) != TokenKind::Word {
         return false;
     }
     let text = doc.text_of(i);
-    starts_upper(text) && text.chars().skip(1).any(char::is_lowercase)
-        || matches!(text, "bin" | "binti" | "al" | "van" | "de" | "II" | "III")
+    starts_upper(text) && text.chars().skip(1).any(char::is_lowercase) || particles.contains(text)
 }
 
 /// "(PM)" after a title: the end of the bracket when it holds only a title.
