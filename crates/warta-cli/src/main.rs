@@ -11,6 +11,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod bench;
 mod code;
 mod coverage;
+mod serve;
 mod store;
 
 use std::io::Write;
@@ -115,6 +116,21 @@ enum Command {
         #[arg(long, default_value = "warta.db")]
         db: PathBuf,
     },
+    /// Serve the explorer: a web page and a read-only JSON API over the store.
+    Serve {
+        /// The event database (must exist; see `warta ingest`).
+        #[arg(long, default_value = "warta.db")]
+        db: PathBuf,
+        /// Address to listen on; port 0 lets the system choose (the line
+        /// printed on standard error gives the address).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// Allow an address that is not loopback, and requests for any host
+        /// name. The explorer has no login: anyone who can reach the address
+        /// can read the whole store.
+        #[arg(long)]
+        public: bool,
+    },
     /// Check or describe the lexicon.
     Lexicon {
         #[command(subcommand)]
@@ -199,6 +215,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => store::events(&db, &filters, format, output.as_deref(), limit, offset),
         Command::Dyads { filters, limit, db } => store::dyads(&db, &filters, limit),
         Command::Timeline { by, filters, db } => store::timeline(&db, &filters, by),
+        Command::Serve { db, addr, public } => serve::run(lexicon, &db, addr, public),
         Command::Bench { paths, threads } => {
             let start = std::time::Instant::now();
             let coder = Coder::new(lexicon);

@@ -98,8 +98,18 @@ CREATE VIRTUAL TABLE mention_text USING fts5(
 INSERT INTO mention_text(mention_text) VALUES ('rebuild');
 ";
 
+/// Version 3: indexes for the explorer's busiest queries (measured on
+/// 100,000 events, `warta-serve`'s load test): a page of events in date
+/// order walks the first index instead of sorting every event (175 ms to
+/// 1 ms), and timeline counts read the second in group order (156 ms to
+/// 25 ms).
+const V3_EXPLORER_INDEXES: &str = "
+CREATE INDEX events_in_order ON events(date_start IS NULL, date_start);
+CREATE INDEX events_by_period ON events(date_precision = 'day', date_start, quad_class);
+";
+
 /// Every migration, in order; migration `i` takes version `i` to `i + 1`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1_CORE, V2_SENTENCE_SEARCH];
+pub(crate) const MIGRATIONS: &[&str] = &[V1_CORE, V2_SENTENCE_SEARCH, V3_EXPLORER_INDEXES];
 
 /// The schema version this code writes and reads.
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
