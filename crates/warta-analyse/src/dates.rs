@@ -77,7 +77,8 @@ struct Word<'a> {
     start: usize,
     end: usize,
     text: &'a str,
-    lower: String,
+    /// Borrowed when the word has no capital (most words): no allocation.
+    lower: std::borrow::Cow<'a, str>,
 }
 
 impl Calendar {
@@ -163,22 +164,23 @@ impl Calendar {
         if let Some(date) = iso_date(w.text).or_else(|| slash_date(w.text)) {
             return Some((i + 1, date));
         }
-        let day = day_number(&w.lower);
-        let month = self.month_lower(&w.lower);
-        let next = |k: usize| words.get(i + k).map(|x| x.lower.as_str());
-        if let (Some(day), Some(month), Some(year)) = (
-            day,
-            next(1).and_then(|m| self.month_lower(m)),
-            next(2).and_then(year_number),
-        ) {
-            return NaiveDate::from_ymd_opt(year, month, day).map(|d| (i + 3, d));
+        let next = |k: usize| words.get(i + k).map(|x| x.lower.as_ref());
+        // The cheap number checks first: a month name is looked up only
+        // beside a day number, not for every word.
+        if let Some(day) = day_number(&w.lower) {
+            if let (Some(month), Some(year)) = (
+                next(1).and_then(|m| self.month_lower(m)),
+                next(2).and_then(year_number),
+            ) {
+                return NaiveDate::from_ymd_opt(year, month, day).map(|d| (i + 3, d));
+            }
         }
-        if let (Some(month), Some(day), Some(year)) = (
-            month,
-            next(1).and_then(day_number),
-            next(2).and_then(year_number),
-        ) {
-            return NaiveDate::from_ymd_opt(year, month, day).map(|d| (i + 3, d));
+        if let Some(day) = next(1).and_then(day_number) {
+            if let (Some(month), Some(year)) =
+                (self.month_lower(&w.lower), next(2).and_then(year_number))
+            {
+                return NaiveDate::from_ymd_opt(year, month, day).map(|d| (i + 3, d));
+            }
         }
         None
     }
@@ -220,7 +222,7 @@ impl Calendar {
         reference: NaiveDate,
     ) -> Option<(usize, DateMention)> {
         let w = &words[i];
-        let next = |k: usize| words.get(i + k).map(|x| x.lower.as_str());
+        let next = |k: usize| words.get(i + k).map(|x| x.lower.as_ref());
         let mention = |end: usize, date: NaiveDate, precision: Precision, relative: bool| {
             Some((
                 end,
@@ -295,7 +297,7 @@ impl Calendar {
             let end = if strictly_before { i + 2 } else { i + 1 };
             return mention(end, date, Precision::Day, true);
         }
-        match (w.lower.as_str(), next(1)) {
+        match (w.lower.as_ref(), next(1)) {
             ("kemarin", Some("lusa")) => {
                 mention(i + 2, reference - Days::new(2), Precision::Day, true)
             }
@@ -355,12 +357,18 @@ fn push_word<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Word<'a>
     if piece.is_empty() {
         return;
     }
-    let offset = start + text[start..end].find(piece).unwrap_or(0);
+    // `piece` is a slice of `text`: its offset is where it starts in memory.
+    let offset = piece.as_ptr() as usize - text.as_ptr() as usize;
+    let lower = if !piece.is_ascii() || piece.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(piece.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(piece)
+    };
     out.push(Word {
         start: offset,
         end: offset + piece.len(),
         text: piece,
-        lower: piece.to_lowercase(),
+        lower,
     });
 }
 

@@ -8,7 +8,9 @@ use std::process::ExitCode;
 
 use rayon::prelude::*;
 use warta_code::{Coder, Document};
-use warta_read::{read_inputs, RawDocument, ReadOptions};
+use warta_read::RawDocument;
+
+use crate::read_ahead::read_ahead;
 use warta_record::{csv_header, write_csv_row};
 
 use crate::Format;
@@ -58,7 +60,7 @@ pub fn run(
             }
             Ok(failed)
         };
-    for item in read_inputs(paths, &ReadOptions::default()) {
+    for item in read_ahead(paths) {
         match item {
             Ok(raw) => {
                 for note in &raw.notes {

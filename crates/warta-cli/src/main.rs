@@ -11,6 +11,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod bench;
 mod code;
 mod coverage;
+mod read_ahead;
 mod serve;
 mod store;
 

@@ -13,7 +13,7 @@ use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 use warta_code::{Coder, Document};
 use warta_lexicon::Lexicon;
-use warta_read::{read_inputs, RawDocument, ReadOptions};
+use warta_read::RawDocument;
 use warta_store::{
     content_hash, Bucket, DocumentInput, EventFilter, IngestSummary, Known, Page, People, Store,
     StoredEvent,
@@ -146,7 +146,7 @@ pub fn ingest(
         tally.storing += storing.elapsed();
         Ok(())
     };
-    for item in read_inputs(paths, &ReadOptions::default()) {
+    for item in crate::read_ahead::read_ahead(paths) {
         let raw = match item {
             Ok(raw) => raw,
             Err(e) => {
