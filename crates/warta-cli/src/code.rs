@@ -91,15 +91,9 @@ pub fn run(
 fn render(coder: &Coder, raw: RawDocument, format: Format) -> (String, bool) {
     let origin = raw.origin.clone();
     let doc = Document::from(raw);
-    // A bug in a rule must cost one document, not the batch.
-    let coded = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| coder.code(&doc))) {
+    let coded = match coder.code_guarded(&doc) {
         Ok(coded) => coded,
-        Err(panic) => {
-            let reason = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
+        Err(reason) => {
             eprintln!(
                 "warta: {}: internal error while coding, document skipped: {reason}",
                 origin

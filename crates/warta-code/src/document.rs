@@ -244,6 +244,18 @@ fn url_host(url: &str) -> Option<&str> {
 }
 
 impl Coder {
+    /// Codes one document, and turns a panic in a rule into an error with
+    /// its message: a bug must cost one document, not a batch or a server.
+    pub fn code_guarded(&self, doc: &Document) -> Result<CodedDocument, String> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.code(doc))).map_err(|panic| {
+            panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default()
+        })
+    }
+
     /// Codes one document.
     pub fn code(&self, doc: &Document) -> CodedDocument {
         let cleaned = clean(&doc.text, doc.title.as_deref(), &self.clean_rules);

@@ -563,17 +563,9 @@ pub(crate) async fn code(
                 date: request.date,
                 ..Document::default()
             };
-            // A bug in a rule must cost this request, not the server.
-            let coded =
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| coder.code(&document)))
-                    .map_err(|panic| {
-                        let reason = panic
-                            .downcast_ref::<&str>()
-                            .map(|s| (*s).to_owned())
-                            .or_else(|| panic.downcast_ref::<String>().cloned())
-                            .unwrap_or_default();
-                        ApiError::internal(format!("internal error while coding: {reason}"))
-                    })?;
+            let coded = coder.code_guarded(&document).map_err(|reason| {
+                ApiError::internal(format!("internal error while coding: {reason}"))
+            })?;
             to_json(&CodeResponse {
                 records: coded.records,
                 skipped: coded.skipped.map(|s| s.reason),
