@@ -83,9 +83,10 @@ mod tests {
     #[test]
     fn gives_what_read_inputs_gives_in_order() {
         let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
-        let direct: Vec<String> = read_inputs(&[seeds.clone()], &ReadOptions::default())
-            .map(|r| r.map(|d| d.doc_id).unwrap_or_else(|e| e.reason))
-            .collect();
+        let direct: Vec<String> =
+            read_inputs(std::slice::from_ref(&seeds), &ReadOptions::default())
+                .map(|r| r.map(|d| d.doc_id).unwrap_or_else(|e| e.reason))
+                .collect();
         let ahead: Vec<String> = read_ahead(&[seeds])
             .map(|r| r.map(|d| d.doc_id).unwrap_or_else(|e| e.reason))
             .collect();
