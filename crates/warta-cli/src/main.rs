@@ -108,6 +108,19 @@ enum Command {
         #[arg(long, default_value = "warta.db")]
         db: PathBuf,
     },
+    /// One stored event with every mention: its sentence, trigger, rule and
+    /// why it joined the event (pretty JSON).
+    Event {
+        event_id: String,
+        #[arg(long, default_value = "warta.db")]
+        db: PathBuf,
+    },
+    /// One stored document: its cleaned text and where its mentions are (pretty JSON).
+    Document {
+        doc_id: String,
+        #[arg(long, default_value = "warta.db")]
+        db: PathBuf,
+    },
     /// Events per day or ISO week by quad class.
     Timeline {
         #[arg(long, value_enum, default_value_t = store::Period::Day)]
@@ -216,6 +229,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => store::events(&db, &filters, format, output.as_deref(), limit, offset),
         Command::Dyads { filters, limit, db } => store::dyads(&db, &filters, limit),
         Command::Timeline { by, filters, db } => store::timeline(&db, &filters, by),
+        Command::Event { event_id, db } => store::event(&db, &event_id),
+        Command::Document { doc_id, db } => store::document(&db, &doc_id),
         Command::Serve { db, addr, public } => serve::run(lexicon, &db, addr, public),
         Command::Bench { paths, threads } => {
             let start = std::time::Instant::now();

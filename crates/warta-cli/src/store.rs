@@ -419,6 +419,34 @@ pub fn dyads(db: &Path, filters: &FilterArgs, limit: Option<usize>) -> anyhow::R
     Ok(ExitCode::SUCCESS)
 }
 
+pub fn event(db: &Path, event_id: &str) -> anyhow::Result<ExitCode> {
+    let store = Store::open_read_only(db)?;
+    match store.event(event_id)? {
+        Some(event) => print_pretty(&event),
+        None => not_found(db, "event", event_id),
+    }
+}
+
+pub fn document(db: &Path, doc_id: &str) -> anyhow::Result<ExitCode> {
+    let store = Store::open_read_only(db)?;
+    match store.document(doc_id)? {
+        Some(document) => print_pretty(&document),
+        None => not_found(db, "document", doc_id),
+    }
+}
+
+fn print_pretty(value: &impl serde::Serialize) -> anyhow::Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn not_found(db: &Path, what: &str, id: &str) -> anyhow::Result<ExitCode> {
+    eprintln!("warta: {}: no {what} {id:?}", db.display());
+    Ok(ExitCode::from(1))
+}
+
 pub fn timeline(db: &Path, filters: &FilterArgs, by: Period) -> anyhow::Result<ExitCode> {
     let store = Store::open_read_only(db)?;
     let bucket = match by {

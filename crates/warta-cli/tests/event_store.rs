@@ -340,3 +340,50 @@ fn hostile_input_is_stored_as_it_was() {
         assert!(mention.span[0] < mention.span[1]);
     }
 }
+
+#[test]
+fn one_event_and_one_document_with_their_provenance() {
+    let db = scratch("event-and-document").join("seeds.db");
+    let output = ingest(&db, &[&shared().join("seeds")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let consulate = events(
+        &db,
+        &[
+            "--type",
+            "ASSAULT",
+            "--from",
+            "2024-04-01",
+            "--to",
+            "2024-04-01",
+        ],
+    );
+    let id = consulate[0]["event_id"].as_str().unwrap().to_owned();
+
+    let output = warta(&["event", &id, "--db", db.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let event: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(event["event_id"], id.as_str());
+    let mentions = event["mentions"].as_array().unwrap();
+    assert_eq!(mentions.len(), 2);
+    assert!(mentions.iter().any(
+        |m| m["merge"] == "joined" && m["why"].as_str().unwrap().contains("same type ASSAULT")
+    ));
+
+    let doc_id = mentions[0]["doc_id"].as_str().unwrap().to_owned();
+    let output = warta(&["document", &doc_id, "--db", db.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let document: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let text: Vec<char> = document["text"].as_str().unwrap().chars().collect();
+    let mention = &mentions[0];
+    let [start, end] = [0, 1].map(|k| mention["span"][k].as_u64().unwrap() as usize);
+    let at_span: String = text[start..end].iter().collect();
+    assert_eq!(at_span, mention["trigger"].as_str().unwrap());
+
+    let output = warta(&["event", "no-such-event", "--db", db.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("no event \"no-such-event\""),
+        "{}",
+        stderr(&output)
+    );
+}
