@@ -429,7 +429,12 @@ impl Coder {
                     let lower = surface.to_lowercase();
                     let (root, voice) = if t.kind == TokenKind::Word {
                         let analysis = self.stemmer.analyse(&lower);
-                        let voice = analysis.voice();
+                        // Loan nouns carry no affix to show they are nouns.
+                        let voice = if self.sets.nominal_words.contains(&lower) {
+                            Voice::Nominal
+                        } else {
+                            analysis.voice()
+                        };
                         (analysis.root, voice)
                     } else {
                         (lower.clone(), Voice::Active)

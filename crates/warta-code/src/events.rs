@@ -117,6 +117,12 @@ impl Coder {
                 if let Some((group, end)) = self.possessor(doc, mentions, m.end, limit) {
                     actor = group;
                     after = end;
+                } else if self.sets.nominal_words.contains(doc.lower(head)) {
+                    // A loan noun without a possessor is the object of the
+                    // verb before it ("mengumumkan sanksi baru"): its subject acts.
+                    actor = self
+                        .relative_antecedent(doc, mentions, m.start, s.first)
+                        .unwrap_or_else(|| self.left_group(doc, mentions, m.start, s.first));
                 }
             }
             _ if self.subordinate_verb(doc, m.start, s.first) => {

@@ -320,3 +320,17 @@ fn a_reaction_to_an_act_told_earlier_is_not_a_new_act() {
     assert_eq!(israeli.len(), 1, "{:#?}", summary(&records));
     assert_eq!(israeli[0].date.as_deref(), Some("2024-03-03"));
 }
+
+#[test]
+fn a_loan_noun_takes_its_possessor_as_actor() {
+    let records = code("Uni Eropa memperpanjang sanksi setelah invasi Rusia ke Ukraina.");
+    let invasion = records
+        .iter()
+        .find(|r| r.rule == "id/assault/invasi")
+        .unwrap_or_else(|| panic!("{:#?}", summary(&records)));
+    assert_eq!(invasion.actor_countries(), ["RUS"]);
+    assert_eq!(invasion.recipient_countries(), ["UKR"]);
+    // Without a possessor the subject of the verb before it acts.
+    let records = code("Amerika Serikat mengumumkan sanksi baru terhadap Iran.");
+    assert_eq!(find(&records, "SANCTION").actor_countries(), ["USA"]);
+}

@@ -89,6 +89,7 @@ pub struct Words {
     pub subordinators: Vec<String>,
     pub topic_openers: Vec<String>,
     pub name_particles: Vec<String>,
+    pub nominal_words: Vec<String>,
     pub language_malayic_words: Vec<String>,
     pub language_english_words: Vec<String>,
     pub language_malay_markers: Vec<String>,
