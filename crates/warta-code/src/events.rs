@@ -71,7 +71,11 @@ impl Coder {
             future |= self.sets.future.contains(w);
             intent |= self.sets.intent.contains(w);
         }
-        if negated {
+        let plover = self.lexicon.plover.event_type(&cue.event_type)?;
+        // "tidak akan berunding": to say one will not cooperate is to refuse.
+        // Any other negated act is no event.
+        let refusal = negated && (future || intent) && plover.quad_class <= 2;
+        if negated && !refusal {
             return None;
         }
         let hypothetical =
@@ -81,10 +85,16 @@ impl Coder {
             return None;
         }
         let hedged = (s.first..m.start).any(|i| self.sets.hedges.contains(doc.lower(i)));
-        let plover = self.lexicon.plover.event_type(&cue.event_type)?;
         let (mut event_type, mut mode, mut cameo) =
             (cue.event_type.clone(), cue.mode.clone(), cue.cameo.clone());
-        if future || intent {
+        if refusal {
+            let rejected = if event_type == "CONSULT" {
+                "125"
+            } else {
+                "120"
+            };
+            (event_type, mode, cameo) = ("REJECT".into(), None, rejected.into());
+        } else if future || intent {
             (event_type, mode, cameo) = future_form(&event_type, plover.quad_class, mode, cameo);
         }
         if hypothetical && event_type != "THREATEN" {

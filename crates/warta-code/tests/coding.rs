@@ -334,3 +334,14 @@ fn a_loan_noun_takes_its_possessor_as_actor() {
     let records = code("Amerika Serikat mengumumkan sanksi baru terhadap Iran.");
     assert_eq!(find(&records, "SANCTION").actor_countries(), ["USA"]);
 }
+
+#[test]
+fn saying_one_will_not_cooperate_is_a_refusal() {
+    let records = code("Iran tidak akan berunding dengan Amerika Serikat.");
+    let r = find(&records, "REJECT");
+    assert_eq!(r.actor_countries(), ["IRN"]);
+    assert_eq!(r.recipient_countries(), ["USA"]);
+    assert_eq!(r.cameo, "125");
+    // A negated attack is no event at all, and not a refusal either.
+    assert!(code("Israel tidak akan menyerang Iran.").is_empty());
+}
