@@ -17,12 +17,13 @@ pub use language::{LanguageDetector, LanguageGuess};
 #[derive(Debug, Clone, Default)]
 pub struct CleanRules {
     /// Whole lines that are furniture, lower case.
-    pub furniture_lines: rustc_hash::FxHashSet<String>,
+    furniture_lines: rustc_hash::FxHashSet<String>,
     /// Line prefixes that mark furniture, lower case.
-    pub furniture_prefixes: Vec<String>,
+    furniture_prefixes: Vec<String>,
     /// Camel-cased words that are not glued words ("YouTube").
-    pub camel_case_words: Vec<String>,
-    /// The longest line and prefix above, measured once.
+    camel_case_words: Vec<String>,
+    /// The longest line and prefix above, measured once (the lists are
+    /// private, so it cannot go stale).
     limits: std::sync::OnceLock<furniture::Limits>,
 }
 

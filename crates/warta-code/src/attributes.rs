@@ -140,20 +140,16 @@ impl Coder {
         // Dates follow the predicate they modify ("menelepon pada Selasa",
         // "serangan ... pada 1 April"): one before the trigger counts double,
         // as it more often belongs to an earlier verb of the sentence.
+        // A date before a topic opener ("untuk membahas") belongs to the
+        // talk, not to the act talked about.
         let trigger_end = doc.tokens[c.end - 1].end - s.start_byte;
-        let sentence = &doc.text[s.start_byte..s.end_byte];
         let nearest = mentions.iter().min_by_key(|m| {
             if m.start >= trigger_end {
                 return (false, m.start - trigger_end, m.relative);
             }
-            let between = sentence.get(m.end..trigger).unwrap_or("");
-            let other_topic = between.split_whitespace().any(|w| {
-                self.sets.topic_openers.contains(
-                    w.trim_matches(|c: char| !c.is_alphanumeric())
-                        .to_lowercase()
-                        .as_str(),
-                )
-            });
+            let other_topic = (s.first..c.start)
+                .filter(|&i| doc.tokens[i].start - s.start_byte >= m.end)
+                .any(|i| self.sets.topic_openers.contains(doc.lower(i)));
             (other_topic, 2 * trigger.saturating_sub(m.end), m.relative)
         });
         if let Some(m) = nearest {

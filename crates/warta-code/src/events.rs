@@ -130,19 +130,13 @@ impl Coder {
                 } else if self.sets.nominal_words.contains(doc.lower(head)) {
                     // A loan noun without a possessor is the object of the
                     // verb before it ("mengumumkan sanksi baru"): its subject acts.
-                    actor = self
-                        .relative_antecedent(doc, mentions, m.start, s.first)
-                        .unwrap_or_else(|| self.left_group(doc, mentions, m.start, s.first));
+                    actor = self.subject_before(doc, mentions, m.start, s.first);
                 }
             }
             _ if self.subordinate_verb(doc, m.start, s.first) => {
                 actor = self.main_subject(doc, mentions, m.start, s.first)
             }
-            _ => {
-                actor = self
-                    .relative_antecedent(doc, mentions, m.start, s.first)
-                    .unwrap_or_else(|| self.left_group(doc, mentions, m.start, s.first))
-            }
+            _ => actor = self.subject_before(doc, mentions, m.start, s.first),
         }
         if recipient.is_empty() {
             recipient = self.right_group(doc, mentions, after, limit, event_type == "RETREAT");
@@ -261,6 +255,19 @@ impl Coder {
     /// subject of its own, whose doer is the clause's subject.
     fn subordinate_verb(&self, doc: &Analysed, at: usize, first: usize) -> bool {
         at > first && self.sets.subordinators.contains(doc.lower(at - 1))
+    }
+
+    /// The subject of the verb at `at`: a relative clause's antecedent, else
+    /// the group to its left.
+    fn subject_before(
+        &self,
+        doc: &Analysed,
+        mentions: &SentenceMentions,
+        at: usize,
+        first: usize,
+    ) -> Vec<Entity> {
+        self.relative_antecedent(doc, mentions, at, first)
+            .unwrap_or_else(|| self.left_group(doc, mentions, at, first))
     }
 
     /// The first subject-like group of the sentence before `at`.
