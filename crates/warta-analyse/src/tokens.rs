@@ -81,6 +81,14 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
                     pos += d.len_utf8();
                 } else if matches!(d, '-' | '\'' | '’') && at(next(pos)).is_some_and(is_word_char)
                 {
+                    // "India-Pakistan", "AS-Korsel": two names joined by a
+                    // hyphen are two tokens, so each can be recognised.
+                    if d == '-'
+                        && c.is_uppercase()
+                        && at(next(pos)).is_some_and(char::is_uppercase)
+                    {
+                        break;
+                    }
                     pos = next(pos);
                 } else {
                     break;
@@ -136,8 +144,20 @@ mod tests {
     #[test]
     fn apostrophes_and_hyphens_inside_words() {
         assert_eq!(
-            texts("Ma'ruf Amir-Abdollahian ke-11"),
-            ["Ma'ruf", "Amir-Abdollahian", "ke-11"]
+            texts("Ma'ruf Moon Jae-in ke-11 Amir-Abdollahian konflik India-Pakistan"),
+            [
+                "Ma'ruf",
+                "Moon",
+                "Jae-in",
+                "ke-11",
+                "Amir",
+                "-",
+                "Abdollahian",
+                "konflik",
+                "India",
+                "-",
+                "Pakistan"
+            ]
         );
     }
 

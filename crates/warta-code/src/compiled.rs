@@ -111,6 +111,11 @@ pub(crate) struct WordSets {
     pub casualty_dead: HashSet<String>,
     pub casualty_injured: HashSet<String>,
     pub casualty_arrested: HashSet<String>,
+    pub phrase_prepositions: HashSet<String>,
+    pub auxiliaries: HashSet<String>,
+    pub attributions: HashSet<String>,
+    pub pronouns_state: HashSet<String>,
+    pub own_nouns: HashSet<String>,
 }
 
 fn set(words: &[String]) -> HashSet<String> {
@@ -270,6 +275,7 @@ impl Coder {
                 .pronouns_person
                 .iter()
                 .chain(&w.pronouns_plural)
+                .chain(&w.pronouns_state)
                 .filter_map(|p| p.split_whitespace().next())
                 .map(str::to_lowercase)
                 .collect(),
@@ -315,6 +321,11 @@ impl Coder {
             casualty_dead: set(&w.casualty_dead),
             casualty_injured: set(&w.casualty_injured),
             casualty_arrested: set(&w.casualty_arrested),
+            phrase_prepositions: set(&w.phrase_prepositions),
+            auxiliaries: set(&w.auxiliaries),
+            attributions: set(&w.attributions),
+            pronouns_state: set(&w.pronouns_state),
+            own_nouns: set(&w.own_nouns),
         };
         let calendar = Calendar::new(
             w.months.iter().map(|m| (m.names.clone(), m.month)),

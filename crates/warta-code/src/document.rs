@@ -115,6 +115,8 @@ pub(crate) struct WordInfo {
     pub starts_cue: bool,
     /// Some lexicon name (state, person, place...) begins with this word.
     pub starts_name: bool,
+    /// The word carries a verbal prefix (meN-, ber-, di-, ter-).
+    pub verbal: bool,
 }
 
 /// The cleaned text with tokens, analyses and sentences.
@@ -154,6 +156,11 @@ impl Analysed {
 
     pub fn voice(&self, i: usize) -> Voice {
         self.words[i].voice
+    }
+
+    /// Whether token `i` carries a verbal prefix.
+    pub fn verbal(&self, i: usize) -> bool {
+        self.words[i].verbal
     }
 
     /// Whether some cue can start at token `i` (see [`WordInfo`]).
@@ -318,6 +325,7 @@ impl Coder {
         let mut candidates: Vec<Candidate> = Vec::new();
         for (index, s) in analysed.sentences.iter().enumerate() {
             let matches = self.find_cues(&analysed, s.first, s.end);
+            let phrases = self.phrases(&analysed, s.first, s.end, &mentions[index]);
             let embedded = self.embedded_acts(&analysed, &matches);
             let mut sentence: Vec<(usize, Candidate)> = Vec::new();
             for (k, m) in matches.iter().enumerate() {
@@ -338,6 +346,7 @@ impl Coder {
                         m,
                         limit,
                         &mentions[index],
+                        &phrases,
                         &speakers[index],
                     )
                     .map(crate::events::split_meetings)
@@ -349,6 +358,7 @@ impl Coder {
             crate::events::reactions_target_the_act(&self.lexicon, &mut sentence);
             candidates.extend(sentence);
         }
+        crate::story::complete_opponents(&mut candidates);
         out.records = self.records(&analysed, doc, language, candidates, reference);
         out.text = analysed.text;
         out
@@ -427,7 +437,7 @@ impl Coder {
                         return Rc::clone(info);
                     }
                     let lower = surface.to_lowercase();
-                    let (root, voice) = if t.kind == TokenKind::Word {
+                    let (root, voice, verbal) = if t.kind == TokenKind::Word {
                         let analysis = self.stemmer.analyse(&lower);
                         // Loan nouns carry no affix to show they are nouns.
                         let voice = if self.sets.nominal_words.contains(&lower) {
@@ -435,9 +445,13 @@ impl Coder {
                         } else {
                             analysis.voice()
                         };
-                        (analysis.root, voice)
+                        let verbal = matches!(
+                            analysis.prefixes.first().copied(),
+                            Some("meN" | "ber" | "di" | "ter" | "memper")
+                        );
+                        (analysis.root, voice, verbal)
                     } else {
-                        (lower.clone(), Voice::Active)
+                        (lower.clone(), Voice::Active, false)
                     };
                     let may_refer = self.sets.pronoun_starts.contains(&lower)
                         || self.sets.first_person.contains(&lower)
@@ -454,6 +468,7 @@ impl Coder {
                         sports,
                         starts_cue,
                         starts_name,
+                        verbal,
                     });
                     cache.insert(surface.into(), Rc::clone(&info));
                     info

@@ -104,6 +104,8 @@ impl HitIndex {
 pub(crate) struct References {
     last_person: Option<Entity>,
     last_group: Vec<Entity>,
+    /// The state the story last had as a subject ("negara itu").
+    last_state: Option<Entity>,
     surnames: HashMap<String, Entity>,
     /// Title id -> the last entity that title named with a country.
     titles: HashMap<usize, Entity>,
@@ -177,6 +179,7 @@ impl Coder {
             }
             i += 1;
         }
+        self.own_people(doc, from, to, &mut out, refs);
         resolve_plurals_within(&mut out);
         self.remember(doc, &out, refs);
         out
@@ -230,6 +233,13 @@ impl Coder {
             }
             if self.sets.pronouns_plural.contains(phrase) {
                 return Some(blank(i + len, Kind::Plural, refs.last_group.clone()));
+            }
+            if self.sets.pronouns_state.contains(phrase) {
+                return Some(blank(
+                    i + len,
+                    Kind::Pronoun,
+                    refs.last_state.clone().into_iter().collect(),
+                ));
             }
             if self.sets.pronouns_person.contains(phrase) {
                 return Some(blank(
@@ -693,15 +703,102 @@ impl Coder {
         })
     }
 
+    /// Rule `own-people`: "Jepang mengimbau warganya", "staf diplomatiknya":
+    /// a people noun with "-nya" belongs to the clause's subject (the first
+    /// party of the sentence not behind a preposition), else to the state
+    /// the story last had act.
+    fn own_people(
+        &self,
+        doc: &Analysed,
+        from: usize,
+        to: usize,
+        out: &mut Vec<Mention>,
+        refs: &References,
+    ) {
+        let mut found: Vec<Mention> = Vec::new();
+        for i in from..to {
+            let lower = doc.lower(i);
+            let Some(stem) = lower.strip_suffix("nya") else {
+                continue;
+            };
+            // "staf diplomatiknya": a two-word noun whose last word carries "-nya".
+            let start = if self.sets.own_nouns.contains(stem) {
+                i
+            } else if i > from
+                && self
+                    .sets
+                    .own_nouns
+                    .contains(&format!("{} {}", doc.lower(i - 1), stem))
+            {
+                i - 1
+            } else {
+                continue;
+            };
+            if out.iter().any(|m| m.start <= i && m.end > start) {
+                continue;
+            }
+            let subject = out
+                .iter()
+                .filter(|m| m.end <= start && m.kind != Kind::Place)
+                .find(|m| {
+                    m.entity.country.is_some()
+                        && (m.start == from
+                            || !self.sets.phrase_prepositions.contains(doc.lower(m.start - 1)))
+                })
+                .map(|m| m.entity.clone())
+                .or_else(|| refs.last_state.clone());
+            let Some(owner) = subject else { continue };
+            found.push(Mention {
+                start,
+                end: i + 1,
+                kind: Kind::Group,
+                entity: Entity {
+                    text: doc.span_text(start, i + 1).to_string(),
+                    name: None,
+                    country: owner.country,
+                    sector: None,
+                },
+                place: None,
+                title: None,
+                refers_to: Vec::new(),
+            });
+        }
+        if !found.is_empty() {
+            out.extend(found);
+            out.sort_by_key(|m| m.start);
+        }
+    }
+
     /// Updates the story state with this sentence's mentions.
     fn remember(&self, doc: &Analysed, mentions: &[Mention], refs: &mut References) {
         let mut group: Vec<Entity> = Vec::new();
         let mut group_governed = false;
+        let governed =
+            |m: &Mention| m.start > 0 && self.sets.phrase_prepositions.contains(doc.lower(m.start - 1));
+        // "ia" and "negara itu" refer to the sentence's subject, not to
+        // whoever was named last ("Shoigu bertemu Haniyeh ... saat ia").
+        let salient = |kinds: &[Kind]| {
+            let parties = || {
+                mentions
+                    .iter()
+                    .filter(|m| kinds.contains(&m.kind) && m.entity.country.is_some())
+            };
+            parties()
+                .find(|m| !governed(m))
+                .or_else(|| parties().last())
+                .map(|m| m.entity.clone())
+        };
+        if let Some(state) = salient(&[Kind::State, Kind::Seat]) {
+            refs.last_state = Some(state);
+        }
+        if let Some(person) = salient(&[Kind::Person]) {
+            refs.last_person = Some(person);
+        }
         for (i, m) in mentions.iter().enumerate() {
             if m.kind == Kind::Person && m.entity.country.is_some() {
-                refs.last_person = Some(m.entity.clone());
                 if let Some(name) = &m.entity.name {
-                    if let Some(surname) = name.split_whitespace().last() {
+                    // "Amir-Abdollahian" is cut in two tokens: its last part is what a later token can match.
+                    if let Some(surname) = name.rsplit([' ', '-']).next() {
                         if surname.len() > 3 && name.contains(' ') {
                             refs.surnames
                                 .entry(surname.to_string())

@@ -9,6 +9,7 @@ use crate::compiled::{Coder, Matcher};
 use crate::cues::CueMatch;
 use crate::document::Analysed;
 use crate::entities::{Kind, Mention};
+use crate::phrases::Phrases;
 use crate::speech::Speaker;
 
 /// An event before attributes and merging.
@@ -53,6 +54,7 @@ impl Coder {
         m: &CueMatch,
         limit: usize,
         mentions: &SentenceMentions,
+        phrases: &Phrases,
         speaker: &Option<Speaker>,
     ) -> Option<Candidate> {
         let s = doc.sentences[sentence];
@@ -117,7 +119,7 @@ impl Coder {
         let (mut actor, mut recipient, mut after) = (Vec::new(), Vec::new(), m.end);
         match (voice, light_verb) {
             (Voice::Passive, _) => {
-                recipient = self.left_group(doc, mentions, m.start, s.first);
+                recipient = self.left_group(doc, mentions, phrases, m.start, s.first);
                 let (agent, end) = self.agent(doc, mentions, m.end, limit);
                 actor = agent;
                 after = end;
@@ -130,20 +132,40 @@ impl Coder {
                 } else if self.sets.nominal_words.contains(doc.lower(head)) {
                     // A loan noun without a possessor is the object of the
                     // verb before it ("mengumumkan sanksi baru"): its subject acts.
-                    actor = self.subject_before(doc, mentions, m.start, s.first);
+                    actor = self.subject_before(doc, mentions, phrases, m.start, s.first);
+                } else if let Some(parties) =
+                    self.clause_parties(doc, mentions, phrases, head, s.first, s.end)
+                {
+                    actor = parties;
                 }
             }
-            _ if self.subordinate_verb(doc, m.start, s.first) => {
-                actor = self.main_subject(doc, mentions, m.start, s.first)
+            _ => {
+                actor = if let Some(verb) = self.coordinated_with(doc, phrases, m.start, s.first) {
+                    self.subject_before(doc, mentions, phrases, verb, s.first)
+                } else if let Some(causee) = self.causee(doc, mentions, phrases, m.start, s.first)
+                {
+                    causee
+                } else if self.subordinate_verb(doc, m.start, s.first) {
+                    self.main_subject(doc, mentions, phrases, m.start, s.first)
+                } else {
+                    self.subject_before(doc, mentions, phrases, m.start, s.first)
+                }
             }
-            _ => actor = self.subject_before(doc, mentions, m.start, s.first),
         }
+        let retreat = event_type == "RETREAT";
         if recipient.is_empty() {
-            recipient = self.right_group(doc, mentions, after, limit, event_type == "RETREAT");
+            recipient = self.right_group(doc, mentions, phrases, after, limit, retreat);
         }
         // "menghapus Tel Aviv dari peta": the object sits in the pattern's gap.
         if recipient.is_empty() && self.cues[m.cue].matchers.contains(&Matcher::Gap) {
-            recipient = self.right_group(doc, mentions, head + 1, m.end, event_type == "RETREAT");
+            recipient = self.right_group(doc, mentions, phrases, head + 1, m.end, retreat);
+        }
+        // An attack with no victim phrase: whom it killed, else where it hit.
+        if recipient.is_empty() && event_type == "ASSAULT" {
+            recipient = self
+                .victims(doc, mentions, phrases, m.start, after, s.first, limit)
+                .or_else(|| self.place_target(doc, mentions, phrases, after, limit))
+                .unwrap_or_default();
         }
         // "antara X dan Y": both sides act.
         if actor.is_empty() {
@@ -263,11 +285,12 @@ impl Coder {
         &self,
         doc: &Analysed,
         mentions: &SentenceMentions,
+        phrases: &Phrases,
         at: usize,
         first: usize,
     ) -> Vec<Entity> {
         self.relative_antecedent(doc, mentions, at, first)
-            .unwrap_or_else(|| self.left_group(doc, mentions, at, first))
+            .unwrap_or_else(|| self.left_group(doc, mentions, phrases, at, first))
     }
 
     /// The first subject-like group of the sentence before `at`.
@@ -275,6 +298,7 @@ impl Coder {
         &self,
         doc: &Analysed,
         mentions: &SentenceMentions,
+        phrases: &Phrases,
         at: usize,
         first: usize,
     ) -> Vec<Entity> {
@@ -282,8 +306,8 @@ impl Coder {
         groups
             .iter()
             .take_while(|group| mentions[group[0]].start < at)
-            .find_map(|group| self.as_subject(doc, mentions, group, first))
-            .unwrap_or_else(|| self.left_group(doc, mentions, at, first))
+            .find_map(|group| self.as_subject(doc, mentions, phrases, group, first))
+            .unwrap_or_else(|| self.left_group(doc, mentions, phrases, at, first))
     }
 
     /// The actor group to the left of a cue: the nearest group of mentions
@@ -293,6 +317,7 @@ impl Coder {
         &self,
         doc: &Analysed,
         mentions: &SentenceMentions,
+        phrases: &Phrases,
         at: usize,
         first: usize,
     ) -> Vec<Entity> {
@@ -308,7 +333,7 @@ impl Coder {
             }) {
                 break;
             }
-            if let Some(entities) = self.as_subject(doc, mentions, group, first) {
+            if let Some(entities) = self.as_subject(doc, mentions, phrases, group, first) {
                 return entities;
             }
         }
@@ -321,11 +346,16 @@ impl Coder {
         &self,
         doc: &Analysed,
         mentions: &SentenceMentions,
+        phrases: &Phrases,
         group: &[usize],
         first: usize,
     ) -> Option<Vec<Entity>> {
         let head = &mentions[group[0]];
-        if head.kind == Kind::Place || head.start > first && self.governed(doc, head.start - 1) {
+        // Rule `source-not-actor`: "seperti dilansir AFP" names a source.
+        if head.kind == Kind::Place
+            || head.start > first && self.governed(doc, head.start - 1)
+            || phrases.attributed(head.start)
+        {
             return None;
         }
         let entities: Vec<Entity> = group.iter().flat_map(|&k| mentions[k].entities()).collect();
@@ -357,14 +387,19 @@ impl Coder {
         &self,
         doc: &Analysed,
         mentions: &SentenceMentions,
+        phrases: &Phrases,
         from: usize,
         limit: usize,
         withdrawal: bool,
     ) -> Vec<Entity> {
         let end = limit.min(from + RECIPIENT_WINDOW);
+        let object_end = phrases.object_after(from, limit).map(|p| p.end);
         let groups = &mentions.groups;
         for group in groups {
             let head = &mentions[group[0]];
+            if phrases.attributed(head.start) {
+                continue;
+            }
             // A phrase that begins inside the cue ("memanggil duta besar
             // Inggris") and runs past it is the cue's object.
             let straddles = head.start < from && head.end > from;
@@ -398,7 +433,13 @@ impl Coder {
             // "dari Gaza" is where from, not to whom.
             // "dari Gaza" is where from, not to whom, except for a withdrawal.
             let origin = head.kind == Kind::Place && before == "dari" && !withdrawal;
-            if matches!(before, "di" | "oleh") || location || origin {
+            // Rule `dyad-compound`: "konflik India-Pakistan" names both sides.
+            let compound = group.len() >= 2
+                && group.windows(2).all(|w| {
+                    mentions[w[1]].start == mentions[w[0]].end + 1
+                        && doc.text_of(mentions[w[0]].end) == "-"
+                });
+            if (matches!(before, "di" | "oleh") || location || origin) && !compound {
                 continue;
             }
             let entities: Vec<Entity> =
@@ -409,7 +450,9 @@ impl Coder {
             // Within the object phrase (no preposition), only close by.
             let governed =
                 (from..head.start).any(|i| self.sets.recipient_prepositions.contains(doc.lower(i)));
-            if governed || head.start <= from + OBJECT_REACH {
+            // Rule `object-phrase`: anywhere inside the object noun phrase.
+            let in_object = object_end.is_some_and(|e| head.start < e);
+            if governed || compound || in_object || head.start <= from + OBJECT_REACH {
                 return entities;
             }
         }
@@ -688,9 +731,10 @@ fn groups(
             let gap: Vec<&str> = (mentions[prev].end..m.start)
                 .map(|i| doc.lower(i))
                 .collect();
+            // "India-Pakistan": a hyphen joins two sides too.
             !gap.is_empty()
                 && gap.len() <= 2
-                && gap.iter().all(|w| coordinators.contains(*w))
+                && gap.iter().all(|w| coordinators.contains(*w) || *w == "-")
                 && mentions[prev].kind != Kind::Place
                 && m.kind != Kind::Place
         });

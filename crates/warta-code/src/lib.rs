@@ -14,7 +14,10 @@ mod document;
 mod entities;
 mod events;
 mod examples;
+mod phrases;
+mod roles;
 mod speech;
+mod story;
 
 pub use compiled::Coder;
 pub use coverage::Coverage;

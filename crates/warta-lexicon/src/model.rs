@@ -112,6 +112,11 @@ pub struct Words {
     pub casualty_dead: Vec<String>,
     pub casualty_injured: Vec<String>,
     pub casualty_arrested: Vec<String>,
+    pub phrase_prepositions: Vec<String>,
+    pub auxiliaries: Vec<String>,
+    pub attributions: Vec<String>,
+    pub pronouns_state: Vec<String>,
+    pub own_nouns: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

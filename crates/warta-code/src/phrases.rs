@@ -1,0 +1,237 @@
+//! The phrase layer: a shallow structure over one sentence that the role
+//! rules read instead of counting words. Each token gets a word class from
+//! the closed lists in `words.toml` and its morphology; runs of nominal
+//! material become noun phrases ("sedikitnya 30 warga sipil Suriah",
+//! "fasilitas pengayaan uranium Iran", "konflik India-Pakistan") with the
+//! preposition that governs them and the actor groups inside them; and
+//! attributions ("seperti dilansir AFP") are marked so that a source is
+//! never taken for a party.
+
+use warta_analyse::{TokenKind, Voice};
+
+use crate::compiled::Coder;
+use crate::document::Analysed;
+use crate::events::SentenceMentions;
+
+/// What a token is to the chunker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// Nominal material: nouns, adjectives, numbers, names, "-nya" forms.
+    Nominal,
+    /// A demonstrative ("itu", "tersebut"): closes the phrase it ends.
+    Demonstrative,
+    /// A preposition: opens a prepositional phrase.
+    Preposition,
+    /// "dan", "serta", "atau".
+    Coordinator,
+    /// A verb with a verbal prefix (meN-, ber-, di-, ter-).
+    Verb,
+    /// An auxiliary or adverb before a verb ("telah", "akan", "tidak").
+    Auxiliary,
+    /// A word that opens a clause ("yang", "bahwa", "karena", "untuk").
+    Clause,
+    Punctuation,
+}
+
+/// A noun phrase: a run of nominal tokens.
+#[derive(Debug, Clone)]
+pub(crate) struct NounPhrase {
+    pub start: usize,
+    pub end: usize,
+    /// The preposition right before the phrase, if any (token index).
+    pub preposition: Option<usize>,
+    /// Indexes into the sentence's mention groups whose first mention
+    /// starts inside the phrase, in text order.
+    pub groups: Vec<usize>,
+}
+
+impl NounPhrase {
+    /// The head word: the phrase's first token ("fasilitas" in "fasilitas
+    /// pengayaan uranium Iran"); Indonesian puts modifiers after the head.
+    pub fn head(&self) -> usize {
+        self.start
+    }
+}
+
+/// The phrase structure of one sentence.
+pub(crate) struct Phrases {
+    first: usize,
+    classes: Vec<Class>,
+    pub phrases: Vec<NounPhrase>,
+    /// Per token: the index of the phrase that holds it, or `NONE`.
+    phrase_of: Vec<u32>,
+    /// Per token: inside an attribution ("seperti dilansir AFP").
+    attributed: Vec<bool>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl Phrases {
+    pub fn class(&self, i: usize) -> Class {
+        self.classes
+            .get(i.wrapping_sub(self.first))
+            .copied()
+            .unwrap_or(Class::Punctuation)
+    }
+
+    /// The noun phrase that holds token `i`.
+    pub fn phrase_at(&self, i: usize) -> Option<&NounPhrase> {
+        let k = *self.phrase_of.get(i.wrapping_sub(self.first))?;
+        (k != NONE).then(|| &self.phrases[k as usize])
+    }
+
+    /// Whether token `i` lies in an attribution to a source.
+    pub fn attributed(&self, i: usize) -> bool {
+        self.attributed
+            .get(i.wrapping_sub(self.first))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// The object of a verb or noun ending at `end`: the noun phrase that
+    /// starts there, after adverbs and intensifiers ("mengecam keras
+    /// serangan Rusia"), and not behind a preposition.
+    pub fn object_after(&self, end: usize, limit: usize) -> Option<&NounPhrase> {
+        let mut i = end;
+        while i < limit && self.class(i) == Class::Auxiliary {
+            i += 1;
+        }
+        let phrase = self.phrase_at(i)?;
+        (phrase.start == i && phrase.preposition.is_none()).then_some(phrase)
+    }
+}
+
+impl Coder {
+    /// The word class of token `i`.
+    fn word_class(&self, doc: &Analysed, i: usize, in_mention: bool) -> Class {
+        match doc.kind(i) {
+            TokenKind::Number => return Class::Nominal,
+            TokenKind::Quote => return Class::Punctuation,
+            TokenKind::Punct => {
+                // "India-Pakistan": a hyphen between two words joins them.
+                return if in_mention || doc.text_of(i) == "-" {
+                    Class::Nominal
+                } else {
+                    Class::Punctuation
+                };
+            }
+            TokenKind::Word => {}
+        }
+        if in_mention {
+            return Class::Nominal;
+        }
+        let w = doc.lower(i);
+        let sets = &self.sets;
+        if sets.demonstratives.contains(w) {
+            Class::Demonstrative
+        } else if sets.phrase_prepositions.contains(w) {
+            Class::Preposition
+        } else if matches!(w, "dan" | "serta" | "atau") {
+            Class::Coordinator
+        } else if sets.clause_breakers.contains(w) || sets.speech_verbs.contains(w) {
+            Class::Clause
+        } else if sets.negators.contains(w)
+            || sets.future.contains(w)
+            || sets.relative_adverbs.contains(w)
+            || sets.auxiliaries.contains(w)
+        {
+            Class::Auxiliary
+        } else if doc.verbal(i) && doc.voice(i) != Voice::Nominal {
+            Class::Verb
+        } else {
+            Class::Nominal
+        }
+    }
+
+    /// The phrase structure of the sentence `from..to`.
+    pub(crate) fn phrases(
+        &self,
+        doc: &Analysed,
+        from: usize,
+        to: usize,
+        mentions: &SentenceMentions,
+    ) -> Phrases {
+        let len = to - from;
+        let mut in_mention = vec![false; len];
+        for m in mentions.iter() {
+            for i in m.start.max(from)..m.end.min(to) {
+                in_mention[i - from] = true;
+            }
+        }
+        let classes: Vec<Class> = (from..to)
+            .map(|i| self.word_class(doc, i, in_mention[i - from]))
+            .collect();
+        let mut phrases: Vec<NounPhrase> = Vec::new();
+        let mut phrase_of = vec![NONE; len];
+        let mut i = 0;
+        while i < len {
+            if classes[i] != Class::Nominal {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < len && classes[i] == Class::Nominal {
+                i += 1;
+            }
+            // "serangan itu": the demonstrative ends the phrase it closes.
+            if i < len && classes[i] == Class::Demonstrative {
+                i += 1;
+            }
+            // A hyphen is nominal only between words.
+            let mut end = i;
+            while end > start && doc.text_of(from + end - 1) == "-" && !in_mention[end - 1] {
+                end -= 1;
+            }
+            let mut s = start;
+            while s < end && doc.text_of(from + s) == "-" && !in_mention[s] {
+                s += 1;
+            }
+            if s == end {
+                continue;
+            }
+            let preposition = (s > 0 && classes[s - 1] == Class::Preposition).then_some(from + s - 1);
+            let k = phrases.len() as u32;
+            phrase_of[s..end].iter_mut().for_each(|p| *p = k);
+            let groups = mentions
+                .groups
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| {
+                    let m = &mentions[g[0]];
+                    m.start >= from + s && m.start < from + end
+                })
+                .map(|(n, _)| n)
+                .collect();
+            phrases.push(NounPhrase {
+                start: from + s,
+                end: from + end,
+                preposition,
+                groups,
+            });
+        }
+        let mut attributed = vec![false; len];
+        for k in 0..len {
+            if !self.sets.attributions.contains(doc.lower(from + k)) {
+                continue;
+            }
+            // The source runs to the end of the phrase after the verb
+            // ("dilansir kantor berita Reuters", "mengutip AFP").
+            let mut j = k + 1;
+            while j < len && matches!(classes[j], Class::Preposition | Class::Auxiliary) {
+                j += 1;
+            }
+            let end = match phrase_of.get(j) {
+                Some(&p) if p != NONE => phrases[p as usize].end - from,
+                _ => j,
+            };
+            attributed[k..end].iter_mut().for_each(|a| *a = true);
+        }
+        Phrases {
+            first: from,
+            classes,
+            phrases,
+            phrase_of,
+            attributed,
+        }
+    }
+}

@@ -1,0 +1,250 @@
+//! Role rules on the phrase layer: each names one way Indonesian news says
+//! who acted on whom, and finds that party from phrases and clauses rather
+//! than from distance. Their positive and negative sentences are data, in
+//! `lexicon/roles.toml`, and `cargo test` runs each class by name.
+
+use warta_record::Entity;
+
+use crate::compiled::Coder;
+use crate::document::Analysed;
+use crate::entities::Kind;
+use crate::events::SentenceMentions;
+use crate::phrases::{Class, Phrases};
+
+/// How far past a cue a place attacked or a victim may stand.
+const TARGET_WINDOW: usize = 16;
+
+impl Coder {
+    /// The entities of mention group `g`.
+    pub(crate) fn group_entities(mentions: &SentenceMentions, g: usize) -> Vec<Entity> {
+        mentions.groups[g]
+            .iter()
+            .flat_map(|&k| mentions[k].entities())
+            .collect()
+    }
+
+    /// Rule `object-phrase`: the party inside the object of a verb,
+    /// however deep ("menargetkan fasilitas pengayaan uranium Iran",
+    /// "menewaskan sedikitnya 30 warga sipil Suriah", "mengecam keras
+    /// serangan Rusia"): the first state-bearing group of the noun phrase
+    /// that follows the verb.
+    pub(crate) fn object_party(
+        &self,
+        mentions: &SentenceMentions,
+        phrases: &Phrases,
+        end: usize,
+        limit: usize,
+    ) -> Option<Vec<Entity>> {
+        let phrase = phrases.object_after(end, limit)?;
+        phrase.groups.iter().find_map(|&g| {
+            let head = &mentions[mentions.groups[g][0]];
+            if head.kind == Kind::Place || phrases.attributed(head.start) {
+                return None;
+            }
+            let entities = Self::group_entities(mentions, g);
+            entities
+                .iter()
+                .any(|e| e.country.is_some())
+                .then_some(entities)
+        })
+    }
+
+    /// Rule `coordinated-verb`: a verb right after "dan"/"serta" has no
+    /// subject of its own; it shares the subject of the verb before it
+    /// ("Erdogan menolak usulan Uni Eropa dan memperingatkan ..."). Returns
+    /// the token of that earlier verb.
+    pub(crate) fn coordinated_with(
+        &self,
+        doc: &Analysed,
+        phrases: &Phrases,
+        at: usize,
+        first: usize,
+    ) -> Option<usize> {
+        let mut i = at;
+        while i > first && phrases.class(i - 1) == Class::Auxiliary {
+            i -= 1;
+        }
+        if i <= first || phrases.class(i - 1) != Class::Coordinator {
+            return None;
+        }
+        let coordinator = i - 1;
+        let _ = doc;
+        (first..coordinator)
+            .rev()
+            .take_while(|&k| !matches!(phrases.class(k), Class::Clause))
+            .find(|&k| phrases.class(k) == Class::Verb)
+    }
+
+    /// Rule `causative`: "mendorong Qatar untuk membalas", "memaksa Israel
+    /// agar mundur": the verb after "untuk/agar/supaya" is done by the
+    /// object of the verb before it.
+    pub(crate) fn causee(
+        &self,
+        doc: &Analysed,
+        mentions: &SentenceMentions,
+        phrases: &Phrases,
+        at: usize,
+        first: usize,
+    ) -> Option<Vec<Entity>> {
+        let mut i = at;
+        while i > first && phrases.class(i - 1) == Class::Auxiliary {
+            i -= 1;
+        }
+        if i <= first || !matches!(doc.lower(i - 1), "untuk" | "agar" | "supaya") {
+            return None;
+        }
+        let phrase = phrases.phrase_at(i.checked_sub(2)?)?;
+        if phrase.end != i - 1 || phrase.preposition.is_some() || phrase.start <= first {
+            return None;
+        }
+        if phrases.class(phrase.start - 1) != Class::Verb {
+            return None;
+        }
+        phrase.groups.iter().find_map(|&g| {
+            let entities = Self::group_entities(mentions, g);
+            (mentions[mentions.groups[g][0]].kind != Kind::Place
+                && entities.iter().any(|e| e.country.is_some()))
+            .then_some(entities)
+        })
+    }
+
+    /// Rule `clause-parties`: an event noun in a fronted phrase, with no
+    /// possessor, takes its parties from the clause it opens ("Dalam
+    /// pertemuan di Istana Merdeka, Jokowi dan Erdogan ...").
+    pub(crate) fn clause_parties(
+        &self,
+        doc: &Analysed,
+        mentions: &SentenceMentions,
+        phrases: &Phrases,
+        at: usize,
+        first: usize,
+        end: usize,
+    ) -> Option<Vec<Entity>> {
+        let phrase = phrases.phrase_at(at)?;
+        let preposition = phrase.preposition?;
+        // The phrase opens the sentence: nothing but its preposition before it.
+        if preposition > first + 1 {
+            return None;
+        }
+        let comma = (phrase.end..end.min(phrase.end + 12)).find(|&i| doc.text_of(i) == ",")?;
+        let group = mentions
+            .groups
+            .iter()
+            .position(|g| mentions[g[0]].start > comma)?;
+        let head = &mentions[mentions.groups[group][0]];
+        // The subject follows the comma directly.
+        if head.start > comma + 2 || head.kind == Kind::Place {
+            return None;
+        }
+        let entities = Self::group_entities(mentions, group);
+        entities
+            .iter()
+            .any(|e| e.country.is_some())
+            .then_some(entities)
+    }
+
+    /// Rule `place-target`: an attack with no victim phrase is aimed at the
+    /// country of the place it hits ("serangan rudal ke sejumlah kota di
+    /// Ukraina", "serangan di wilayah Kharkiv", "roket yang menghantam kota
+    /// Ashkelon").
+    pub(crate) fn place_target(
+        &self,
+        doc: &Analysed,
+        mentions: &SentenceMentions,
+        phrases: &Phrases,
+        from: usize,
+        limit: usize,
+    ) -> Option<Vec<Entity>> {
+        let end = limit.min(from + TARGET_WINDOW);
+        for (g, group) in mentions.groups.iter().enumerate() {
+            let head = &mentions[group[0]];
+            if head.start < from {
+                continue;
+            }
+            if head.start >= end || self.crosses_clause(doc, phrases, from, head.start) {
+                break;
+            }
+            if phrases.attributed(head.start) {
+                continue;
+            }
+            let place = head.kind == Kind::Place
+                || matches!(head.kind, Kind::State | Kind::Seat)
+                    && head.start > 0
+                    && doc.lower(head.start - 1) == "di";
+            if !place {
+                continue;
+            }
+            let country = Self::group_entities(mentions, g)
+                .into_iter()
+                .find_map(|e| e.country)?;
+            return Some(vec![Entity {
+                text: doc.span_text(head.start, head.end).to_string(),
+                name: None,
+                country: Some(country),
+                sector: None,
+            }]);
+        }
+        None
+    }
+
+    /// Rule `victims`: the people an attack killed or wounded, by
+    /// nationality ("... yang menewaskan sedikitnya 30 warga sipil
+    /// Suriah"; "16 warga sipil Afghanistan tewas dalam serangan AS").
+    pub(crate) fn victims(
+        &self,
+        doc: &Analysed,
+        mentions: &SentenceMentions,
+        phrases: &Phrases,
+        at: usize,
+        from: usize,
+        first: usize,
+        limit: usize,
+    ) -> Option<Vec<Entity>> {
+        // After the cue: the object of a killing verb.
+        let end = limit.min(from + TARGET_WINDOW);
+        for i in from..end {
+            if phrases.class(i) == Class::Verb && self.sets.casualty_dead.contains(doc.lower(i))
+                || self.sets.casualty_injured.contains(doc.lower(i))
+                    && phrases.class(i) == Class::Verb
+            {
+                if let Some(found) = self.object_party(mentions, phrases, i + 1, limit) {
+                    return Some(found);
+                }
+            }
+        }
+        // Before a nominal cue: "X tewas dalam serangan ...".
+        let mut i = at;
+        while i > first && phrases.class(i - 1) == Class::Preposition {
+            i -= 1;
+        }
+        if i == at || i <= first {
+            return None;
+        }
+        let word = doc.lower(i - 1);
+        if !(self.sets.casualty_dead.contains(word) || self.sets.casualty_injured.contains(word)) {
+            return None;
+        }
+        let phrase = phrases.phrase_at(i.checked_sub(2)?)?;
+        phrase.groups.iter().find_map(|&g| {
+            let entities = Self::group_entities(mentions, g);
+            (mentions[mentions.groups[g][0]].kind != Kind::Place
+                && entities.iter().any(|e| e.country.is_some()))
+            .then_some(entities)
+        })
+    }
+
+    /// Whether a clause boundary lies between `from` and `to`.
+    pub(crate) fn crosses_clause(
+        &self,
+        doc: &Analysed,
+        phrases: &Phrases,
+        from: usize,
+        to: usize,
+    ) -> bool {
+        (from..to).any(|i| {
+            let w = doc.lower(i);
+            doc.text_of(i) == ";"
+                || (phrases.class(i) == Class::Clause && !matches!(w, "yang" | "untuk"))
+        })
+    }
+}

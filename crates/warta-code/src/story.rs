@@ -1,0 +1,51 @@
+//! The story model: a document is about a small cast, and the fighting it
+//! has established stays the background of what it tells next. An attack
+//! told without its victim ("Pada Jumat, Rusia kembali melancarkan serangan
+//! drone") is aimed at the opponent the story already gave its actor.
+
+use warta_record::Entity;
+
+use crate::events::Candidate;
+
+/// Acts that establish who is fighting whom.
+const HOSTILE: [&str; 2] = ["ASSAULT", "COERCE"];
+
+fn countries(entities: &[Entity]) -> Vec<&str> {
+    entities.iter().filter_map(|e| e.country.as_deref()).collect()
+}
+
+/// Rule `story-opponent`: fills the recipient of an actor's victimless
+/// attack from the latest earlier hostile act between that actor and
+/// another party, in either direction.
+pub(crate) fn complete_opponents(candidates: &mut [Candidate]) {
+    for k in 0..candidates.len() {
+        let c = &candidates[k];
+        if c.event_type != "ASSAULT" || !c.recipient.is_empty() || c.actor.is_empty() {
+            continue;
+        }
+        let actor = countries(&c.actor);
+        let opponent = candidates[..k].iter().rev().find_map(|earlier| {
+            if !HOSTILE.contains(&earlier.event_type.as_str()) {
+                return None;
+            }
+            let (a, r) = (countries(&earlier.actor), countries(&earlier.recipient));
+            if r.is_empty() || a.iter().any(|x| r.contains(x)) {
+                return None;
+            }
+            if a.iter().any(|x| actor.contains(x)) {
+                Some(earlier.recipient.clone())
+            } else if r.iter().any(|x| actor.contains(x)) {
+                Some(earlier.actor.clone())
+            } else {
+                None
+            }
+        });
+        if let Some(opponent) = opponent {
+            let opponent: Vec<Entity> = opponent
+                .into_iter()
+                .filter(|e| e.country.as_deref().is_some_and(|x| !actor.contains(&x)))
+                .collect();
+            candidates[k].recipient = opponent;
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! The role rules' challenge sentences (`lexicon/roles.toml`), one test per
+//! class, so a failing class shows by its name.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+use warta_code::{Coder, Document};
+use warta_record::EventRecord;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Challenges {
+    date: String,
+    class: Vec<Class>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Class {
+    name: String,
+    about: String,
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    text: String,
+    #[serde(default)]
+    expect: Vec<Expected>,
+    #[serde(default)]
+    absent: Vec<Expected>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct Expected {
+    #[serde(rename = "type")]
+    event_type: String,
+    actor: Vec<String>,
+    /// Absent in `expect`: any recipient will do.
+    recipient: Option<Vec<String>>,
+}
+
+fn challenges() -> &'static Challenges {
+    static CHALLENGES: OnceLock<Challenges> = OnceLock::new();
+    CHALLENGES.get_or_init(|| {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../lexicon/roles.toml");
+        let text = std::fs::read_to_string(path).expect("lexicon/roles.toml is readable");
+        toml::from_str(&text).expect("lexicon/roles.toml parses")
+    })
+}
+
+fn coder() -> &'static Coder {
+    static CODER: OnceLock<Coder> = OnceLock::new();
+    CODER.get_or_init(|| Coder::embedded().expect("the embedded lexicon loads"))
+}
+
+fn countries(entities: &[warta_record::Entity]) -> BTreeSet<String> {
+    entities.iter().filter_map(|e| e.country.clone()).collect()
+}
+
+fn matches(record: &EventRecord, expected: &Expected) -> bool {
+    let set = |list: &[String]| list.iter().cloned().collect::<BTreeSet<_>>();
+    record.event_type == expected.event_type
+        && countries(&record.actor) == set(&expected.actor)
+        && expected
+            .recipient
+            .as_ref()
+            .is_none_or(|r| countries(&record.recipient) == set(r))
+}
+
+/// Runs one class; returns a line per failed case.
+fn run(name: &str) -> Vec<String> {
+    let all = challenges();
+    let class = all
+        .class
+        .iter()
+        .find(|c| c.name == name)
+        .unwrap_or_else(|| panic!("no class {name} in lexicon/roles.toml"));
+    assert!(!class.about.is_empty() && class.case.len() >= 5, "{name}: at least five cases");
+    let mut failures = Vec::new();
+    for case in &class.case {
+        let doc = Document {
+            doc_id: "roles".into(),
+            text: case.text.clone(),
+            date: Some(all.date.clone()),
+            language: Some("id".into()),
+            ..Document::default()
+        };
+        let records = coder().code(&doc).records;
+        let got: Vec<String> = records
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} {:?}->{:?}",
+                    r.event_type,
+                    countries(&r.actor),
+                    countries(&r.recipient)
+                )
+            })
+            .collect();
+        for e in &case.expect {
+            if !records.iter().any(|r| matches(r, e)) {
+                failures.push(format!("{}\n  missing {e:?}\n  got {got:?}", case.text));
+            }
+        }
+        for e in &case.absent {
+            let e = Expected {
+                recipient: Some(e.recipient.clone().unwrap_or_default()),
+                event_type: e.event_type.clone(),
+                actor: e.actor.clone(),
+            };
+            if records.iter().any(|r| matches(r, &e)) {
+                failures.push(format!("{}\n  unwanted {e:?}\n  got {got:?}", case.text));
+            }
+        }
+    }
+    failures
+}
+
+macro_rules! classes {
+    ($($test:ident => $name:literal),* $(,)?) => {
+        $(
+            #[test]
+            fn $test() {
+                let failures = run($name);
+                assert!(failures.is_empty(), "role class {}:\n{}", $name, failures.join("\n"));
+            }
+        )*
+
+        #[test]
+        fn every_class_has_a_test() {
+            let tested: BTreeSet<&str> = [$($name),*].into_iter().collect();
+            let listed: BTreeSet<&str> = challenges().class.iter().map(|c| c.name.as_str()).collect();
+            assert_eq!(tested, listed, "each class in lexicon/roles.toml needs a test here");
+        }
+    };
+}
+
+classes! {
+    place_target => "place-target",
+    object_phrase => "object-phrase",
+    victims => "victims",
+    dyad_compound => "dyad-compound",
+    reaction_target => "reaction-target",
+    own_people => "own-people",
+    coordinated_verb => "coordinated-verb",
+    causative => "causative",
+    clause_parties => "clause-parties",
+    source_not_actor => "source-not-actor",
+    story_opponent => "story-opponent",
+    story_references => "story-references",
+}
