@@ -83,9 +83,7 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
                 {
                     // "India-Pakistan", "AS-Korsel": two names joined by a
                     // hyphen are two tokens, so each can be recognised.
-                    if d == '-'
-                        && c.is_uppercase()
-                        && at(next(pos)).is_some_and(char::is_uppercase)
+                    if d == '-' && c.is_uppercase() && at(next(pos)).is_some_and(char::is_uppercase)
                     {
                         break;
                     }

@@ -433,10 +433,14 @@ fn fold_back_references(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
         if !candidates[k].anaphoric {
             continue;
         }
+        // "panggilan telepon ini": the act just told, or the one told
+        // earlier between the same parties.
         let earlier = (0..k).rev().find(|&j| {
             keep[j]
                 && candidates[j].event_type == candidates[k].event_type
-                && candidates[k].sentence - candidates[j].sentence <= 2
+                && (candidates[k].sentence - candidates[j].sentence <= 2
+                    || !candidates[k].actor.is_empty()
+                        && countries(&candidates[j].actor) == countries(&candidates[k].actor))
         });
         if let Some(j) = earlier {
             if candidates[j].actor.is_empty() && !candidates[k].actor.is_empty() {

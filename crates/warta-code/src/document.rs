@@ -334,8 +334,18 @@ impl Coder {
                 let object_cue = |n: &crate::cues::CueMatch| {
                     !self.cues[m.cue].object.is_empty() && n.start <= m.end + 2
                 };
+                // "mengkritik latihan militer Jepang": a cue that opens the
+                // object phrase is the object; its possessor may be whom.
+                let object = phrases.object_after(m.end, s.end);
+                let opens_object = |n: &crate::cues::CueMatch| {
+                    object.is_some_and(|p| p.start.max(m.end) == n.start)
+                };
                 let limit = match (matches.get(k + 1), matches.get(k + 2)) {
                     (Some(n), after) if object_cue(n) => after.map_or(s.end, |a| a.start),
+                    (Some(n), after) if opens_object(n) => {
+                        let end = object.map_or(s.end, |p| p.end);
+                        after.map_or(end, |a| a.start.min(end))
+                    }
                     (Some(n), _) => n.start,
                     (None, _) => s.end,
                 };
@@ -354,7 +364,7 @@ impl Coder {
                 sentence.extend(found.into_iter().map(|c| (k, c)));
             }
             let mut sentence =
-                crate::events::fold_embedded(&analysed, &self.sets.denials, sentence, &embedded);
+                crate::events::fold_embedded(&analysed, &self.sets, sentence, &embedded);
             crate::events::reactions_target_the_act(&self.lexicon, &mut sentence);
             candidates.extend(sentence);
         }

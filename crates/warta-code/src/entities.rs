@@ -32,6 +32,8 @@ pub(crate) enum Kind {
     FirstPerson,
     /// A place that is not an actor.
     Place,
+    /// The actor's own people or body ("warganya", "duta besarnya").
+    Own,
 }
 
 /// An entity found in a sentence: token range, kind, resolution.
@@ -106,6 +108,11 @@ pub(crate) struct References {
     last_group: Vec<Entity>,
     /// The state the story last had as a subject ("negara itu").
     last_state: Option<Entity>,
+    /// The last subject of any kind: "mereka" when no compound is known.
+    last_subject: Option<Entity>,
+    /// `last_group` is a subject and whom it met, not a named compound:
+    /// it answers "keduanya", not "mereka".
+    group_is_pair: bool,
     surnames: HashMap<String, Entity>,
     /// Title id -> the last entity that title named with a country.
     titles: HashMap<usize, Entity>,
@@ -232,7 +239,13 @@ impl Coder {
                 continue;
             }
             if self.sets.pronouns_plural.contains(phrase) {
-                return Some(blank(i + len, Kind::Plural, refs.last_group.clone()));
+                let group =
+                    if (refs.last_group.is_empty() || refs.group_is_pair) && phrase == "mereka" {
+                        refs.last_subject.clone().into_iter().collect()
+                    } else {
+                        refs.last_group.clone()
+                    };
+                return Some(blank(i + len, Kind::Plural, group));
             }
             if self.sets.pronouns_state.contains(phrase) {
                 return Some(blank(
@@ -247,6 +260,19 @@ impl Coder {
                     Kind::Pronoun,
                     refs.last_person.clone().into_iter().collect(),
                 ));
+            }
+        }
+        // "kedua menlu itu", "kedua kepala negara": "kedua" before any title
+        // refers to the last pair, as the listed phrases do.
+        if lower == "kedua" {
+            if let Some(hit) = hit_at.get(&(i + 1)) {
+                if matches!(hit.target, NameTarget::Title(_)) && refs.last_group.len() >= 2 {
+                    let mut end = hit.end;
+                    if end < to && self.sets.demonstratives.contains(doc.lower(end)) {
+                        end += 1;
+                    }
+                    return Some(blank(end, Kind::Plural, refs.last_group.clone()));
+                }
             }
         }
         if self.sets.first_person.contains(lower) {
@@ -743,7 +769,10 @@ impl Coder {
                 .find(|m| {
                     m.entity.country.is_some()
                         && (m.start == from
-                            || !self.sets.phrase_prepositions.contains(doc.lower(m.start - 1)))
+                            || !self
+                                .sets
+                                .phrase_prepositions
+                                .contains(doc.lower(m.start - 1)))
                 })
                 .map(|m| m.entity.clone())
                 .or_else(|| refs.last_state.clone());
@@ -751,7 +780,7 @@ impl Coder {
             found.push(Mention {
                 start,
                 end: i + 1,
-                kind: Kind::Group,
+                kind: Kind::Own,
                 entity: Entity {
                     text: doc.span_text(start, i + 1).to_string(),
                     name: None,
@@ -773,8 +802,14 @@ impl Coder {
     fn remember(&self, doc: &Analysed, mentions: &[Mention], refs: &mut References) {
         let mut group: Vec<Entity> = Vec::new();
         let mut group_governed = false;
-        let governed =
-            |m: &Mention| m.start > 0 && self.sets.phrase_prepositions.contains(doc.lower(m.start - 1));
+        let mut paired = false;
+        let governed = |m: &Mention| {
+            m.start > 0
+                && self
+                    .sets
+                    .phrase_prepositions
+                    .contains(doc.lower(m.start - 1))
+        };
         // "ia" and "negara itu" refer to the sentence's subject, not to
         // whoever was named last ("Shoigu bertemu Haniyeh ... saat ia").
         let salient = |kinds: &[Kind]| {
@@ -790,6 +825,15 @@ impl Coder {
         };
         if let Some(state) = salient(&[Kind::State, Kind::Seat]) {
             refs.last_state = Some(state);
+        }
+        if let Some(subject) = salient(&[
+            Kind::State,
+            Kind::Seat,
+            Kind::Group,
+            Kind::Organisation,
+            Kind::Person,
+        ]) {
+            refs.last_subject = Some(subject);
         }
         if let Some(person) = salient(&[Kind::Person]) {
             refs.last_person = Some(person);
@@ -814,13 +858,20 @@ impl Coder {
             // acted, not to one named after "antara" or "dengan".
             if m.kind == Kind::Plural && m.refers_to.len() >= 2 {
                 refs.last_group = m.refers_to.clone();
+                paired = true;
                 group.clear();
                 continue;
             }
             if matches!(m.kind, Kind::Person | Kind::State | Kind::Seat)
                 && m.entity.country.is_some()
             {
-                let joined = i > 0 && group.last().is_some() && mentions[i - 1].end + 2 >= m.start;
+                // "Rusia dan Iran" is a compound; "Rusia ke Ukraina" is not.
+                let joined = i > 0
+                    && group.last().is_some()
+                    && mentions[i - 1].end + 2 >= m.start
+                    && (mentions[i - 1].end..m.start).all(|k| {
+                        self.sets.coordinators.contains(doc.lower(k)) || doc.text_of(k) == "-"
+                    });
                 if !joined {
                     group.clear();
                     group_governed = m.start > 0
@@ -839,8 +890,32 @@ impl Coder {
                 group.push(m.entity.clone());
                 if group.len() >= 2 && !group_governed {
                     refs.last_group = group.clone();
+                    paired = true;
                 }
             }
+        }
+        // "Trump bertemu dengan Presiden Korea Selatan Moon ... Keduanya":
+        // without a compound, the pair is the subject and whom it met with.
+        if !paired {
+            let party = |m: &&Mention| {
+                matches!(m.kind, Kind::Person | Kind::State | Kind::Seat)
+                    && m.entity.country.is_some()
+            };
+            let subject = mentions.iter().filter(party).find(|m| !governed(m));
+            // Whom the subject met: after "dengan", or its direct object
+            // ("Jokowi menerima Presiden Turki Erdogan").
+            let partner = mentions.iter().filter(party).find(|m| {
+                m.start > 0
+                    && (doc.lower(m.start - 1) == "dengan" || doc.verbal(m.start - 1))
+                    && subject
+                        .is_some_and(|s| s.start < m.start && s.entity.country != m.entity.country)
+            });
+            if let (Some(a), Some(b)) = (subject, partner) {
+                refs.last_group = vec![a.entity.clone(), b.entity.clone()];
+                refs.group_is_pair = true;
+            }
+        } else {
+            refs.group_is_pair = false;
         }
     }
 }

@@ -35,6 +35,8 @@ pub(crate) struct Candidate {
     /// The trigger opens a relative clause ("serangan ... yang menewaskan"):
     /// it tells more of an act already named in the sentence.
     pub relative: bool,
+    /// The trigger is a noun ("pertemuan", "serangan").
+    pub nominal: bool,
     pub speaker: Option<Speaker>,
 }
 
@@ -142,8 +144,7 @@ impl Coder {
             _ => {
                 actor = if let Some(verb) = self.coordinated_with(doc, phrases, m.start, s.first) {
                     self.subject_before(doc, mentions, phrases, verb, s.first)
-                } else if let Some(causee) = self.causee(doc, mentions, phrases, m.start, s.first)
-                {
+                } else if let Some(causee) = self.causee(doc, mentions, phrases, m.start, s.first) {
                     causee
                 } else if self.subordinate_verb(doc, m.start, s.first) {
                     self.main_subject(doc, mentions, phrases, m.start, s.first)
@@ -152,19 +153,41 @@ impl Coder {
                 }
             }
         }
-        let retreat = event_type == "RETREAT";
-        if recipient.is_empty() {
-            recipient = self.right_group(doc, mentions, phrases, after, limit, retreat);
+        let countries_of = |list: &[Entity]| {
+            let mut found: Vec<String> = list.iter().filter_map(|e| e.country.clone()).collect();
+            found.sort_unstable();
+            found.dedup();
+            found
+        };
+        // "Jepang dan Korea Selatan memulai pertukaran data rudal Korea
+        // Utara": a meeting or cooperation of two states has its parties.
+        let paired = matches!(event_type.as_str(), "CONSULT" | "COOPERATE")
+            && countries_of(&actor).len() >= 2;
+        if recipient.is_empty() && !paired {
+            recipient = self.right_group(doc, mentions, phrases, after, limit, &event_type);
         }
         // "menghapus Tel Aviv dari peta": the object sits in the pattern's gap.
         if recipient.is_empty() && self.cues[m.cue].matchers.contains(&Matcher::Gap) {
-            recipient = self.right_group(doc, mentions, phrases, head + 1, m.end, retreat);
+            recipient = self.right_group(doc, mentions, phrases, head + 1, m.end, &event_type);
         }
-        // An attack with no victim phrase: whom it killed, else where it hit.
+        if recipient.is_empty() && event_type == "REQUEST" {
+            recipient = self
+                .addressee(doc, mentions, phrases, after, limit)
+                .unwrap_or_default();
+        }
+        // An attack with no victim phrase: whom it killed, else where it hit;
+        // a clash of two actors on one side's ground has no third party.
         if recipient.is_empty() && event_type == "ASSAULT" {
+            let actors = countries_of(&actor);
             recipient = self
                 .victims(doc, mentions, phrases, m.start, after, s.first, limit)
-                .or_else(|| self.place_target(doc, mentions, phrases, after, limit))
+                .or_else(|| {
+                    self.place_target(doc, mentions, phrases, after, limit)
+                        .filter(|place| {
+                            actor.len() < 2
+                                || !actors.iter().any(|a| countries_of(place).contains(a))
+                        })
+                })
                 .unwrap_or_default();
         }
         // "antara X dan Y": both sides act.
@@ -221,6 +244,7 @@ impl Coder {
             anaphoric,
             reaction_topic,
             relative,
+            nominal: voice == Voice::Nominal,
             speaker: speaker.clone(),
         })
     }
@@ -350,12 +374,15 @@ impl Coder {
         group: &[usize],
         first: usize,
     ) -> Option<Vec<Entity>> {
-        let head = &mentions[group[0]];
-        // Rule `source-not-actor`: "seperti dilansir AFP" names a source.
-        if head.kind == Kind::Place
-            || head.start > first && self.governed(doc, head.start - 1)
-            || phrases.attributed(head.start)
-        {
+        // Rule `source-not-actor`: "seperti dilansir AFP" names a source,
+        // which a comma may seem to join to the subject after it.
+        let group: Vec<usize> = group
+            .iter()
+            .copied()
+            .filter(|&k| !phrases.attributed(mentions[k].start))
+            .collect();
+        let head = &mentions[*group.first()?];
+        if head.kind == Kind::Place || head.start > first && self.governed(doc, head.start - 1) {
             return None;
         }
         let entities: Vec<Entity> = group.iter().flat_map(|&k| mentions[k].entities()).collect();
@@ -390,16 +417,23 @@ impl Coder {
         phrases: &Phrases,
         from: usize,
         limit: usize,
-        withdrawal: bool,
+        event_type: &str,
     ) -> Vec<Entity> {
+        let withdrawal = event_type == "RETREAT";
+        // Only an appeal is aimed at one's own people ("mengimbau
+        // warganya"); one's own troops or envoy moved are the means
+        // ("menarik pasukannya").
+        let appeal = event_type == "REQUEST";
         let end = limit.min(from + RECIPIENT_WINDOW);
         let object_end = phrases.object_after(from, limit).map(|p| p.end);
         let groups = &mentions.groups;
+        let mut own: Vec<Entity> = Vec::new();
         for group in groups {
             let head = &mentions[group[0]];
             if phrases.attributed(head.start) {
                 continue;
             }
+
             // A phrase that begins inside the cue ("memanggil duta besar
             // Inggris") and runs past it is the cue's object.
             let straddles = head.start < from && head.end > from;
@@ -416,6 +450,18 @@ impl Coder {
             });
             if crosses_clause {
                 break;
+            }
+            // "menarik duta besarnya dari Israel": the actor's own people
+            // are whom only when no one else is ("mengimbau warganya").
+            if head.kind == Kind::Own {
+                // The object itself: "meminta warganya tidak bepergian ke ...".
+                if appeal && head.start <= from + OBJECT_REACH {
+                    return head.entities();
+                }
+                if appeal && own.is_empty() {
+                    own = head.entities();
+                }
+                continue;
             }
             let before = head
                 .start
@@ -450,13 +496,18 @@ impl Coder {
             // Within the object phrase (no preposition), only close by.
             let governed =
                 (from..head.start).any(|i| self.sets.recipient_prepositions.contains(doc.lower(i)));
-            // Rule `object-phrase`: anywhere inside the object noun phrase.
-            let in_object = object_end.is_some_and(|e| head.start < e);
+            // Rule `object-phrase`: anywhere inside the object noun phrase,
+            // except civilians there, who are an act's victims ("mengecam
+            // pembunuhan warga Palestina").
+            let civilians = entities.iter().all(|e| e.sector.as_deref() == Some("CVL"));
+            let in_object = object_end.is_some_and(|e| head.start < e)
+                && head.kind != Kind::Place
+                && !civilians;
             if governed || compound || in_object || head.start <= from + OBJECT_REACH {
                 return entities;
             }
         }
-        Vec::new()
+        own
     }
 
     /// A verb of saying that opens or closes reported speech: an inflected
@@ -563,16 +614,25 @@ impl Coder {
 /// tagged with the index of their cue match.
 pub(crate) fn fold_embedded(
     doc: &Analysed,
-    denials: &rustc_hash::FxHashSet<String>,
+    sets: &crate::compiled::WordSets,
     candidates: Vec<(usize, Candidate)>,
     embedded: &[bool],
 ) -> Vec<Candidate> {
+    let denials = &sets.denials;
+    // "Blokade itu mendorong Qatar untuk ...": an event noun that prompts
+    // an act is its cause, not an appeal; the act it prompts is told.
+    let cause = |gov: &Candidate| {
+        gov.actor.is_empty()
+            && gov.start > 0
+            && (sets.demonstratives.contains(doc.lower(gov.start - 1))
+                || doc.voice(gov.start - 1) == Voice::Nominal)
+    };
     let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len());
     let mut governor: Option<(usize, usize)> = None; // (match index, position in out)
     for (k, candidate) in candidates {
         if embedded.get(k).copied().unwrap_or(false) {
             if let Some((g, at)) = governor {
-                if g + 1 == k {
+                if g + 1 == k && !cause(&out[at]) {
                     let gov = &mut out[at];
                     // A denial answers an accuser ("menepis tuduhan Ukraina"),
                     // not the parties of the act it denies.
@@ -660,8 +720,19 @@ pub(crate) fn split_meetings(candidate: Candidate) -> Vec<Candidate> {
     if partners.is_empty() {
         return vec![candidate];
     }
-    if mediation {
+    // "pertemuan 6 negara: Selandia Baru, Australia, ...": a meeting of
+    // four or more parties, named as one meeting, is one multilateral act;
+    // "berbicara dengan A, B dan C" is a talk with each.
+    let multilateral = partners.len() >= 3
+        && candidate.nominal
+        && candidate.mode.as_deref() != Some("phone")
+        && !visit;
+    if mediation || multilateral {
         let mut c = candidate;
+        if multilateral && !mediation {
+            c.mode = Some("multilateral".into());
+            c.cameo = "040".into();
+        }
         for r in std::mem::take(&mut c.recipient) {
             if !c.actor.iter().any(|a| same_entity(a, &r)) {
                 c.actor.push(r);

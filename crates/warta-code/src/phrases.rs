@@ -88,16 +88,18 @@ impl Phrases {
             .unwrap_or(false)
     }
 
-    /// The object of a verb or noun ending at `end`: the noun phrase that
-    /// starts there, after adverbs and intensifiers ("mengecam keras
+    /// The object of a verb or noun ending at `end`: the noun phrase at
+    /// that token, after adverbs and intensifiers ("mengecam keras
     /// serangan Rusia"), and not behind a preposition.
     pub fn object_after(&self, end: usize, limit: usize) -> Option<&NounPhrase> {
         let mut i = end;
         while i < limit && self.class(i) == Class::Auxiliary {
             i += 1;
         }
+        // A pattern may end inside the phrase ("membekukan aset | sejumlah
+        // bank Rusia"): the rest of it is still the object.
         let phrase = self.phrase_at(i)?;
-        (phrase.start == i && phrase.preposition.is_none()).then_some(phrase)
+        phrase.preposition.is_none().then_some(phrase)
     }
 }
 
@@ -189,7 +191,7 @@ impl Coder {
             if s == end {
                 continue;
             }
-            let preposition = (s > 0 && classes[s - 1] == Class::Preposition).then_some(from + s - 1);
+            let preposition = (s > 0 && classes[s - 1] == Class::Preposition).then(|| from + s - 1);
             let k = phrases.len() as u32;
             phrase_of[s..end].iter_mut().for_each(|p| *p = k);
             let groups = mentions
@@ -233,5 +235,77 @@ impl Coder {
             phrase_of,
             attributed,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::compiled::Coder;
+    use crate::entities::References;
+    use crate::events::SentenceMentions;
+
+    /// The noun phrases of a one-sentence text, as text, with their groups.
+    fn chunks(text: &str) -> Vec<String> {
+        let coder = Coder::embedded().expect("lexicon");
+        let doc = coder.analyse(text.to_string());
+        let s = doc.sentences[0];
+        let mut refs = References::default();
+        let found = coder.mentions(&doc, s.first, s.end, Some("2024-05-10"), &mut refs);
+        let mentions = SentenceMentions::new(&doc, found, &coder.sets.coordinators);
+        let phrases = coder.phrases(&doc, s.first, s.end, &mentions);
+        phrases
+            .phrases
+            .iter()
+            .map(|p| {
+                let prep = p.preposition.map(|i| format!("{} ", doc.text_of(i)));
+                format!(
+                    "{}[{}]{}",
+                    prep.unwrap_or_default(),
+                    doc.span_text(p.start, p.end),
+                    "*".repeat(p.groups.len())
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn noun_phrases_hold_their_possessors() {
+        assert_eq!(
+            chunks("Jerman membekukan aset sejumlah bank Rusia."),
+            ["[Jerman]*", "[aset sejumlah bank Rusia]*"]
+        );
+        assert_eq!(
+            chunks("Serangan itu menewaskan sedikitnya 30 warga sipil Suriah di Idlib."),
+            [
+                "[Serangan itu]",
+                "[sedikitnya 30 warga sipil Suriah]*",
+                "di [Idlib]*"
+            ]
+        );
+        assert_eq!(
+            chunks("PBB menyerukan gencatan senjata dalam konflik India-Pakistan."),
+            [
+                "[PBB]*",
+                "[gencatan senjata]",
+                "dalam [konflik India-Pakistan]*"
+            ]
+        );
+    }
+
+    #[test]
+    fn attributions_are_marked() {
+        let coder = Coder::embedded().expect("lexicon");
+        let text = "Israel menyerang Lebanon, seperti dilansir kantor berita AFP.";
+        let doc = coder.analyse(text.to_string());
+        let s = doc.sentences[0];
+        let mut refs = References::default();
+        let found = coder.mentions(&doc, s.first, s.end, None, &mut refs);
+        let mentions = SentenceMentions::new(&doc, found, &coder.sets.coordinators);
+        let phrases = coder.phrases(&doc, s.first, s.end, &mentions);
+        let marked: Vec<&str> = (s.first..s.end)
+            .filter(|&i| phrases.attributed(i))
+            .map(|i| doc.text_of(i))
+            .collect();
+        assert_eq!(marked, ["dilansir", "kantor", "berita", "AFP"]);
     }
 }

@@ -127,16 +127,25 @@ impl Coder {
             return None;
         }
         let comma = (phrase.end..end.min(phrase.end + 12)).find(|&i| doc.text_of(i) == ",")?;
+        // The subject follows the comma directly; a comma may seem to join
+        // it to a place before ("di Istana Merdeka, Jokowi dan Erdogan").
         let group = mentions
             .groups
             .iter()
-            .position(|g| mentions[g[0]].start > comma)?;
-        let head = &mentions[mentions.groups[group][0]];
-        // The subject follows the comma directly.
+            .find(|g| g.iter().any(|&k| mentions[k].start > comma))?;
+        let members: Vec<usize> = group
+            .iter()
+            .copied()
+            .filter(|&k| mentions[k].start > comma)
+            .collect();
+        let head = &mentions[members[0]];
         if head.start > comma + 2 || head.kind == Kind::Place {
             return None;
         }
-        let entities = Self::group_entities(mentions, group);
+        let entities: Vec<Entity> = members
+            .iter()
+            .flat_map(|&k| mentions[k].entities())
+            .collect();
         entities
             .iter()
             .any(|e| e.country.is_some())
@@ -231,6 +240,39 @@ impl Coder {
                 && entities.iter().any(|e| e.country.is_some()))
             .then_some(entities)
         })
+    }
+
+    /// Rule `addressee`: an appeal followed by its content clause names
+    /// whom it is made to as that clause's subject ("mendesak agar Korea
+    /// Utara mematuhi resolusi PBB").
+    pub(crate) fn addressee(
+        &self,
+        doc: &Analysed,
+        mentions: &SentenceMentions,
+        phrases: &Phrases,
+        from: usize,
+        limit: usize,
+    ) -> Option<Vec<Entity>> {
+        let mut i = from;
+        while i < limit && phrases.class(i) == Class::Auxiliary {
+            i += 1;
+        }
+        if i >= limit || !matches!(doc.lower(i), "agar" | "supaya" | "untuk") {
+            return None;
+        }
+        let group = mentions.groups.iter().position(|g| {
+            let head = &mentions[g[0]];
+            head.start > i && head.start <= i + 2
+        })?;
+        let head = &mentions[mentions.groups[group][0]];
+        if head.kind == Kind::Place || phrases.attributed(head.start) {
+            return None;
+        }
+        let entities = Self::group_entities(mentions, group);
+        entities
+            .iter()
+            .any(|e| e.country.is_some())
+            .then_some(entities)
     }
 
     /// Whether a clause boundary lies between `from` and `to`.

@@ -11,7 +11,10 @@ use crate::events::Candidate;
 const HOSTILE: [&str; 2] = ["ASSAULT", "COERCE"];
 
 fn countries(entities: &[Entity]) -> Vec<&str> {
-    entities.iter().filter_map(|e| e.country.as_deref()).collect()
+    entities
+        .iter()
+        .filter_map(|e| e.country.as_deref())
+        .collect()
 }
 
 /// Rule `story-opponent`: fills the recipient of an actor's victimless

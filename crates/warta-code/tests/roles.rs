@@ -79,7 +79,10 @@ fn run(name: &str) -> Vec<String> {
         .iter()
         .find(|c| c.name == name)
         .unwrap_or_else(|| panic!("no class {name} in lexicon/roles.toml"));
-    assert!(!class.about.is_empty() && class.case.len() >= 5, "{name}: at least five cases");
+    assert!(
+        !class.about.is_empty() && class.case.len() >= 5,
+        "{name}: at least five cases"
+    );
     let mut failures = Vec::new();
     for case in &class.case {
         let doc = Document {
@@ -140,6 +143,7 @@ macro_rules! classes {
 }
 
 classes! {
+    addressee => "addressee",
     place_target => "place-target",
     object_phrase => "object-phrase",
     victims => "victims",
