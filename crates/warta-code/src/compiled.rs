@@ -116,6 +116,7 @@ pub(crate) struct WordSets {
     pub attributions: HashSet<String>,
     pub pronouns_state: HashSet<String>,
     pub own_nouns: HashSet<String>,
+    pub phrase_coordinators: HashSet<String>,
 }
 
 fn set(words: &[String]) -> HashSet<String> {
@@ -326,6 +327,7 @@ impl Coder {
             attributions: set(&w.attributions),
             pronouns_state: set(&w.pronouns_state),
             own_nouns: set(&w.own_nouns),
+            phrase_coordinators: set(&w.phrase_coordinators),
         };
         let calendar = Calendar::new(
             w.months.iter().map(|m| (m.names.clone(), m.month)),

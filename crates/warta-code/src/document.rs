@@ -117,6 +117,10 @@ pub(crate) struct WordInfo {
     pub starts_name: bool,
     /// The word carries a verbal prefix (meN-, ber-, di-, ter-).
     pub verbal: bool,
+    /// Its class for the phrase layer, outside names.
+    pub class: crate::phrases::Class,
+    /// It attributes a report to a source ("dilansir").
+    pub attribution: bool,
 }
 
 /// The cleaned text with tokens, analyses and sentences.
@@ -161,6 +165,16 @@ impl Analysed {
     /// Whether token `i` carries a verbal prefix.
     pub fn verbal(&self, i: usize) -> bool {
         self.words[i].verbal
+    }
+
+    /// The phrase-layer class of token `i`'s form.
+    pub fn class(&self, i: usize) -> crate::phrases::Class {
+        self.words[i].class
+    }
+
+    /// Whether token `i` attributes a report to a source.
+    pub fn attribution(&self, i: usize) -> bool {
+        self.words[i].attribution
     }
 
     /// Whether some cue can start at token `i` (see [`WordInfo`]).
@@ -325,6 +339,9 @@ impl Coder {
         let mut candidates: Vec<Candidate> = Vec::new();
         for (index, s) in analysed.sentences.iter().enumerate() {
             let matches = self.find_cues(&analysed, s.first, s.end);
+            if matches.is_empty() {
+                continue;
+            }
             let phrases = self.phrases(&analysed, s.first, s.end, &mentions[index]);
             let embedded = self.embedded_acts(&analysed, &matches);
             let mut sentence: Vec<(usize, Candidate)> = Vec::new();
@@ -470,6 +487,8 @@ impl Coder {
                     let starts_cue = self.cues_by_root.contains_key(&root)
                         || self.cues_by_form.contains_key(&lower);
                     let starts_name = self.names.contains_key(&lower);
+                    let class = self.word_class(t.kind, surface, &lower, voice, verbal);
+                    let attribution = self.sets.attributions.contains(&lower);
                     let info = Rc::new(WordInfo {
                         lower,
                         root,
@@ -479,6 +498,8 @@ impl Coder {
                         starts_cue,
                         starts_name,
                         verbal,
+                        class,
+                        attribution,
                     });
                     cache.insert(surface.into(), Rc::clone(&info));
                     info

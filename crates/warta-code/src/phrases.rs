@@ -33,7 +33,9 @@ pub(crate) enum Class {
     Punctuation,
 }
 
-/// A noun phrase: a run of nominal tokens.
+/// A noun phrase: a run of nominal tokens. Its head is its first word
+/// ("fasilitas" in "fasilitas pengayaan uranium Iran"): Indonesian puts
+/// modifiers and possessors after the head.
 #[derive(Debug, Clone)]
 pub(crate) struct NounPhrase {
     pub start: usize,
@@ -43,14 +45,6 @@ pub(crate) struct NounPhrase {
     /// Indexes into the sentence's mention groups whose first mention
     /// starts inside the phrase, in text order.
     pub groups: Vec<usize>,
-}
-
-impl NounPhrase {
-    /// The head word: the phrase's first token ("fasilitas" in "fasilitas
-    /// pengayaan uranium Iran"); Indonesian puts modifiers after the head.
-    pub fn head(&self) -> usize {
-        self.start
-    }
 }
 
 /// The phrase structure of one sentence.
@@ -104,44 +98,41 @@ impl Phrases {
 }
 
 impl Coder {
-    /// The word class of token `i`.
-    fn word_class(&self, doc: &Analysed, i: usize, in_mention: bool) -> Class {
-        match doc.kind(i) {
-            TokenKind::Number => return Class::Nominal,
-            TokenKind::Quote => return Class::Punctuation,
-            TokenKind::Punct => {
-                // "India-Pakistan": a hyphen between two words joins them.
-                return if in_mention || doc.text_of(i) == "-" {
-                    Class::Nominal
-                } else {
-                    Class::Punctuation
-                };
-            }
-            TokenKind::Word => {}
-        }
-        if in_mention {
-            return Class::Nominal;
-        }
-        let w = doc.lower(i);
+    /// The class of a word form, decided once per form (the word cache
+    /// keeps it); names override it per token.
+    pub(crate) fn word_class(
+        &self,
+        kind: TokenKind,
+        surface: &str,
+        lower: &str,
+        voice: Voice,
+        verbal: bool,
+    ) -> Class {
         let sets = &self.sets;
-        if sets.demonstratives.contains(w) {
-            Class::Demonstrative
-        } else if sets.phrase_prepositions.contains(w) {
-            Class::Preposition
-        } else if matches!(w, "dan" | "serta" | "atau") {
-            Class::Coordinator
-        } else if sets.clause_breakers.contains(w) || sets.speech_verbs.contains(w) {
-            Class::Clause
-        } else if sets.negators.contains(w)
-            || sets.future.contains(w)
-            || sets.relative_adverbs.contains(w)
-            || sets.auxiliaries.contains(w)
-        {
-            Class::Auxiliary
-        } else if doc.verbal(i) && doc.voice(i) != Voice::Nominal {
-            Class::Verb
-        } else {
-            Class::Nominal
+        match kind {
+            TokenKind::Number => Class::Nominal,
+            TokenKind::Quote => Class::Punctuation,
+            // "India-Pakistan": a hyphen between two words joins them.
+            TokenKind::Punct if surface == "-" => Class::Nominal,
+            TokenKind::Punct => Class::Punctuation,
+            TokenKind::Word if sets.demonstratives.contains(lower) => Class::Demonstrative,
+            TokenKind::Word if sets.phrase_prepositions.contains(lower) => Class::Preposition,
+            TokenKind::Word if sets.phrase_coordinators.contains(lower) => Class::Coordinator,
+            TokenKind::Word
+                if sets.clause_breakers.contains(lower) || sets.speech_verbs.contains(lower) =>
+            {
+                Class::Clause
+            }
+            TokenKind::Word
+                if sets.negators.contains(lower)
+                    || sets.future.contains(lower)
+                    || sets.relative_adverbs.contains(lower)
+                    || sets.auxiliaries.contains(lower) =>
+            {
+                Class::Auxiliary
+            }
+            TokenKind::Word if verbal && voice != Voice::Nominal => Class::Verb,
+            TokenKind::Word => Class::Nominal,
         }
     }
 
@@ -161,10 +152,17 @@ impl Coder {
             }
         }
         let classes: Vec<Class> = (from..to)
-            .map(|i| self.word_class(doc, i, in_mention[i - from]))
+            .map(|i| {
+                if in_mention[i - from] {
+                    Class::Nominal
+                } else {
+                    doc.class(i)
+                }
+            })
             .collect();
         let mut phrases: Vec<NounPhrase> = Vec::new();
         let mut phrase_of = vec![NONE; len];
+        let mut next_group = 0;
         let mut i = 0;
         while i < len {
             if classes[i] != Class::Nominal {
@@ -194,16 +192,20 @@ impl Coder {
             let preposition = (s > 0 && classes[s - 1] == Class::Preposition).then(|| from + s - 1);
             let k = phrases.len() as u32;
             phrase_of[s..end].iter_mut().for_each(|p| *p = k);
-            let groups = mentions
-                .groups
-                .iter()
-                .enumerate()
-                .filter(|(_, g)| {
-                    let m = &mentions[g[0]];
-                    m.start >= from + s && m.start < from + end
-                })
-                .map(|(n, _)| n)
-                .collect();
+            // Groups come in text order: those of this phrase follow the
+            // previous phrase's.
+            while next_group < mentions.groups.len()
+                && mentions[mentions.groups[next_group][0]].start < from + s
+            {
+                next_group += 1;
+            }
+            let mut groups = Vec::new();
+            while next_group < mentions.groups.len()
+                && mentions[mentions.groups[next_group][0]].start < from + end
+            {
+                groups.push(next_group);
+                next_group += 1;
+            }
             phrases.push(NounPhrase {
                 start: from + s,
                 end: from + end,
@@ -213,7 +215,7 @@ impl Coder {
         }
         let mut attributed = vec![false; len];
         for k in 0..len {
-            if !self.sets.attributions.contains(doc.lower(from + k)) {
+            if !doc.attribution(from + k) {
                 continue;
             }
             // The source runs to the end of the phrase after the verb

@@ -117,6 +117,7 @@ pub struct Words {
     pub attributions: Vec<String>,
     pub pronouns_state: Vec<String>,
     pub own_nouns: Vec<String>,
+    pub phrase_coordinators: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
