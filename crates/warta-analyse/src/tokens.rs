@@ -81,10 +81,10 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
                     pos += d.len_utf8();
                 } else if matches!(d, '-' | '\'' | '’') && at(next(pos)).is_some_and(is_word_char)
                 {
-                    // "India-Pakistan", "AS-Korsel": two names joined by a
-                    // hyphen are two tokens, so each can be recognised.
-                    if d == '-' && c.is_uppercase() && at(next(pos)).is_some_and(char::is_uppercase)
-                    {
+                    // "India-Pakistan", "anti-AS", "pro-Rusia": a hyphen
+                    // before a capital joins two words, and each is a
+                    // token of its own so that a name can be recognised.
+                    if d == '-' && at(next(pos)).is_some_and(char::is_uppercase) {
                         break;
                     }
                     pos = next(pos);
@@ -142,7 +142,7 @@ mod tests {
     #[test]
     fn apostrophes_and_hyphens_inside_words() {
         assert_eq!(
-            texts("Ma'ruf Moon Jae-in ke-11 Amir-Abdollahian konflik India-Pakistan"),
+            texts("Ma'ruf Moon Jae-in ke-11 Amir-Abdollahian konflik India-Pakistan anti-AS"),
             [
                 "Ma'ruf",
                 "Moon",
@@ -154,7 +154,10 @@ mod tests {
                 "konflik",
                 "India",
                 "-",
-                "Pakistan"
+                "Pakistan",
+                "anti",
+                "-",
+                "AS"
             ]
         );
     }

@@ -117,6 +117,7 @@ pub(crate) struct WordSets {
     pub pronouns_state: HashSet<String>,
     pub own_nouns: HashSet<String>,
     pub phrase_coordinators: HashSet<String>,
+    pub reciprocals: HashSet<String>,
 }
 
 fn set(words: &[String]) -> HashSet<String> {
@@ -328,6 +329,7 @@ impl Coder {
             pronouns_state: set(&w.pronouns_state),
             own_nouns: set(&w.own_nouns),
             phrase_coordinators: set(&w.phrase_coordinators),
+            reciprocals: set(&w.reciprocals),
         };
         let calendar = Calendar::new(
             w.months.iter().map(|m| (m.names.clone(), m.month)),

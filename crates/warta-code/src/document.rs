@@ -377,7 +377,10 @@ impl Coder {
                         &speakers[index],
                     )
                     .map(crate::events::split_meetings)
-                    .unwrap_or_default();
+                    .unwrap_or_default()
+                    .into_iter()
+                    .flat_map(crate::events::split_mutual)
+                    .collect::<Vec<_>>();
                 sentence.extend(found.into_iter().map(|c| (k, c)));
             }
             let mut sentence =

@@ -37,6 +37,8 @@ pub(crate) struct Candidate {
     pub relative: bool,
     /// The trigger is a noun ("pertemuan", "serangan").
     pub nominal: bool,
+    /// "saling": the actors act on each other.
+    pub mutual: bool,
     pub speaker: Option<Speaker>,
 }
 
@@ -245,6 +247,8 @@ impl Coder {
             reaction_topic,
             relative,
             nominal: voice == Voice::Nominal,
+            mutual: (m.start.saturating_sub(3).max(s.first)..m.start)
+                .any(|i| self.sets.reciprocals.contains(doc.lower(i))),
             speaker: speaker.clone(),
         })
     }
@@ -395,6 +399,12 @@ impl Coder {
     /// Whether the word at `i` makes the mention after it an object or a
     /// place rather than a subject.
     fn governed(&self, doc: &Analysed, i: usize) -> bool {
+        // "pro-Rusia", "anti-AS": the word before the hyphen governs.
+        let i = if doc.text_of(i) == "-" && i > 0 {
+            i - 1
+        } else {
+            i
+        };
         let w = doc.lower(i);
         self.sets.recipient_prepositions.contains(w)
             || self.sets.object_markers.contains(w)
@@ -698,6 +708,30 @@ pub(crate) fn reactions_target_the_act(
                 .collect();
         }
     }
+}
+
+/// Rule `mutual`: "AS dan Korea Utara saling melontarkan ancaman" is an act
+/// of each on the other.
+pub(crate) fn split_mutual(candidate: Candidate) -> Vec<Candidate> {
+    let mut sides: Vec<Vec<Entity>> = Vec::new();
+    for a in &candidate.actor {
+        match sides.iter_mut().find(|s| s[0].country == a.country) {
+            Some(side) => side.push(a.clone()),
+            None => sides.push(vec![a.clone()]),
+        }
+    }
+    if !candidate.mutual
+        || sides.len() != 2
+        || !candidate.recipient.is_empty()
+        || matches!(candidate.event_type.as_str(), "CONSULT" | "COOPERATE")
+    {
+        return vec![candidate];
+    }
+    let mut first = candidate.clone();
+    let mut second = candidate;
+    (first.actor, first.recipient) = (sides[0].clone(), sides[1].clone());
+    (second.actor, second.recipient) = (sides[1].clone(), sides[0].clone());
+    vec![first, second]
 }
 
 /// A call or meeting with several partners named one after another ("menelepon

@@ -8,7 +8,10 @@ use warta_record::Entity;
 use crate::events::Candidate;
 
 /// Acts that establish who is fighting whom.
-const HOSTILE: [&str; 2] = ["ASSAULT", "COERCE"];
+const HOSTILE: [&str; 3] = ["ASSAULT", "COERCE", "THREATEN"];
+
+/// Acts that, told without their target, are aimed at the opponent.
+const AIMED: [&str; 4] = ["ASSAULT", "COERCE", "THREATEN", "MOBILIZE"];
 
 fn countries(entities: &[Entity]) -> Vec<&str> {
     entities
@@ -17,13 +20,15 @@ fn countries(entities: &[Entity]) -> Vec<&str> {
         .collect()
 }
 
-/// Rule `story-opponent`: fills the recipient of an actor's victimless
-/// attack from the latest earlier hostile act between that actor and
-/// another party, in either direction.
+/// Rule `story-opponent`: fills the target of an actor's attack, threat,
+/// coercion or deployment told without one, from the latest earlier
+/// attack, coercion or threat between that actor and another party, in
+/// either direction.
 pub(crate) fn complete_opponents(candidates: &mut [Candidate]) {
     for k in 0..candidates.len() {
         let c = &candidates[k];
-        if c.event_type != "ASSAULT" || !c.recipient.is_empty() || c.actor.is_empty() {
+        if !AIMED.contains(&c.event_type.as_str()) || !c.recipient.is_empty() || c.actor.is_empty()
+        {
             continue;
         }
         let actor = countries(&c.actor);

@@ -144,6 +144,7 @@ macro_rules! classes {
 
 classes! {
     addressee => "addressee",
+    against_target => "against-target",
     place_target => "place-target",
     object_phrase => "object-phrase",
     victims => "victims",
@@ -155,5 +156,6 @@ classes! {
     clause_parties => "clause-parties",
     source_not_actor => "source-not-actor",
     story_opponent => "story-opponent",
+    mutual => "mutual",
     story_references => "story-references",
 }

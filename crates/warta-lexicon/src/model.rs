@@ -118,6 +118,7 @@ pub struct Words {
     pub pronouns_state: Vec<String>,
     pub own_nouns: Vec<String>,
     pub phrase_coordinators: Vec<String>,
+    pub reciprocals: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
