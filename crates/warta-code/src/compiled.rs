@@ -118,6 +118,13 @@ pub(crate) struct WordSets {
     pub own_nouns: HashSet<String>,
     pub phrase_coordinators: HashSet<String>,
     pub reciprocals: HashSet<String>,
+    pub intensifiers: HashSet<String>,
+    pub plans: HashSet<String>,
+    pub modals: HashSet<String>,
+    pub unrealised_openers: HashSet<String>,
+    pub contrast_words: HashSet<String>,
+    pub cancel_words: HashSet<String>,
+    pub adjectival_verbs: HashSet<String>,
 }
 
 fn set(words: &[String]) -> HashSet<String> {
@@ -330,6 +337,13 @@ impl Coder {
             own_nouns: set(&w.own_nouns),
             phrase_coordinators: set(&w.phrase_coordinators),
             reciprocals: set(&w.reciprocals),
+            intensifiers: set(&w.intensifiers),
+            plans: set(&w.plans),
+            modals: set(&w.modals),
+            unrealised_openers: set(&w.unrealised_openers),
+            contrast_words: set(&w.contrast_words),
+            cancel_words: set(&w.cancel_words),
+            adjectival_verbs: set(&w.adjectival_verbs),
         };
         let calendar = Calendar::new(
             w.months.iter().map(|m| (m.names.clone(), m.month)),

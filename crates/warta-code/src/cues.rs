@@ -84,11 +84,25 @@ fn match_from(
                 .then(|| match_from(doc, matchers, k + 1, j, to))
                 .flatten()
         }),
-        _ => (i < to && token_matches(doc, matcher, i))
-            .then(|| match_from(doc, matchers, k + 1, i + 1, to))
-            .flatten(),
+        _ if i < to && token_matches(doc, matcher, i) => {
+            match_from(doc, matchers, k + 1, i + 1, to)
+        }
+        // Between a pattern's words, adverbs and intensifiers may stand
+        // ("menyambut sangat positif", "menutup sementara konsulat").
+        _ if k > 0 => (1..=MAX_INTENSIFIERS).find_map(|skip| {
+            let j = i + skip;
+            ((i..j).all(|t| t < to && doc.intensifier(t))
+                && j < to
+                && token_matches(doc, matcher, j))
+            .then(|| match_from(doc, matchers, k + 1, j + 1, to))
+            .flatten()
+        }),
+        _ => None,
     }
 }
+
+/// How many intensifiers may stand between two words of a pattern.
+const MAX_INTENSIFIERS: usize = 2;
 
 fn token_matches(doc: &Analysed, matcher: &Matcher, i: usize) -> bool {
     match matcher {

@@ -121,6 +121,8 @@ pub(crate) struct WordInfo {
     pub class: crate::phrases::Class,
     /// It attributes a report to a source ("dilansir").
     pub attribution: bool,
+    /// An adverb or intensifier a cue pattern may skip ("sangat").
+    pub intensifier: bool,
 }
 
 /// The cleaned text with tokens, analyses and sentences.
@@ -175,6 +177,11 @@ impl Analysed {
     /// Whether token `i` attributes a report to a source.
     pub fn attribution(&self, i: usize) -> bool {
         self.words[i].attribution
+    }
+
+    /// Whether a cue pattern may skip token `i` between its words.
+    pub fn intensifier(&self, i: usize) -> bool {
+        self.words[i].intensifier
     }
 
     /// Whether some cue can start at token `i` (see [`WordInfo`]).
@@ -400,13 +407,13 @@ impl Coder {
     fn embedded_acts(&self, doc: &Analysed, matches: &[crate::cues::CueMatch]) -> Vec<bool> {
         let mut embedded = vec![false; matches.len()];
         for k in 0..matches.len().saturating_sub(1) {
-            if embedded[k] {
-                continue;
-            }
-            let governing = matches!(
-                self.lexicon.cues[matches[k].cue].event_type.as_str(),
-                "REQUEST" | "REJECT" | "THREATEN" | "AGREE"
-            );
+            // "menolak desakan untuk mundur": the content of an embedded
+            // appeal is not an act either.
+            let governing = embedded[k]
+                || matches!(
+                    self.lexicon.cues[matches[k].cue].event_type.as_str(),
+                    "REQUEST" | "REJECT" | "THREATEN" | "AGREE"
+                );
             let (here, next) = (&matches[k], &matches[k + 1]);
             let between = here.end..next.start;
             let close = next.start <= here.end + 3
@@ -492,6 +499,7 @@ impl Coder {
                     let starts_name = self.names.contains_key(&lower);
                     let class = self.word_class(t.kind, surface, &lower, voice, verbal);
                     let attribution = self.sets.attributions.contains(&lower);
+                    let intensifier = self.sets.intensifiers.contains(&lower);
                     let info = Rc::new(WordInfo {
                         lower,
                         root,
@@ -503,6 +511,7 @@ impl Coder {
                         verbal,
                         class,
                         attribution,
+                        intensifier,
                     });
                     cache.insert(surface.into(), Rc::clone(&info));
                     info

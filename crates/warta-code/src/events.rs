@@ -9,7 +9,7 @@ use crate::compiled::{Coder, Matcher};
 use crate::cues::CueMatch;
 use crate::document::Analysed;
 use crate::entities::{Kind, Mention};
-use crate::phrases::Phrases;
+use crate::phrases::{Class, Phrases};
 use crate::speech::Speaker;
 
 /// An event before attributes and merging.
@@ -68,6 +68,8 @@ impl Coder {
         let mut negated = false;
         let mut future = false;
         let mut intent = false;
+        let mut planned = false;
+        let mut modal = false;
         for i in before(MARKER_WINDOW) {
             let w = doc.lower(i);
             if doc.kind(i) == TokenKind::Punct {
@@ -76,8 +78,25 @@ impl Coder {
             negated |= self.sets.negators.contains(w);
             future |= self.sets.future.contains(w);
             intent |= self.sets.intent.contains(w);
+            planned |= self.sets.plans.contains(w);
+            modal |= self.sets.modals.contains(w);
         }
         let plover = self.lexicon.plover.event_type(&cue.event_type)?;
+        // "berencana menyerbu", "mempertimbangkan opsi militer", "Israel
+        // dapat menyerang": a conflictual act planned, weighed or possible
+        // did not happen; a cooperative one planned is an intent.
+        // A threat stays a threat however it is hedged ("Iran bisa menghapus
+        // Tel Aviv dari peta").
+        let threat = cue.event_type == "THREATEN";
+        if (modal || planned && plover.quad_class >= 3) && !threat {
+            return None;
+        }
+        future |= planned;
+        if self.unrealised(doc, m, s.first, s.end)
+            || self.modifier_sense(doc, mentions, phrases, m, s.first)
+        {
+            return None;
+        }
         // "tidak akan berunding": to say one will not cooperate is to refuse.
         // Any other negated act is no event.
         let refusal = negated && (future || intent) && plover.quad_class <= 2;
@@ -124,7 +143,7 @@ impl Coder {
         match (voice, light_verb) {
             (Voice::Passive, _) => {
                 recipient = self.left_group(doc, mentions, phrases, m.start, s.first);
-                let (agent, end) = self.agent(doc, mentions, m.end, limit);
+                let (agent, end) = self.agent(doc, mentions, phrases, m.end, limit);
                 actor = agent;
                 after = end;
             }
@@ -184,6 +203,11 @@ impl Coder {
             recipient = self
                 .victims(doc, mentions, phrases, m.start, after, s.first, limit)
                 .or_else(|| {
+                    (voice == Voice::Passive)
+                        .then(|| self.place_subject(doc, mentions, phrases, m.start, s.first))
+                        .flatten()
+                })
+                .or_else(|| {
                     self.place_target(doc, mentions, phrases, after, limit)
                         .filter(|place| {
                             actor.len() < 2
@@ -214,6 +238,24 @@ impl Coder {
         let speaks = |e: &Entity| e.country.is_none() && e.name.is_none();
         let first_person =
             actor.iter().all(speaks) && self.first_person_before(mentions, m.start, s.first);
+        // "Rusia ingin berdamai, klaim pejabat Ukraina": one state cannot
+        // announce another's intentions.
+        if let Some(sp) = speaker {
+            let others = sp.entity.country.is_some()
+                && !actor.is_empty()
+                && actor
+                    .iter()
+                    .all(|a| a.country.is_some() && a.country != sp.entity.country);
+            let announced = future
+                || intent
+                || (m.start..m.end).any(|i| {
+                    self.sets.future.contains(doc.lower(i))
+                        || self.sets.intent.contains(doc.lower(i))
+                });
+            if announced && others && voice != Voice::Nominal {
+                return None;
+            }
+        }
         if let Some(sp) = speaker {
             let verbal = plover.quad_class == 1 || plover.quad_class == 3;
             if first_person || (actor.is_empty() && verbal && !anaphoric) {
@@ -251,6 +293,66 @@ impl Coder {
                 .any(|i| self.sets.reciprocals.contains(doc.lower(i))),
             speaker: speaker.clone(),
         })
+    }
+
+    /// "kebutuhan mendesak", "situasi yang mengancam": a verb that
+    /// describes a common noun is an adjective there, not an act.
+    fn modifier_sense(
+        &self,
+        doc: &Analysed,
+        mentions: &SentenceMentions,
+        phrases: &Phrases,
+        m: &CueMatch,
+        first: usize,
+    ) -> bool {
+        if !doc.verbal(m.start) || doc.voice(m.start) != Voice::Active {
+            return false;
+        }
+        let mut i = m.start;
+        while i > first && self.sets.relative_adverbs.contains(doc.lower(i - 1)) {
+            i -= 1;
+        }
+        let relative = i > first && doc.lower(i - 1) == "yang";
+        if relative {
+            i -= 1;
+        } else {
+            // Without "yang", only verbs that are also adjectives, and
+            // with no object ("kebutuhan mendesak akan bantuan"); "pasukan
+            // itu mulai menyerang kota" has an adverb before its verb.
+            let next = phrases.class(m.end);
+            if !self.sets.adjectival_verbs.contains(doc.lower(m.start))
+                || !matches!(
+                    next,
+                    Class::Punctuation | Class::Auxiliary | Class::Preposition
+                )
+            {
+                return false;
+            }
+        }
+        if i <= first {
+            return false;
+        }
+        let noun = i - 1;
+        phrases.class(noun) == Class::Nominal
+            && doc.kind(noun) == TokenKind::Word
+            && !mentions.iter().any(|k| k.start <= noun && noun < k.end)
+            && !doc.text_of(noun).starts_with(char::is_uppercase)
+    }
+
+    /// "sedianya berkunjung, namun batal", "ingin datang, tetapi dibatalkan":
+    /// an act the sentence says did not take place.
+    fn unrealised(&self, doc: &Analysed, m: &CueMatch, first: usize, end: usize) -> bool {
+        let opener = (first..m.start).any(|i| self.sets.unrealised_openers.contains(doc.lower(i)));
+        let contrast = (m.end..end).find(|&i| self.sets.contrast_words.contains(doc.lower(i)));
+        let cancelled = |from: usize, to: usize| {
+            (from..to.min(end)).any(|i| self.sets.cancel_words.contains(doc.lower(i)))
+        };
+        match contrast {
+            // "namun batal", "tetapi kunjungan itu dibatalkan"; a later
+            // cancellation of something else leaves the act.
+            Some(c) => c <= m.end + 8 && cancelled(c, c + 4) || opener && cancelled(c, end),
+            None => opener && cancelled(m.end, end),
+        }
     }
 
     /// A light verb ("melancarkan", "melakukan") within two words before.
@@ -536,18 +638,25 @@ impl Coder {
         &self,
         doc: &Analysed,
         mentions: &SentenceMentions,
+        phrases: &Phrases,
         from: usize,
         limit: usize,
     ) -> (Vec<Entity>, usize) {
         let end = limit.min(from + RECIPIENT_WINDOW);
         let groups = &mentions.groups;
         let oleh = (from..end).find(|&i| doc.lower(i) == "oleh");
+        // "dihujani rudal Rusia": the agent may follow its weapon in the
+        // phrase right after the verb.
+        let object_end = phrases.object_after(from, limit).map(|p| p.end);
         for group in groups {
             let head = &mentions[group[0]];
             let last = &mentions[*group.last().unwrap_or(&group[0])];
             let ok = match oleh {
                 Some(o) => head.start > o && head.start <= o + 4,
-                None => head.start == from,
+                None => {
+                    head.start == from
+                        || head.start > from && object_end.is_some_and(|e| head.start < e)
+                }
             };
             let entities: Vec<Entity> =
                 group.iter().flat_map(|&k| mentions[k].entities()).collect();
@@ -639,10 +748,17 @@ pub(crate) fn fold_embedded(
     };
     let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len());
     let mut governor: Option<(usize, usize)> = None; // (match index, position in out)
+    let mut folded: Option<usize> = None;
     for (k, candidate) in candidates {
         if embedded.get(k).copied().unwrap_or(false) {
+            // The content of a content ("menolak desakan untuk mundur").
+            if folded.is_some_and(|f| f + 1 == k) {
+                folded = Some(k);
+                continue;
+            }
             if let Some((g, at)) = governor {
                 if g + 1 == k && !cause(&out[at]) {
+                    folded = Some(k);
                     let gov = &mut out[at];
                     // A denial answers an accuser ("menepis tuduhan Ukraina"),
                     // not the parties of the act it denies.

@@ -196,6 +196,38 @@ impl Coder {
         None
     }
 
+    /// Rule `place-target`, passive: "Kota Kharkiv dihujani rudal Rusia":
+    /// the place that is the subject of a passive attack is where it hit.
+    pub(crate) fn place_subject(
+        &self,
+        doc: &Analysed,
+        mentions: &SentenceMentions,
+        phrases: &Phrases,
+        at: usize,
+        first: usize,
+    ) -> Option<Vec<Entity>> {
+        let (g, group) = mentions
+            .groups
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, g)| mentions[g[0]].end <= at)?;
+        let head = &mentions[group[0]];
+        let governed = head.start > first && phrases.class(head.start - 1) == Class::Preposition;
+        if head.kind != Kind::Place || governed || self.crosses_clause(doc, phrases, head.end, at) {
+            return None;
+        }
+        let country = Self::group_entities(mentions, g)
+            .into_iter()
+            .find_map(|e| e.country)?;
+        Some(vec![Entity {
+            text: doc.span_text(head.start, head.end).to_string(),
+            name: None,
+            country: Some(country),
+            sector: None,
+        }])
+    }
+
     /// Rule `victims`: the people an attack killed or wounded, by
     /// nationality ("... yang menewaskan sedikitnya 30 warga sipil
     /// Suriah"; "16 warga sipil Afghanistan tewas dalam serangan AS").

@@ -76,15 +76,22 @@ impl Coder {
             // "..., kata Peskov" / "ungkapnya" / "menurut Kremlin": the speaker follows.
             let after_comma_or_quote =
                 i > s.first && matches!(doc.kind(i - 1), TokenKind::Quote | TokenKind::Punct);
-            let follows = mentions
-                .iter()
-                .find(|m| m.start == i + 1 && m.kind != Kind::Place);
+            // "kata seorang pejabat Israel": one lower-case word may stand
+            // before the speaker.
+            let follows = mentions.iter().find(|m| {
+                m.kind != Kind::Place
+                    && (m.start == i + 1
+                        || m.start == i + 2
+                            && doc.kind(i + 1) == TokenKind::Word
+                            && doc.text_of(i + 1).starts_with(char::is_lowercase))
+            });
             if (after_comma_or_quote || w == "menurut" || w.starts_with("dilansir"))
                 && follows.is_some()
             {
+                // A news agency reports; it is no party ("menurut AFP").
                 return follows
                     .and_then(|m| m.entities().into_iter().next())
-                    .filter(|e| e.country.is_some());
+                    .filter(|e| e.country.is_some() && e.sector.as_deref() != Some("MED"));
             }
             if w.ends_with("nya") {
                 // "ungkapnya": the last person spoken of.

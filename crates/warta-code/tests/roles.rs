@@ -1,5 +1,6 @@
-//! The role rules' challenge sentences (`lexicon/roles.toml`), one test per
-//! class, so a failing class shows by its name.
+//! The challenge sentences of the role rules (`lexicon/roles.toml`) and of
+//! factuality (`lexicon/factuality.toml`), one test per class, so a failing
+//! class shows by its name.
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -43,12 +44,22 @@ struct Expected {
     recipient: Option<Vec<String>>,
 }
 
-fn challenges() -> &'static Challenges {
-    static CHALLENGES: OnceLock<Challenges> = OnceLock::new();
+/// The challenge files: roles, and factuality (which acts are told as
+/// having happened).
+const FILES: [&str; 2] = ["roles.toml", "factuality.toml"];
+
+fn challenges() -> &'static [Challenges] {
+    static CHALLENGES: OnceLock<Vec<Challenges>> = OnceLock::new();
     CHALLENGES.get_or_init(|| {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../lexicon/roles.toml");
-        let text = std::fs::read_to_string(path).expect("lexicon/roles.toml is readable");
-        toml::from_str(&text).expect("lexicon/roles.toml parses")
+        FILES
+            .iter()
+            .map(|file| {
+                let path = format!("{}/../../lexicon/{file}", env!("CARGO_MANIFEST_DIR"));
+                let text = std::fs::read_to_string(&path)
+                    .unwrap_or_else(|e| panic!("lexicon/{file} is not readable: {e}"));
+                toml::from_str(&text).unwrap_or_else(|e| panic!("lexicon/{file}: {e}"))
+            })
+            .collect()
     })
 }
 
@@ -73,12 +84,15 @@ fn matches(record: &EventRecord, expected: &Expected) -> bool {
 
 /// Runs one class; returns a line per failed case.
 fn run(name: &str) -> Vec<String> {
-    let all = challenges();
-    let class = all
-        .class
+    let (all, class) = challenges()
         .iter()
-        .find(|c| c.name == name)
-        .unwrap_or_else(|| panic!("no class {name} in lexicon/roles.toml"));
+        .find_map(|file| {
+            file.class
+                .iter()
+                .find(|c| c.name == name)
+                .map(|c| (file, c))
+        })
+        .unwrap_or_else(|| panic!("no class {name} in the challenge files"));
     assert!(
         !class.about.is_empty() && class.case.len() >= 5,
         "{name}: at least five cases"
@@ -136,8 +150,11 @@ macro_rules! classes {
         #[test]
         fn every_class_has_a_test() {
             let tested: BTreeSet<&str> = [$($name),*].into_iter().collect();
-            let listed: BTreeSet<&str> = challenges().class.iter().map(|c| c.name.as_str()).collect();
-            assert_eq!(tested, listed, "each class in lexicon/roles.toml needs a test here");
+            let listed: BTreeSet<&str> = challenges()
+                .iter()
+                .flat_map(|file| file.class.iter().map(|c| c.name.as_str()))
+                .collect();
+            assert_eq!(tested, listed, "each challenge class needs a test here");
         }
     };
 }
@@ -158,4 +175,9 @@ classes! {
     story_opponent => "story-opponent",
     mutual => "mutual",
     story_references => "story-references",
+    word_sense => "word-sense",
+    plans_and_modals => "plans-and-modals",
+    unrealised => "unrealised",
+    content_of_content => "content-of-content",
+    others_intentions => "others-intentions",
 }

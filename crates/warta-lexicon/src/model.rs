@@ -119,6 +119,13 @@ pub struct Words {
     pub own_nouns: Vec<String>,
     pub phrase_coordinators: Vec<String>,
     pub reciprocals: Vec<String>,
+    pub intensifiers: Vec<String>,
+    pub plans: Vec<String>,
+    pub modals: Vec<String>,
+    pub unrealised_openers: Vec<String>,
+    pub contrast_words: Vec<String>,
+    pub cancel_words: Vec<String>,
+    pub adjectival_verbs: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
