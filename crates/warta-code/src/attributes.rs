@@ -3,7 +3,7 @@
 //! act they refer to; repeated mentions of one act merged; records built.
 
 use chrono::NaiveDate;
-use warta_analyse::dates::Precision;
+use warta_analyse::dates::{DateMention, Precision};
 use warta_analyse::TokenKind;
 use warta_record::{record_id, Entity, EventRecord, Location, Quote, Size};
 
@@ -13,6 +13,9 @@ use crate::events::Candidate;
 
 /// How many words a casualty number may stand from its casualty word.
 const CASUALTY_WINDOW: usize = 10;
+/// How many days after the report a date may lie and still be an act's
+/// that is told as done.
+const FUTURE_SLACK_DAYS: i64 = 2;
 
 impl Coder {
     pub(crate) fn records(
@@ -143,7 +146,23 @@ impl Coder {
         // A date before a topic opener ("untuk membahas") belongs to the
         // talk, not to the act talked about.
         let trigger_end = doc.tokens[c.end - 1].end - s.start_byte;
-        let nearest = mentions.iter().min_by_key(|m| {
+        // An act told as done lies on or before the report (a few days'
+        // slack for time zones and late dating); only an announced one
+        // (AGREE, THREATEN) may lie ahead. "hingga tahun 2041" bounds
+        // something else, and is no act's date.
+        let announced = matches!(c.event_type.as_str(), "AGREE" | "THREATEN");
+        let latest = reference.map(|r| r.date + chrono::Duration::days(FUTURE_SLACK_DAYS));
+        let word_before = |m: &DateMention| {
+            (s.first..s.end)
+                .rev()
+                .find(|&i| doc.tokens[i].end - s.start_byte <= m.start)
+                .map(|i| doc.lower(i))
+        };
+        let usable = |m: &&DateMention| {
+            (announced || latest.is_none_or(|l| m.date <= l))
+                && !word_before(m).is_some_and(|w| self.sets.date_bounds.contains(w))
+        };
+        let nearest = mentions.iter().filter(usable).min_by_key(|m| {
             if m.start >= trigger_end {
                 return (false, m.start - trigger_end, m.relative);
             }

@@ -125,6 +125,7 @@ pub(crate) struct WordSets {
     pub contrast_words: HashSet<String>,
     pub cancel_words: HashSet<String>,
     pub adjectival_verbs: HashSet<String>,
+    pub date_bounds: HashSet<String>,
 }
 
 fn set(words: &[String]) -> HashSet<String> {
@@ -344,6 +345,7 @@ impl Coder {
             contrast_words: set(&w.contrast_words),
             cancel_words: set(&w.cancel_words),
             adjectival_verbs: set(&w.adjectival_verbs),
+            date_bounds: set(&w.date_bounds),
         };
         let calendar = Calendar::new(
             w.months.iter().map(|m| (m.names.clone(), m.month)),

@@ -345,3 +345,27 @@ fn saying_one_will_not_cooperate_is_a_refusal() {
     // A negated attack is no event at all, and not a refusal either.
     assert!(code("Israel tidak akan menyerang Iran.").is_empty());
 }
+
+#[test]
+fn a_bound_or_a_later_day_is_not_the_acts_date() {
+    // "hingga tahun 2041" bounds the agreement, it does not date the signing.
+    let records = code_on(
+        "Rusia dan Iran menandatangani perjanjian kerja sama yang berlaku hingga tahun 2041.",
+        "2024-05-10",
+    );
+    let signing = find(&records, "SUPPORT");
+    assert_eq!(signing.date.as_deref(), Some("2024-05-10"));
+    assert_eq!(signing.date_source, "publication");
+    // An attack told as done cannot lie weeks after the report...
+    let records = code_on("Israel menyerang Gaza pada 30 Mei 2024.", "2024-05-10");
+    assert_eq!(
+        find(&records, "ASSAULT").date.as_deref(),
+        Some("2024-05-10")
+    );
+    // ...but an announced meeting may.
+    let records = code_on(
+        "Presiden Jokowi akan bertemu Presiden Xi pada 30 Mei 2024.",
+        "2024-05-10",
+    );
+    assert_eq!(find(&records, "AGREE").date.as_deref(), Some("2024-05-30"));
+}

@@ -126,6 +126,7 @@ pub struct Words {
     pub contrast_words: Vec<String>,
     pub cancel_words: Vec<String>,
     pub adjectival_verbs: Vec<String>,
+    pub date_bounds: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
