@@ -126,6 +126,9 @@ pub(crate) struct WordSets {
     pub cancel_words: HashSet<String>,
     pub adjectival_verbs: HashSet<String>,
     pub date_bounds: HashSet<String>,
+    pub causatives: HashSet<String>,
+    pub purpose_words: HashSet<String>,
+    pub directional: HashSet<String>,
 }
 
 fn set(words: &[String]) -> HashSet<String> {
@@ -346,6 +349,9 @@ impl Coder {
             cancel_words: set(&w.cancel_words),
             adjectival_verbs: set(&w.adjectival_verbs),
             date_bounds: set(&w.date_bounds),
+            causatives: set(&w.causatives),
+            purpose_words: set(&w.purpose_words),
+            directional: set(&w.directional),
         };
         let calendar = Calendar::new(
             w.months.iter().map(|m| (m.names.clone(), m.month)),

@@ -140,7 +140,14 @@ impl Coder {
         let light_verb = self.light_verb_before(doc, m.start, s.first)
             || (m.start..head).any(|i| self.sets.light_verbs.contains(doc.lower(i)));
         let (mut actor, mut recipient, mut after) = (Vec::new(), Vec::new(), m.end);
+        // "kritik dari Moskow", "kecaman dari PBB", "dukungan dari Jerman":
+        // an act noun followed by "dari" and a party is that party's.
+        let verbal_act = plover.quad_class == 1 || plover.quad_class == 3;
+        let source = (verbal_act && !doc.verbal(head))
+            .then(|| self.source_of(doc, mentions, m.end, limit))
+            .flatten();
         match (voice, light_verb) {
+            _ if source.is_some() => actor = source.unwrap_or_default(),
             (Voice::Passive, _) => {
                 recipient = self.left_group(doc, mentions, phrases, m.start, s.first);
                 let (agent, end) = self.agent(doc, mentions, phrases, m.end, limit);
@@ -167,6 +174,8 @@ impl Coder {
                     self.subject_before(doc, mentions, phrases, verb, s.first)
                 } else if let Some(causee) = self.causee(doc, mentions, phrases, m.start, s.first) {
                     causee
+                } else if let Some(verb) = self.purpose_of(doc, phrases, m.start, s.first) {
+                    self.subject_before(doc, mentions, phrases, verb, s.first)
                 } else if self.subordinate_verb(doc, m.start, s.first) {
                     self.main_subject(doc, mentions, phrases, m.start, s.first)
                 } else {
@@ -208,9 +217,14 @@ impl Coder {
                         .flatten()
                 })
                 .or_else(|| {
+                    // "bertempur di Khartoum" with two sides is no attack on
+                    // Sudan; "serangan ke desa-desa di Suriah" is.
+                    let directed = (after..limit.min(after + 6))
+                        .any(|i| self.sets.directional.contains(doc.lower(i)));
                     self.place_target(doc, mentions, phrases, after, limit)
                         .filter(|place| {
                             actor.len() < 2
+                                || directed
                                 || !actors.iter().any(|a| countries_of(place).contains(a))
                         })
                 })
@@ -264,6 +278,10 @@ impl Coder {
         }
         actor.retain(|e| e.country.is_some());
         recipient.retain(|e| e.country.is_some() && !actor.iter().any(|a| same_entity(a, e)));
+        // A state does not meet or cooperate with itself.
+        if matches!(event_type.as_str(), "CONSULT" | "COOPERATE") {
+            recipient.retain(|e| !actor.iter().any(|a| a.country == e.country));
+        }
         let mut confidence: f64 = 0.8;
         if hedged {
             confidence -= 0.2;
@@ -482,12 +500,26 @@ impl Coder {
     ) -> Option<Vec<Entity>> {
         // Rule `source-not-actor`: "seperti dilansir AFP" names a source,
         // which a comma may seem to join to the subject after it.
+        // A news outlet reports and is told things; it is no party
+        // ("mengatakan kepada stasiun TV Al-Mayadeen ... menuduh").
         let group: Vec<usize> = group
             .iter()
             .copied()
-            .filter(|&k| !phrases.attributed(mentions[k].start))
+            .filter(|&k| {
+                !phrases.attributed(mentions[k].start)
+                    && !(mentions[k].kind == Kind::Organisation
+                        && mentions[k].entity.sector.as_deref() == Some("MED"))
+            })
             .collect();
         let head = &mentions[*group.first()?];
+        // "milisi yang didukung Iran melancarkan": the agent inside a
+        // relative clause is not the subject of the verb after it.
+        if head.start >= first + 2
+            && phrases.class(head.start - 1) == Class::Verb
+            && doc.lower(head.start - 2) == "yang"
+        {
+            return None;
+        }
         if head.kind == Kind::Place || head.start > first && self.governed(doc, head.start - 1) {
             return None;
         }
@@ -701,6 +733,32 @@ impl Coder {
                 .then_some((entities, last.end));
         }
         None
+    }
+
+    /// "kritik dari Moskow": a verbal act noun without a possessor, followed
+    /// by "dari" and a party, is that party's.
+    fn source_of(
+        &self,
+        doc: &Analysed,
+        mentions: &SentenceMentions,
+        from: usize,
+        limit: usize,
+    ) -> Option<Vec<Entity>> {
+        if from >= limit || doc.lower(from) != "dari" {
+            return None;
+        }
+        let group = mentions
+            .groups
+            .iter()
+            .find(|g| mentions[g[0]].start == from + 1)?;
+        if mentions[group[0]].kind == Kind::Place {
+            return None;
+        }
+        let entities: Vec<Entity> = group.iter().flat_map(|&k| mentions[k].entities()).collect();
+        entities
+            .iter()
+            .any(|e| e.country.is_some())
+            .then_some(entities)
     }
 
     /// "antara X dan Y" after a cue: all parties.

@@ -97,7 +97,8 @@ impl Coder {
         if phrase.end != i - 1 || phrase.preposition.is_some() || phrase.start <= first {
             return None;
         }
-        if phrases.class(phrase.start - 1) != Class::Verb {
+        let verb = phrase.start - 1;
+        if phrases.class(verb) != Class::Verb || !self.sets.causatives.contains(doc.lower(verb)) {
             return None;
         }
         phrase.groups.iter().find_map(|&g| {
@@ -106,6 +107,30 @@ impl Coder {
                 && entities.iter().any(|e| e.country.is_some()))
             .then_some(entities)
         })
+    }
+
+    /// Rule `purpose-clause`: "menghubungi Penasihat Keamanan Myanmar untuk
+    /// mendorong ...": after a verb that causes nothing, the verb of the
+    /// purpose clause is done by the first verb's subject. Returns that verb.
+    pub(crate) fn purpose_of(
+        &self,
+        doc: &Analysed,
+        phrases: &Phrases,
+        at: usize,
+        first: usize,
+    ) -> Option<usize> {
+        let mut i = at;
+        while i > first && phrases.class(i - 1) == Class::Auxiliary {
+            i -= 1;
+        }
+        if i <= first || !self.sets.purpose_words.contains(doc.lower(i - 1)) {
+            return None;
+        }
+        (first..i - 1)
+            .rev()
+            .take_while(|&k| !matches!(phrases.class(k), Class::Clause | Class::Punctuation))
+            .find(|&k| phrases.class(k) == Class::Verb)
+            .filter(|&k| !self.sets.causatives.contains(doc.lower(k)))
     }
 
     /// Rule `clause-parties`: an event noun in a fronted phrase, with no

@@ -170,6 +170,8 @@ classes! {
     own_people => "own-people",
     coordinated_verb => "coordinated-verb",
     causative => "causative",
+    purpose_clause => "purpose-clause",
+    noun_source => "noun-source",
     clause_parties => "clause-parties",
     source_not_actor => "source-not-actor",
     story_opponent => "story-opponent",

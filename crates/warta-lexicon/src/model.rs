@@ -127,6 +127,9 @@ pub struct Words {
     pub cancel_words: Vec<String>,
     pub adjectival_verbs: Vec<String>,
     pub date_bounds: Vec<String>,
+    pub causatives: Vec<String>,
+    pub purpose_words: Vec<String>,
+    pub directional: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
