@@ -38,6 +38,26 @@ impl Coder {
                 None => records.push(record),
             }
         }
+        // A state does not meet or cooperate with itself, whichever mention
+        // brought the recipient in.
+        for r in records
+            .iter_mut()
+            .filter(|r| matches!(r.event_type.as_str(), "CONSULT" | "COOPERATE"))
+        {
+            let before = r.recipient.len();
+            let actors: Vec<Option<String>> = r.actor.iter().map(|a| a.country.clone()).collect();
+            r.recipient.retain(|e| !actors.contains(&e.country));
+            if r.recipient.len() != before {
+                let recipients: Vec<&str> = countries(&r.recipient);
+                r.id = record_id(
+                    &r.doc_id,
+                    &r.event_type,
+                    &countries(&r.actor),
+                    &recipients,
+                    r.date.as_deref(),
+                );
+            }
+        }
         // Two acts the merge kept apart (Peskov's appeal and Russia's) may
         // hash alike; the later one's id also takes its trigger's place.
         let mut seen = rustc_hash::FxHashSet::default();

@@ -278,10 +278,7 @@ impl Coder {
         }
         actor.retain(|e| e.country.is_some());
         recipient.retain(|e| e.country.is_some() && !actor.iter().any(|a| same_entity(a, e)));
-        // A state does not meet or cooperate with itself.
-        if matches!(event_type.as_str(), "CONSULT" | "COOPERATE") {
-            recipient.retain(|e| !actor.iter().any(|a| a.country == e.country));
-        }
+
         let mut confidence: f64 = 0.8;
         if hedged {
             confidence -= 0.2;
