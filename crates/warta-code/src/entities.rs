@@ -820,7 +820,7 @@ impl Coder {
             };
             parties()
                 .find(|m| !governed(m))
-                .or_else(|| parties().last())
+                .or_else(|| parties().next_back())
                 .map(|m| m.entity.clone())
         };
         if let Some(state) = salient(&[Kind::State, Kind::Seat]) {

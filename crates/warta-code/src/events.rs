@@ -51,6 +51,7 @@ const OBJECT_REACH: usize = 1;
 
 impl Coder {
     /// The event a cue match yields, if any (before meetings are split).
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn candidate(
         &self,
         doc: &Analysed,
@@ -503,9 +504,9 @@ impl Coder {
             .iter()
             .copied()
             .filter(|&k| {
-                !phrases.attributed(mentions[k].start)
-                    && !(mentions[k].kind == Kind::Organisation
-                        && mentions[k].entity.sector.as_deref() == Some("MED"))
+                let outlet = mentions[k].kind == Kind::Organisation
+                    && mentions[k].entity.sector.as_deref() == Some("MED");
+                !(phrases.attributed(mentions[k].start) || outlet)
             })
             .collect();
         let head = &mentions[*group.first()?];

@@ -256,6 +256,7 @@ impl Coder {
     /// Rule `victims`: the people an attack killed or wounded, by
     /// nationality ("... yang menewaskan sedikitnya 30 warga sipil
     /// Suriah"; "16 warga sipil Afghanistan tewas dalam serangan AS").
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn victims(
         &self,
         doc: &Analysed,
