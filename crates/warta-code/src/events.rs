@@ -923,7 +923,9 @@ pub(crate) fn split_meetings(candidate: Candidate) -> Vec<Candidate> {
             None => partners.push(vec![r.clone()]),
         }
     }
-    if partners.is_empty() {
+    // "kunjungan ke Korea Selatan, China dan Jepang": one trip, its hosts
+    // together, as compound parties stay in one event (coding guide, 2).
+    if partners.is_empty() || visit {
         return vec![candidate];
     }
     // "pertemuan 6 negara: Selandia Baru, Australia, ...": a meeting of
