@@ -9,6 +9,7 @@ mod dateline;
 mod furniture;
 mod glue;
 mod language;
+mod names;
 
 pub use dateline::Dateline;
 pub use language::{LanguageDetector, LanguageGuess};
@@ -25,6 +26,10 @@ pub struct CleanRules {
     /// The longest line and prefix above, measured once (the lists are
     /// private, so it cannot go stale).
     limits: std::sync::OnceLock<furniture::Limits>,
+    /// Lower-case one-word names and name parts a stripped link may glue to
+    /// the next word, and the words that may follow them.
+    glued_names: rustc_hash::FxHashSet<String>,
+    glue_words: rustc_hash::FxHashSet<String>,
 }
 
 impl CleanRules {
@@ -38,7 +43,21 @@ impl CleanRules {
             furniture_prefixes,
             camel_case_words,
             limits: std::sync::OnceLock::new(),
+            glued_names: Default::default(),
+            glue_words: Default::default(),
         }
+    }
+
+    /// Names (lower case, one word each) to cut from a word glued after
+    /// them, and the words that may be glued ("Rusiadalam").
+    pub fn with_glued_names(
+        mut self,
+        names: rustc_hash::FxHashSet<String>,
+        words: rustc_hash::FxHashSet<String>,
+    ) -> CleanRules {
+        self.glued_names = names;
+        self.glue_words = words;
+        self
     }
 
     fn limits(&self) -> furniture::Limits {
@@ -63,6 +82,7 @@ pub struct Cleaned {
 pub fn clean(raw: &str, known_title: Option<&str>, rules: &CleanRules) -> Cleaned {
     let normalised = normalise(raw);
     let deglued = glue::deglue(&normalised, &rules.camel_case_words);
+    let deglued = names::split_glued_names(&deglued, &rules.glued_names, &rules.glue_words);
     let mut lines = Vec::new();
     let mut seen = rustc_hash::FxHashSet::default();
     let limits = rules.limits();

@@ -362,11 +362,33 @@ impl Coder {
                 .iter()
                 .map(|n| (n.word.clone(), n.value, n.multiplier)),
         );
+        // Names a stripped link may glue to the next word ("Rusiadalam"):
+        // each capitalised word of a state's, person's or place's name.
+        let glued_names: HashSet<String> = lexicon
+            .countries
+            .iter()
+            .flat_map(|c| c.names.iter().chain(&c.metonyms))
+            .chain(lexicon.people.iter().flat_map(|p| &p.names))
+            .chain(lexicon.places.iter().flat_map(|p| &p.names))
+            .flat_map(|n| n.split([' ', '-']))
+            .filter(|part| part.starts_with(char::is_uppercase) && part.len() >= 4)
+            .map(str::to_lowercase)
+            .collect();
+        let glue_words: HashSet<String> = w
+            .language_malayic_words
+            .iter()
+            .chain(&w.phrase_prepositions)
+            .chain(&w.clause_breakers)
+            .chain(&w.speech_verbs)
+            .map(|x| x.to_lowercase())
+            .filter(|x| !x.contains(' '))
+            .collect();
         let clean_rules = CleanRules::new(
             w.furniture_lines.iter().map(|l| l.to_lowercase()).collect(),
             w.furniture_prefixes.clone(),
             w.camel_case_words.clone(),
-        );
+        )
+        .with_glued_names(glued_names, glue_words);
         let abbreviations = w.abbreviations.iter().cloned().collect();
         let language = LanguageDetector::new(
             &w.language_malayic_words,

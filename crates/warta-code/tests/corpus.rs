@@ -89,3 +89,24 @@ fn one_root_matches_every_inflection_the_corpus_uses() {
         }
     }
 }
+
+/// A name glued to the next word where a link was stripped, as it occurs
+/// in a real IndoSum article ("Semenanjung Koreadan"), is cut before coding.
+#[test]
+fn a_real_glued_name_is_cut() {
+    let coder = Coder::embedded().unwrap();
+    let glued = [
+        "dev.01.jsonl",
+        "dev.02.jsonl",
+        "dev.03.jsonl",
+        "dev.04.jsonl",
+        "dev.05.jsonl",
+    ]
+    .iter()
+    .flat_map(|f| read_fold(f))
+    .find(|d| d.text.contains("Koreadan"))
+    .expect("the corpus holds an article with a glued name");
+    let coded = coder.code(&glued);
+    assert!(coded.text.contains("Korea dan"));
+    assert!(!coded.text.contains("Koreadan"));
+}
