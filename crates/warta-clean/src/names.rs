@@ -23,23 +23,30 @@ pub fn split_glued_names<'a>(
     if names.is_empty() {
         return Cow::Borrowed(text);
     }
+    // Bytes, not characters: only an ASCII capital after a non-letter can
+    // open a glued name, so most of the text is passed over a byte at a time.
+    let bytes = text.as_bytes();
     let mut cuts: Vec<usize> = Vec::new();
-    let mut start = None;
-    for (pos, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if c.is_alphabetic() {
-            start.get_or_insert(pos);
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts_word = bytes[i].is_ascii_uppercase()
+            && (i == 0 || bytes[i - 1] < 0x80 && !bytes[i - 1].is_ascii_alphanumeric());
+        if !starts_word {
+            i += 1;
             continue;
         }
-        let Some(s) = start.take() else { continue };
-        let word = &text[s..pos];
-        if word.len() >= MIN_NAME + 2 && word.starts_with(char::is_uppercase) {
-            if let Some(cut) = glued_at(word, names, words) {
-                cuts.push(s + cut);
+        let mut j = i + 1;
+        while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
+            j += 1;
+        }
+        // Whole ASCII words only: one that runs on into other letters is left.
+        let whole = j == bytes.len() || bytes[j] < 0x80;
+        if whole && j - i >= MIN_NAME + MIN_GLUED_WORD {
+            if let Some(cut) = glued_at(&text[i..j], names, words) {
+                cuts.push(i + cut);
             }
         }
+        i = j;
     }
     if cuts.is_empty() {
         return Cow::Borrowed(text);
@@ -55,23 +62,31 @@ pub fn split_glued_names<'a>(
     Cow::Owned(out)
 }
 
-/// Where a glued word splits into a known name and a known word.
+/// The longest word worth a look: a name and the longest glued word.
+const MAX_WORD: usize = 48;
+
+/// Where an ASCII word splits into a known name and a known word.
 fn glued_at(word: &str, names: &FxHashSet<String>, words: &FxHashSet<String>) -> Option<usize> {
-    let lower = word.to_lowercase();
-    // Lower-casing keeps byte offsets only for ASCII; other words are left.
-    if lower.len() != word.len() || names.contains(&lower) || words.contains(&lower) {
+    if word.len() > MAX_WORD {
+        return None;
+    }
+    let mut buffer = [0u8; MAX_WORD];
+    let lower = &mut buffer[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).ok()?;
+    if names.contains(lower) || words.contains(lower) {
         return None;
     }
     (MIN_GLUED_WORD..=MAX_GLUED_WORD.min(lower.len() - MIN_NAME))
         .rev()
         .map(|n| lower.len() - n)
-        .filter(|&cut| lower.is_char_boundary(cut))
         .find(|&cut| {
             let (name, rest) = lower.split_at(cut);
             // The word after a name starts lower-case in running text.
-            word[cut..].starts_with(char::is_lowercase)
-                && names.contains(name)
+            word.as_bytes()[cut].is_ascii_lowercase()
                 && words.contains(rest)
+                && names.contains(name)
         })
 }
 
