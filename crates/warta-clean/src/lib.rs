@@ -28,8 +28,7 @@ pub struct CleanRules {
     limits: std::sync::OnceLock<furniture::Limits>,
     /// Lower-case one-word names and name parts a stripped link may glue to
     /// the next word, and the words that may follow them.
-    glued_names: rustc_hash::FxHashSet<String>,
-    glue_words: rustc_hash::FxHashSet<String>,
+    glued_names: names::GluedNames,
 }
 
 impl CleanRules {
@@ -44,7 +43,6 @@ impl CleanRules {
             camel_case_words,
             limits: std::sync::OnceLock::new(),
             glued_names: Default::default(),
-            glue_words: Default::default(),
         }
     }
 
@@ -55,8 +53,7 @@ impl CleanRules {
         names: rustc_hash::FxHashSet<String>,
         words: rustc_hash::FxHashSet<String>,
     ) -> CleanRules {
-        self.glued_names = names;
-        self.glue_words = words;
+        self.glued_names = names::GluedNames::new(names, words);
         self
     }
 
@@ -82,7 +79,7 @@ pub struct Cleaned {
 pub fn clean(raw: &str, known_title: Option<&str>, rules: &CleanRules) -> Cleaned {
     let normalised = normalise(raw);
     let deglued = glue::deglue(&normalised, &rules.camel_case_words);
-    let deglued = names::split_glued_names(&deglued, &rules.glued_names, &rules.glue_words);
+    let deglued = names::split_glued_names(&deglued, &rules.glued_names);
     let mut lines = Vec::new();
     let mut seen = rustc_hash::FxHashSet::default();
     let limits = rules.limits();

@@ -14,12 +14,36 @@ const MIN_GLUED_WORD: usize = 3;
 /// The shortest name worth cutting off ("Iran", "Gaza").
 const MIN_NAME: usize = 4;
 
+/// The glued-name tables: names, their first four letters (a cheap test
+/// that rules out most capitalised words), and the words that may follow.
+#[derive(Debug, Clone, Default)]
+pub struct GluedNames {
+    names: FxHashSet<String>,
+    starts: FxHashSet<[u8; MIN_NAME]>,
+    words: FxHashSet<String>,
+}
+
+impl GluedNames {
+    pub fn new(names: FxHashSet<String>, words: FxHashSet<String>) -> GluedNames {
+        let starts = names
+            .iter()
+            .filter_map(|n| n.as_bytes().get(..MIN_NAME)?.try_into().ok())
+            .collect();
+        GluedNames {
+            names,
+            starts,
+            words,
+        }
+    }
+}
+
 /// `text` with glued names cut from the word after them.
-pub fn split_glued_names<'a>(
-    text: &'a str,
-    names: &FxHashSet<String>,
-    words: &FxHashSet<String>,
-) -> Cow<'a, str> {
+pub fn split_glued_names<'a>(text: &'a str, tables: &GluedNames) -> Cow<'a, str> {
+    let GluedNames {
+        names,
+        starts,
+        words,
+    } = tables;
     if names.is_empty() {
         return Cow::Borrowed(text);
     }
@@ -41,7 +65,9 @@ pub fn split_glued_names<'a>(
         }
         // Whole ASCII words only: one that runs on into other letters is left.
         let whole = j == bytes.len() || bytes[j] < 0x80;
-        if whole && j - i >= MIN_NAME + MIN_GLUED_WORD {
+        let start: [u8; MIN_NAME] =
+            std::array::from_fn(|k| bytes[i + k.min(j - i - 1)].to_ascii_lowercase());
+        if whole && j - i >= MIN_NAME + MIN_GLUED_WORD && starts.contains(&start) {
             if let Some(cut) = glued_at(&text[i..j], names, words) {
                 cuts.push(i + cut);
             }
@@ -102,7 +128,8 @@ mod tests {
     fn glued_names_are_cut() {
         let names = set(&["rusia", "ukraina", "saudi", "beijing", "erdogan", "iran"]);
         let words = set(&["dalam", "yang", "melalui", "untuk", "pada", "dan"]);
-        let cut = |t: &str| split_glued_names(t, &names, &words).into_owned();
+        let tables = GluedNames::new(names, words);
+        let cut = |t: &str| split_glued_names(t, &tables).into_owned();
         assert_eq!(cut("Rusiadalam perang"), "Rusia dalam perang");
         assert_eq!(
             cut("warga Ukrainayang mengungsi"),
@@ -119,7 +146,8 @@ mod tests {
     fn real_words_and_names_are_left() {
         let names = set(&["iran", "rusia"]);
         let words = set(&["dan", "ia", "an", "di"]);
-        let cut = |t: &str| split_glued_names(t, &names, &words).into_owned();
+        let tables = GluedNames::new(names, words);
+        let cut = |t: &str| split_glued_names(t, &tables).into_owned();
         // A longer name or word that happens to begin with a name.
         assert_eq!(cut("Iranian Rusiawan"), "Iranian Rusiawan");
         // Lower-case words are never cut, nor a name followed by a capital.
