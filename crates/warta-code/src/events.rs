@@ -745,18 +745,14 @@ impl Coder {
         if from >= limit || doc.lower(from) != "dari" {
             return None;
         }
-        let group = mentions
+        let g = mentions
             .groups
             .iter()
-            .find(|g| mentions[g[0]].start == from + 1)?;
-        if mentions[group[0]].kind == Kind::Place {
+            .position(|g| mentions[g[0]].start == from + 1)?;
+        if mentions[mentions.groups[g][0]].kind == Kind::Place {
             return None;
         }
-        let entities: Vec<Entity> = group.iter().flat_map(|&k| mentions[k].entities()).collect();
-        entities
-            .iter()
-            .any(|e| e.country.is_some())
-            .then_some(entities)
+        Self::party(mentions, g)
     }
 
     /// "antara X dan Y" after a cue: all parties.

@@ -23,6 +23,16 @@ impl Coder {
             .collect()
     }
 
+    /// The entities of mention group `g` when one of them names a state:
+    /// a group that can be a party.
+    pub(crate) fn party(mentions: &SentenceMentions, g: usize) -> Option<Vec<Entity>> {
+        let entities = Self::group_entities(mentions, g);
+        entities
+            .iter()
+            .any(|e| e.country.is_some())
+            .then_some(entities)
+    }
+
     /// Rule `object-phrase`: the party inside the object of a verb,
     /// however deep ("menargetkan fasilitas pengayaan uranium Iran",
     /// "menewaskan sedikitnya 30 warga sipil Suriah", "mengecam keras
@@ -41,11 +51,7 @@ impl Coder {
             if head.kind == Kind::Place || phrases.attributed(head.start) {
                 return None;
             }
-            let entities = Self::group_entities(mentions, g);
-            entities
-                .iter()
-                .any(|e| e.country.is_some())
-                .then_some(entities)
+            Self::party(mentions, g)
         })
     }
 
@@ -102,10 +108,9 @@ impl Coder {
             return None;
         }
         phrase.groups.iter().find_map(|&g| {
-            let entities = Self::group_entities(mentions, g);
-            (mentions[mentions.groups[g][0]].kind != Kind::Place
-                && entities.iter().any(|e| e.country.is_some()))
-            .then_some(entities)
+            (mentions[mentions.groups[g][0]].kind != Kind::Place)
+                .then(|| Self::party(mentions, g))
+                .flatten()
         })
     }
 
@@ -293,10 +298,9 @@ impl Coder {
         }
         let phrase = phrases.phrase_at(i.checked_sub(2)?)?;
         phrase.groups.iter().find_map(|&g| {
-            let entities = Self::group_entities(mentions, g);
-            (mentions[mentions.groups[g][0]].kind != Kind::Place
-                && entities.iter().any(|e| e.country.is_some()))
-            .then_some(entities)
+            (mentions[mentions.groups[g][0]].kind != Kind::Place)
+                .then(|| Self::party(mentions, g))
+                .flatten()
         })
     }
 
@@ -326,11 +330,7 @@ impl Coder {
         if head.kind == Kind::Place || phrases.attributed(head.start) {
             return None;
         }
-        let entities = Self::group_entities(mentions, group);
-        entities
-            .iter()
-            .any(|e| e.country.is_some())
-            .then_some(entities)
+        Self::party(mentions, group)
     }
 
     /// Whether a clause boundary lies between `from` and `to`.
