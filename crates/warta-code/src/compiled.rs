@@ -60,6 +60,9 @@ pub struct Coder {
     /// Cue indexes keyed by the root or form of their first matcher.
     pub(crate) cues_by_root: HashMap<String, Vec<usize>>,
     pub(crate) cues_by_form: HashMap<String, Vec<usize>>,
+    /// Cues whose first word is an inflected form, keyed by that form's
+    /// root: a headline says "Jepang Minta Korut ..." for "meminta".
+    pub(crate) cues_by_headline_root: HashMap<String, Vec<usize>>,
     pub(crate) stemmer: Stemmer,
     pub(crate) calendar: Calendar,
     pub(crate) numbers: NumberWords,
@@ -240,6 +243,20 @@ impl Coder {
             }
         }
         let stemmer = Stemmer::new(roots, lexicon.words.lexicalised.iter().cloned());
+        let mut cues_by_headline_root: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, cue) in cues.iter().enumerate() {
+            if let Some(Matcher::Form(list)) = cue.matchers.first() {
+                for form in list {
+                    let root = stemmer.analyse(form).root;
+                    if root != *form {
+                        let entry = cues_by_headline_root.entry(root).or_default();
+                        if !entry.contains(&i) {
+                            entry.push(i);
+                        }
+                    }
+                }
+            }
+        }
 
         let title_ids: HashMap<String, usize> = lexicon
             .titles
@@ -401,6 +418,7 @@ impl Coder {
             cues,
             cues_by_root,
             cues_by_form,
+            cues_by_headline_root,
             stemmer,
             calendar,
             numbers,

@@ -1,5 +1,7 @@
 //! Cue matching: the lexicon's patterns over analysed tokens.
 
+use warta_analyse::TokenKind;
+
 use crate::compiled::{Coder, Matcher};
 use crate::document::Analysed;
 
@@ -18,9 +20,50 @@ pub(crate) struct CueMatch {
 const OBJECT_WINDOW: usize = 6;
 
 impl Coder {
-    /// Cues in tokens `from..to`, longest first where they overlap, in text order.
-    pub(crate) fn find_cues(&self, doc: &Analysed, from: usize, to: usize) -> Vec<CueMatch> {
+    /// Cues in tokens `from..to`, longest first where they overlap, in text
+    /// order. In a headline a capitalised bare root also stands for the
+    /// inflected form a pattern names ("Jepang Minta Korut Hentikan ...").
+    pub(crate) fn find_cues(
+        &self,
+        doc: &Analysed,
+        from: usize,
+        to: usize,
+        headline: bool,
+    ) -> Vec<CueMatch> {
         let mut found: Vec<CueMatch> = Vec::new();
+        if headline {
+            for i in from..to {
+                let bare = doc.kind(i) == TokenKind::Word
+                    && !doc.verbal(i)
+                    && doc.text_of(i).starts_with(char::is_uppercase);
+                let Some(cues) = bare
+                    .then(|| self.cues_by_headline_root.get(doc.root(i)))
+                    .flatten()
+                else {
+                    continue;
+                };
+                for &cue in cues {
+                    let compiled = &self.cues[cue];
+                    let Some(end) = match_from(doc, &compiled.matchers, 1, i + 1, to) else {
+                        continue;
+                    };
+                    if !compiled.object.is_empty() && !any_within(doc, &compiled.object, end, to) {
+                        continue;
+                    }
+                    if !compiled.not_object.is_empty()
+                        && any_within(doc, &compiled.not_object, end, to)
+                    {
+                        continue;
+                    }
+                    found.push(CueMatch {
+                        cue,
+                        start: i,
+                        end,
+                        head: i,
+                    });
+                }
+            }
+        }
         for i in (from..to).filter(|&i| doc.starts_cue(i)) {
             let by_root = self.cues_by_root.get(doc.root(i)).into_iter().flatten();
             let by_form = self.cues_by_form.get(doc.lower(i)).into_iter().flatten();

@@ -262,6 +262,35 @@ fn outlet(doc: &Document, dateline: Option<&warta_clean::Dateline>) -> Option<St
         .map(|s| s.trim_start_matches("www.").to_lowercase())
 }
 
+/// A headline act told again in the body is the body's act: it only lends
+/// the body's mention a recipient the body left out. The rest follow the
+/// body's acts, so that a merge keeps the body's provenance.
+fn fold_headline(candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let countries = |list: &[warta_record::Entity]| {
+        let mut found: Vec<String> = list.iter().filter_map(|e| e.country.clone()).collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    };
+    let (headline, mut body): (Vec<Candidate>, Vec<Candidate>) =
+        candidates.into_iter().partition(|c| c.sentence == 0);
+    for h in headline {
+        let told = body.iter_mut().find(|b| {
+            b.event_type == h.event_type
+                && countries(&b.actor) == countries(&h.actor)
+                && (b.recipient.is_empty()
+                    || h.recipient.is_empty()
+                    || countries(&b.recipient) == countries(&h.recipient))
+        });
+        match told {
+            Some(b) if b.recipient.is_empty() => b.recipient = h.recipient,
+            Some(_) => {}
+            None => body.push(h),
+        }
+    }
+    body
+}
+
 /// "https://www.antaranews.com/berita/1" → "www.antaranews.com".
 fn url_host(url: &str) -> Option<&str> {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
@@ -343,13 +372,27 @@ impl Coder {
             ));
         }
         let speakers = self.speakers(&analysed, &mentions, &refs);
+        // The headline, when the text opens with it, is coded like a
+        // sentence, in headline style.
+        let headline = out.title.as_deref().is_some_and(|title| {
+            analysed
+                .sentences
+                .first()
+                .is_some_and(|s| analysed.text[s.start_byte..s.end_byte].trim() == title.trim())
+        });
         let mut candidates: Vec<Candidate> = Vec::new();
         for (index, s) in analysed.sentences.iter().enumerate() {
-            let matches = self.find_cues(&analysed, s.first, s.end);
+            let matches = self.find_cues(&analysed, s.first, s.end, headline && index == 0);
             if matches.is_empty() {
                 continue;
             }
-            let phrases = self.phrases(&analysed, s.first, s.end, &mentions[index]);
+            // A headline's cue words are its verbs, bare as they are.
+            let verbs: Vec<usize> = if headline && index == 0 {
+                matches.iter().map(|m| m.start).collect()
+            } else {
+                Vec::new()
+            };
+            let phrases = self.phrases(&analysed, s.first, s.end, &mentions[index], &verbs);
             let embedded = self.embedded_acts(&analysed, &matches);
             let mut sentence: Vec<(usize, Candidate)> = Vec::new();
             for (k, m) in matches.iter().enumerate() {
@@ -396,6 +439,11 @@ impl Coder {
             candidates.extend(sentence);
         }
         crate::story::complete_opponents(&mut candidates);
+        // A headline act merges into the body's telling of it, which keeps
+        // its provenance: the body comes first.
+        if headline {
+            candidates = fold_headline(candidates);
+        }
         out.records = self.records(&analysed, doc, language, candidates, reference);
         out.text = analysed.text;
         out

@@ -32,7 +32,7 @@ impl Coder {
         analysed
             .sentences
             .iter()
-            .map(|s| self.find_cues(&analysed, s.first, s.end).len())
+            .map(|s| self.find_cues(&analysed, s.first, s.end, false).len())
             .sum()
     }
 

@@ -136,13 +136,15 @@ impl Coder {
         }
     }
 
-    /// The phrase structure of the sentence `from..to`.
+    /// The phrase structure of the sentence `from..to`. `verbs` are tokens
+    /// known to be verbs whatever their form (a headline's bare roots).
     pub(crate) fn phrases(
         &self,
         doc: &Analysed,
         from: usize,
         to: usize,
         mentions: &SentenceMentions,
+        verbs: &[usize],
     ) -> Phrases {
         let len = to - from;
         let mut in_mention = vec![false; len];
@@ -155,6 +157,8 @@ impl Coder {
             .map(|i| {
                 if in_mention[i - from] {
                     Class::Nominal
+                } else if verbs.contains(&i) {
+                    Class::Verb
                 } else {
                     doc.class(i)
                 }
@@ -254,7 +258,7 @@ mod tests {
         let mut refs = References::default();
         let found = coder.mentions(&doc, s.first, s.end, Some("2024-05-10"), &mut refs);
         let mentions = SentenceMentions::new(&doc, found, &coder.sets.coordinators);
-        let phrases = coder.phrases(&doc, s.first, s.end, &mentions);
+        let phrases = coder.phrases(&doc, s.first, s.end, &mentions, &[]);
         phrases
             .phrases
             .iter()
@@ -303,7 +307,7 @@ mod tests {
         let mut refs = References::default();
         let found = coder.mentions(&doc, s.first, s.end, None, &mut refs);
         let mentions = SentenceMentions::new(&doc, found, &coder.sets.coordinators);
-        let phrases = coder.phrases(&doc, s.first, s.end, &mentions);
+        let phrases = coder.phrases(&doc, s.first, s.end, &mentions, &[]);
         let marked: Vec<&str> = (s.first..s.end)
             .filter(|&i| phrases.attributed(i))
             .map(|i| doc.text_of(i))

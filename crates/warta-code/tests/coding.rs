@@ -369,3 +369,31 @@ fn a_bound_or_a_later_day_is_not_the_acts_date() {
     );
     assert_eq!(find(&records, "AGREE").date.as_deref(), Some("2024-05-30"));
 }
+
+#[test]
+fn a_headline_is_coded_in_headline_style_and_merges_into_the_body() {
+    // Bare roots in a headline stand for the forms the cues name.
+    let records = code_on(
+        "Filipina Tuding China Langgar Wilayahnya\n\nMANILA - Pemerintah menggelar rapat terbatas pada Senin.",
+        "2024-05-10",
+    );
+    let accuse = find(&records, "ACCUSE");
+    assert_eq!(accuse.sentence_index, 0);
+    assert_eq!(accuse.actor[0].country.as_deref(), Some("PHL"));
+    assert_eq!(accuse.recipient[0].country.as_deref(), Some("CHN"));
+    // Told again in the body, the act is one record with the body's provenance.
+    let records = code_on(
+        "Jepang Minta Korut Hentikan Uji Rudal\n\nTOKYO - Jepang meminta Korea Utara menghentikan uji coba rudal, kata Menlu Jepang pada Senin.",
+        "2024-05-10",
+    );
+    let requests: Vec<_> = records
+        .iter()
+        .filter(|r| r.event_type == "REQUEST")
+        .collect();
+    assert_eq!(requests.len(), 1, "{:#?}", summary(&records));
+    assert_eq!(requests[0].sentence_index, 1);
+    assert_eq!(requests[0].recipient[0].country.as_deref(), Some("PRK"));
+    // Outside a headline a capitalised root is no cue form.
+    let records = code_on("Minta maaf tidak cukup, kata warga.", "2024-05-10");
+    assert!(records.iter().all(|r| r.event_type != "REQUEST"));
+}
