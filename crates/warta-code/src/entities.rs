@@ -835,8 +835,16 @@ impl Coder {
         ]) {
             refs.last_subject = Some(subject);
         }
-        if let Some(person) = salient(&[Kind::Person]) {
-            refs.last_person = Some(person);
+        // "ia" is the last person who acted: someone only written to or
+        // met ("kepada Sekjen PBB") does not take the place of the subject
+        // before.
+        let subject_person = mentions
+            .iter()
+            .find(|m| m.kind == Kind::Person && m.entity.country.is_some() && !governed(m));
+        if let Some(person) = subject_person {
+            refs.last_person = Some(person.entity.clone());
+        } else if refs.last_person.is_none() {
+            refs.last_person = salient(&[Kind::Person]);
         }
         for (i, m) in mentions.iter().enumerate() {
             if m.kind == Kind::Person && m.entity.country.is_some() {
