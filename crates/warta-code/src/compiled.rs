@@ -132,6 +132,7 @@ pub(crate) struct WordSets {
     pub causatives: HashSet<String>,
     pub purpose_words: HashSet<String>,
     pub directional: HashSet<String>,
+    pub setting_prepositions: HashSet<String>,
 }
 
 fn set(words: &[String]) -> HashSet<String> {
@@ -369,6 +370,7 @@ impl Coder {
             causatives: set(&w.causatives),
             purpose_words: set(&w.purpose_words),
             directional: set(&w.directional),
+            setting_prepositions: set(&w.setting_prepositions),
         };
         let calendar = Calendar::new(
             w.months.iter().map(|m| (m.names.clone(), m.month)),

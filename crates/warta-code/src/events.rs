@@ -156,8 +156,27 @@ impl Coder {
                 after = end;
             }
             (Voice::Nominal, false) => {
-                // "serangan Israel terhadap ...": the possessor is the actor.
-                if let Some((group, end)) = self.possessor(doc, mentions, m.end, limit) {
+                // "Kedua menlu membahas isu itu dalam pertemuan ASEAN": a
+                // meeting named as the setting of a clause is its subject's;
+                // the possessor is the forum.
+                // Not across reported speech ("..., kata Rycroft dalam
+                // pertemuan darurat Dewan Keamanan").
+                let setting = event_type == "CONSULT"
+                    && m.start > s.first
+                    && self
+                        .sets
+                        .setting_prepositions
+                        .contains(doc.lower(m.start - 1))
+                    && (s.first..m.start).all(|i| {
+                        doc.kind(i) != TokenKind::Quote
+                            && !self.sets.speech_verbs.contains(doc.lower(i))
+                    });
+                let subject = setting
+                    .then(|| self.subject_before(doc, mentions, phrases, m.start, s.first))
+                    .filter(|found| !found.is_empty());
+                if let Some(subject) = subject {
+                    actor = subject;
+                } else if let Some((group, end)) = self.possessor(doc, mentions, m.end, limit) {
                     actor = group;
                     after = end;
                 } else if self.sets.nominal_words.contains(doc.lower(head)) {
