@@ -5,11 +5,11 @@
 use chrono::NaiveDate;
 use warta_analyse::dates::{DateMention, Precision};
 use warta_analyse::TokenKind;
-use warta_record::{record_id, Entity, EventRecord, Location, Quote, Size};
+use warta_record::{record_id, EventRecord, Location, Quote, Size};
 
 use crate::compiled::{Coder, NameTarget};
 use crate::document::{Analysed, Document, Reference};
-use crate::events::Candidate;
+use crate::events::{countries, Candidate};
 
 /// How many words a casualty number may stand from its casualty word.
 const CASUALTY_WINDOW: usize = 10;
@@ -494,16 +494,6 @@ fn fold_back_references(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
         .zip(keep)
         .filter_map(|(c, k)| k.then_some(c))
         .collect()
-}
-
-fn countries(entities: &[Entity]) -> Vec<&str> {
-    let mut out: Vec<&str> = entities
-        .iter()
-        .filter_map(|e| e.country.as_deref())
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
 /// Two records of one document tell the same act: same type and parties,

@@ -133,6 +133,7 @@ pub(crate) struct WordSets {
     pub purpose_words: HashSet<String>,
     pub directional: HashSet<String>,
     pub setting_prepositions: HashSet<String>,
+    pub content_openers: HashSet<String>,
 }
 
 fn set(words: &[String]) -> HashSet<String> {
@@ -371,6 +372,7 @@ impl Coder {
             purpose_words: set(&w.purpose_words),
             directional: set(&w.directional),
             setting_prepositions: set(&w.setting_prepositions),
+            content_openers: set(&w.content_openers),
         };
         let calendar = Calendar::new(
             w.months.iter().map(|m| (m.names.clone(), m.month)),

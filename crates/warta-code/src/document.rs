@@ -266,12 +266,7 @@ fn outlet(doc: &Document, dateline: Option<&warta_clean::Dateline>) -> Option<St
 /// the body's mention a recipient the body left out. The rest follow the
 /// body's acts, so that a merge keeps the body's provenance.
 fn fold_headline(candidates: Vec<Candidate>) -> Vec<Candidate> {
-    let countries = |list: &[warta_record::Entity]| {
-        let mut found: Vec<String> = list.iter().filter_map(|e| e.country.clone()).collect();
-        found.sort_unstable();
-        found.dedup();
-        found
-    };
+    use crate::events::countries;
     let (headline, mut body): (Vec<Candidate>, Vec<Candidate>) =
         candidates.into_iter().partition(|c| c.sentence == 0);
     for h in headline {

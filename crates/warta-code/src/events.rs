@@ -145,7 +145,7 @@ impl Coder {
         // an act noun followed by "dari" and a party is that party's.
         let verbal_act = plover.quad_class == 1 || plover.quad_class == 3;
         let source = (verbal_act && !doc.verbal(head))
-            .then(|| self.source_of(doc, mentions, m.end, limit))
+            .then(|| self.source_of(doc, mentions, phrases, m.end, limit))
             .flatten();
         match (voice, light_verb) {
             _ if source.is_some() => actor = source.unwrap_or_default(),
@@ -203,16 +203,10 @@ impl Coder {
                 }
             }
         }
-        let countries_of = |list: &[Entity]| {
-            let mut found: Vec<String> = list.iter().filter_map(|e| e.country.clone()).collect();
-            found.sort_unstable();
-            found.dedup();
-            found
-        };
         // "Jepang dan Korea Selatan memulai pertukaran data rudal Korea
         // Utara": a meeting or cooperation of two states has its parties.
-        let paired = matches!(event_type.as_str(), "CONSULT" | "COOPERATE")
-            && countries_of(&actor).len() >= 2;
+        let paired =
+            matches!(event_type.as_str(), "CONSULT" | "COOPERATE") && countries(&actor).len() >= 2;
         if recipient.is_empty() && !paired {
             recipient = self.right_group(doc, mentions, phrases, after, limit, &event_type);
         }
@@ -228,7 +222,7 @@ impl Coder {
         // An attack with no victim phrase: whom it killed, else where it hit;
         // a clash of two actors on one side's ground has no third party.
         if recipient.is_empty() && event_type == "ASSAULT" {
-            let actors = countries_of(&actor);
+            let actors = countries(&actor);
             recipient = self
                 .victims(doc, mentions, phrases, m.start, after, s.first, limit)
                 .or_else(|| {
@@ -245,7 +239,7 @@ impl Coder {
                         .filter(|place| {
                             actor.len() < 2
                                 || directed
-                                || !actors.iter().any(|a| countries_of(place).contains(a))
+                                || !actors.iter().any(|a| countries(place).contains(a))
                         })
                 })
                 .unwrap_or_default();
@@ -289,8 +283,6 @@ impl Coder {
             if announced && others && voice != Voice::Nominal {
                 return None;
             }
-        }
-        if let Some(sp) = speaker {
             let verbal = plover.quad_class == 1 || plover.quad_class == 3;
             if first_person || (actor.is_empty() && verbal && !anaphoric) {
                 actor = vec![sp.entity.clone()];
@@ -298,7 +290,6 @@ impl Coder {
         }
         actor.retain(|e| e.country.is_some());
         recipient.retain(|e| e.country.is_some() && !actor.iter().any(|a| same_entity(a, e)));
-
         let mut confidence: f64 = 0.8;
         if hedged {
             confidence -= 0.2;
@@ -594,7 +585,6 @@ impl Coder {
             if phrases.attributed(head.start) {
                 continue;
             }
-
             // A phrase that begins inside the cue ("memanggil duta besar
             // Inggris") and runs past it is the cue's object.
             let straddles = head.start < from && head.end > from;
@@ -758,6 +748,7 @@ impl Coder {
         &self,
         doc: &Analysed,
         mentions: &SentenceMentions,
+        phrases: &Phrases,
         from: usize,
         limit: usize,
     ) -> Option<Vec<Entity>> {
@@ -768,10 +759,7 @@ impl Coder {
             .groups
             .iter()
             .position(|g| mentions[g[0]].start == from + 1)?;
-        if mentions[mentions.groups[g][0]].kind == Kind::Place {
-            return None;
-        }
-        Self::party(mentions, g)
+        Self::party(mentions, phrases, g)
     }
 
     /// "antara X dan Y" after a cue: all parties.
@@ -900,13 +888,7 @@ pub(crate) fn reactions_target_the_act(
 /// Rule `mutual`: "AS dan Korea Utara saling melontarkan ancaman" is an act
 /// of each on the other.
 pub(crate) fn split_mutual(candidate: Candidate) -> Vec<Candidate> {
-    let mut sides: Vec<Vec<Entity>> = Vec::new();
-    for a in &candidate.actor {
-        match sides.iter_mut().find(|s| s[0].country == a.country) {
-            Some(side) => side.push(a.clone()),
-            None => sides.push(vec![a.clone()]),
-        }
-    }
+    let sides = by_country(&candidate.actor);
     if !candidate.mutual
         || sides.len() != 2
         || !candidate.recipient.is_empty()
@@ -921,6 +903,29 @@ pub(crate) fn split_mutual(candidate: Candidate) -> Vec<Candidate> {
     vec![first, second]
 }
 
+/// Entities grouped by their country, in order of first appearance.
+fn by_country(entities: &[Entity]) -> Vec<Vec<Entity>> {
+    let mut sides: Vec<Vec<Entity>> = Vec::new();
+    for e in entities {
+        match sides.iter_mut().find(|s| s[0].country == e.country) {
+            Some(side) => side.push(e.clone()),
+            None => sides.push(vec![e.clone()]),
+        }
+    }
+    sides
+}
+
+/// The distinct countries of some entities, sorted.
+pub(crate) fn countries(entities: &[Entity]) -> Vec<&str> {
+    let mut out: Vec<&str> = entities
+        .iter()
+        .filter_map(|e| e.country.as_deref())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// A call or meeting with several partners named one after another ("menelepon
 /// pejabat di Qatar dan Mesir") is one conversation with each; and without a
 /// host every party is an actor (coding guide, section 2).
@@ -931,13 +936,7 @@ pub(crate) fn split_meetings(candidate: Candidate) -> Vec<Candidate> {
     let visit = candidate.mode.as_deref() == Some("visit");
     // A mediation is one act among all its parties.
     let mediation = candidate.mode.as_deref() == Some("third-party");
-    let mut partners: Vec<Vec<Entity>> = Vec::new();
-    for r in &candidate.recipient {
-        match partners.iter_mut().find(|p| p[0].country == r.country) {
-            Some(p) => p.push(r.clone()),
-            None => partners.push(vec![r.clone()]),
-        }
-    }
+    let partners = by_country(&candidate.recipient);
     // "kunjungan ke Korea Selatan, China dan Jepang": one trip, its hosts
     // together, as compound parties stay in one event (coding guide, 2).
     if partners.is_empty() || visit {
@@ -946,10 +945,8 @@ pub(crate) fn split_meetings(candidate: Candidate) -> Vec<Candidate> {
     // "pertemuan 6 negara: Selandia Baru, Australia, ...": a meeting of
     // four or more parties, named as one meeting, is one multilateral act;
     // "berbicara dengan A, B dan C" is a talk with each.
-    let multilateral = partners.len() >= 3
-        && candidate.nominal
-        && candidate.mode.as_deref() != Some("phone")
-        && !visit;
+    let multilateral =
+        partners.len() >= 3 && candidate.nominal && candidate.mode.as_deref() != Some("phone");
     if mediation || multilateral {
         let mut c = candidate;
         if multilateral && !mediation {
@@ -967,14 +964,10 @@ pub(crate) fn split_meetings(candidate: Candidate) -> Vec<Candidate> {
         .into_iter()
         .map(|partner| {
             let mut c = candidate.clone();
-            if visit {
-                c.recipient = partner;
-            } else {
-                c.recipient.clear();
-                for r in partner {
-                    if !c.actor.iter().any(|a| same_entity(a, &r)) {
-                        c.actor.push(r);
-                    }
+            c.recipient.clear();
+            for r in partner {
+                if !c.actor.iter().any(|a| same_entity(a, &r)) {
+                    c.actor.push(r);
                 }
             }
             c

@@ -82,6 +82,17 @@ impl Phrases {
             .unwrap_or(false)
     }
 
+    /// The first token of the auxiliaries and adverbs right before `at`
+    /// ("telah", "akan", "juga"), or `at` itself: where a verb's own
+    /// clause words would stand.
+    pub fn before_auxiliaries(&self, at: usize, first: usize) -> usize {
+        let mut i = at;
+        while i > first && self.class(i - 1) == Class::Auxiliary {
+            i -= 1;
+        }
+        i
+    }
+
     /// The object of a verb or noun ending at `end`: the noun phrase at
     /// that token, after adverbs and intensifiers ("mengecam keras
     /// serangan Rusia"), and not behind a preposition.

@@ -23,9 +23,18 @@ impl Coder {
             .collect()
     }
 
-    /// The entities of mention group `g` when one of them names a state:
-    /// a group that can be a party.
-    pub(crate) fn party(mentions: &SentenceMentions, g: usize) -> Option<Vec<Entity>> {
+    /// The entities of mention group `g` when it can be a party: one of
+    /// them names a state, and it is neither a place nor a source named in
+    /// an attribution.
+    pub(crate) fn party(
+        mentions: &SentenceMentions,
+        phrases: &Phrases,
+        g: usize,
+    ) -> Option<Vec<Entity>> {
+        let head = &mentions[mentions.groups[g][0]];
+        if head.kind == Kind::Place || phrases.attributed(head.start) {
+            return None;
+        }
         let entities = Self::group_entities(mentions, g);
         entities
             .iter()
@@ -46,13 +55,10 @@ impl Coder {
         limit: usize,
     ) -> Option<Vec<Entity>> {
         let phrase = phrases.object_after(end, limit)?;
-        phrase.groups.iter().find_map(|&g| {
-            let head = &mentions[mentions.groups[g][0]];
-            if head.kind == Kind::Place || phrases.attributed(head.start) {
-                return None;
-            }
-            Self::party(mentions, g)
-        })
+        phrase
+            .groups
+            .iter()
+            .find_map(|&g| Self::party(mentions, phrases, g))
     }
 
     /// Rule `coordinated-verb`: a verb right after "dan"/"serta" has no
@@ -66,10 +72,7 @@ impl Coder {
         at: usize,
         first: usize,
     ) -> Option<usize> {
-        let mut i = at;
-        while i > first && phrases.class(i - 1) == Class::Auxiliary {
-            i -= 1;
-        }
+        let i = phrases.before_auxiliaries(at, first);
         if i <= first || phrases.class(i - 1) != Class::Coordinator {
             return None;
         }
@@ -92,11 +95,8 @@ impl Coder {
         at: usize,
         first: usize,
     ) -> Option<Vec<Entity>> {
-        let mut i = at;
-        while i > first && phrases.class(i - 1) == Class::Auxiliary {
-            i -= 1;
-        }
-        if i <= first || !matches!(doc.lower(i - 1), "untuk" | "agar" | "supaya") {
+        let i = phrases.before_auxiliaries(at, first);
+        if i <= first || !self.sets.content_openers.contains(doc.lower(i - 1)) {
             return None;
         }
         let phrase = phrases.phrase_at(i.checked_sub(2)?)?;
@@ -107,11 +107,10 @@ impl Coder {
         if phrases.class(verb) != Class::Verb || !self.sets.causatives.contains(doc.lower(verb)) {
             return None;
         }
-        phrase.groups.iter().find_map(|&g| {
-            (mentions[mentions.groups[g][0]].kind != Kind::Place)
-                .then(|| Self::party(mentions, g))
-                .flatten()
-        })
+        phrase
+            .groups
+            .iter()
+            .find_map(|&g| Self::party(mentions, phrases, g))
     }
 
     /// Rule `purpose-clause`: "menghubungi Penasihat Keamanan Myanmar untuk
@@ -124,10 +123,7 @@ impl Coder {
         at: usize,
         first: usize,
     ) -> Option<usize> {
-        let mut i = at;
-        while i > first && phrases.class(i - 1) == Class::Auxiliary {
-            i -= 1;
-        }
+        let i = phrases.before_auxiliaries(at, first);
         if i <= first || !self.sets.purpose_words.contains(doc.lower(i - 1)) {
             return None;
         }
@@ -297,11 +293,10 @@ impl Coder {
             return None;
         }
         let phrase = phrases.phrase_at(i.checked_sub(2)?)?;
-        phrase.groups.iter().find_map(|&g| {
-            (mentions[mentions.groups[g][0]].kind != Kind::Place)
-                .then(|| Self::party(mentions, g))
-                .flatten()
-        })
+        phrase
+            .groups
+            .iter()
+            .find_map(|&g| Self::party(mentions, phrases, g))
     }
 
     /// Rule `addressee`: an appeal followed by its content clause names
@@ -319,18 +314,14 @@ impl Coder {
         while i < limit && phrases.class(i) == Class::Auxiliary {
             i += 1;
         }
-        if i >= limit || !matches!(doc.lower(i), "agar" | "supaya" | "untuk") {
+        if i >= limit || !self.sets.content_openers.contains(doc.lower(i)) {
             return None;
         }
         let group = mentions.groups.iter().position(|g| {
             let head = &mentions[g[0]];
             head.start > i && head.start <= i + 2
         })?;
-        let head = &mentions[mentions.groups[group][0]];
-        if head.kind == Kind::Place || phrases.attributed(head.start) {
-            return None;
-        }
-        Self::party(mentions, group)
+        Self::party(mentions, phrases, group)
     }
 
     /// Whether a clause boundary lies between `from` and `to`.

@@ -5,20 +5,13 @@
 
 use warta_record::Entity;
 
-use crate::events::Candidate;
+use crate::events::{countries, Candidate};
 
 /// Acts that establish who is fighting whom.
 const HOSTILE: [&str; 3] = ["ASSAULT", "COERCE", "THREATEN"];
 
 /// Acts that, told without their target, are aimed at the opponent.
 const AIMED: [&str; 4] = ["ASSAULT", "COERCE", "THREATEN", "MOBILIZE"];
-
-fn countries(entities: &[Entity]) -> Vec<&str> {
-    entities
-        .iter()
-        .filter_map(|e| e.country.as_deref())
-        .collect()
-}
 
 /// Rule `story-opponent`: fills the target of an actor's attack, threat,
 /// coercion or deployment told without one, from the latest earlier

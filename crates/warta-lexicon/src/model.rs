@@ -131,6 +131,7 @@ pub struct Words {
     pub purpose_words: Vec<String>,
     pub directional: Vec<String>,
     pub setting_prepositions: Vec<String>,
+    pub content_openers: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
