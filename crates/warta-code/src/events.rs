@@ -10,6 +10,7 @@ use crate::cues::CueMatch;
 use crate::document::Analysed;
 use crate::entities::{Kind, Mention};
 use crate::phrases::{Class, Phrases};
+use crate::roles::Serial;
 use crate::speech::Speaker;
 
 /// An event before attributes and merging.
@@ -94,6 +95,7 @@ impl Coder {
         }
         future |= planned;
         if self.unrealised(doc, m, s.first, s.end)
+            || self.fronted_purpose(doc, m.start, s.first)
             || self.modifier_sense(doc, mentions, phrases, m, s.first)
         {
             return None;
@@ -194,6 +196,15 @@ impl Coder {
                     self.subject_before(doc, mentions, phrases, verb, s.first)
                 } else if let Some(causee) = self.causee(doc, mentions, phrases, m.start, s.first) {
                     causee
+                } else if let Some(serial) =
+                    self.serial_with(doc, mentions, phrases, m.start, s.first)
+                {
+                    match serial {
+                        Serial::Shared(verb) => {
+                            self.subject_before(doc, mentions, phrases, verb, s.first)
+                        }
+                        Serial::Causee(causee) => causee,
+                    }
                 } else if let Some(verb) = self.purpose_of(doc, phrases, m.start, s.first) {
                     self.subject_before(doc, mentions, phrases, verb, s.first)
                 } else if self.subordinate_verb(doc, m.start, s.first) {
@@ -379,6 +390,14 @@ impl Coder {
             Some(c) => c <= m.end + 8 && cancelled(c, c + 4) || opener && cancelled(c, end),
             None => opener && cancelled(m.end, end),
         }
+    }
+
+    /// "Untuk mengirim pasukan ke sana tidak gampang": a purpose clause
+    /// that opens a sentence names an aim or a topic, not an act.
+    fn fronted_purpose(&self, doc: &Analysed, at: usize, first: usize) -> bool {
+        at > first
+            && self.sets.purpose_words.contains(doc.lower(at - 1))
+            && (at - 1 == first || matches!(doc.text_of(at - 2), "." | "!" | "?" | "\"" | "“"))
     }
 
     /// A light verb ("melancarkan", "melakukan") within two words before.
@@ -577,7 +596,10 @@ impl Coder {
         // ("menarik pasukannya").
         let appeal = event_type == "REQUEST";
         let end = limit.min(from + RECIPIENT_WINDOW);
-        let object_end = phrases.object_after(from, limit).map(|p| p.end);
+        let object_end = phrases
+            .object_after(from, limit)
+            .or_else(|| phrases.complement_object(from, limit))
+            .map(|p| p.end);
         let groups = &mentions.groups;
         let mut own: Vec<Entity> = Vec::new();
         for group in groups {

@@ -106,6 +106,19 @@ impl Phrases {
         let phrase = self.phrase_at(i)?;
         phrase.preposition.is_none().then_some(phrase)
     }
+
+    /// Rule `complement-object`: the object of a verb whose complement is
+    /// another verb is that verb's object ("bersumpah akan mengalahkan
+    /// militan ISIS", "mengancam menyerang Israel").
+    pub fn complement_object(&self, end: usize, limit: usize) -> Option<&NounPhrase> {
+        let mut i = end;
+        while i < limit && self.class(i) == Class::Auxiliary {
+            i += 1;
+        }
+        (i + 1 < limit && self.class(i) == Class::Verb)
+            .then(|| self.object_after(i + 1, limit))
+            .flatten()
+    }
 }
 
 impl Coder {

@@ -3,6 +3,7 @@
 //! than from distance. Their positive and negative sentences are data, in
 //! `lexicon/roles.toml`, and `cargo test` runs each class by name.
 
+use warta_analyse::Voice;
 use warta_record::Entity;
 
 use crate::compiled::Coder;
@@ -13,6 +14,14 @@ use crate::phrases::{Class, Phrases};
 
 /// How far past a cue a place attacked or a victim may stand.
 const TARGET_WINDOW: usize = 16;
+
+/// Who does a verb in a serial construction (rule `serial-verb`).
+pub(crate) enum Serial {
+    /// The subject of the verb at this token.
+    Shared(usize),
+    /// The object of a causative before it.
+    Causee(Vec<Entity>),
+}
 
 impl Coder {
     /// The entities of mention group `g`.
@@ -82,6 +91,56 @@ impl Coder {
             .rev()
             .take_while(|&k| !matches!(phrases.class(k), Class::Clause))
             .find(|&k| phrases.class(k) == Class::Verb)
+    }
+
+    /// Rule `serial-verb`: a verb right after the object of another verb,
+    /// with nothing between ("Dubes Korut menemui Kepala Manajemen PBB Jan
+    /// Beagle meminta bantuan"), is done by that verb's subject; after a
+    /// causative ("mendorong Korea Utara mematuhi resolusi"), by its object.
+    pub(crate) fn serial_with(
+        &self,
+        doc: &Analysed,
+        mentions: &SentenceMentions,
+        phrases: &Phrases,
+        at: usize,
+        first: usize,
+    ) -> Option<Serial> {
+        let i = phrases.before_auxiliaries(at, first);
+        if i <= first + 1 || phrases.class(at) != Class::Verb || doc.voice(at) != Voice::Active {
+            return None;
+        }
+        let phrase = phrases.phrase_at(i - 1)?;
+        if phrase.end != i || phrase.preposition.is_some() || phrase.start <= first {
+            return None;
+        }
+        let verb = phrase.start - 1;
+        let w = doc.lower(verb);
+        if phrases.class(verb) != Class::Verb
+            || doc.voice(verb) != Voice::Active
+            || self.sets.speech_verbs.contains(w)
+            || self.sets.complement_verbs.contains(w)
+        {
+            return None;
+        }
+        if self.sets.causatives.contains(w) {
+            return phrase
+                .groups
+                .iter()
+                .find_map(|&g| Self::party(mentions, phrases, g))
+                .map(Serial::Causee);
+        }
+        // The object must name someone: "menemui Kepala Manajemen PBB",
+        // not "menggelar latihan" ("melakukan serangan menewaskan ...").
+        // An adverb before the second verb marks a clause of its own
+        // ("... Duterte sudah memberikan").
+        if i != at {
+            return None;
+        }
+        phrase
+            .groups
+            .iter()
+            .any(|&g| Self::party(mentions, phrases, g).is_some())
+            .then_some(Serial::Shared(verb))
     }
 
     /// Rule `causative`: "mendorong Qatar untuk membalas", "memaksa Israel

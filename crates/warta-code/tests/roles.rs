@@ -182,4 +182,7 @@ classes! {
     unrealised => "unrealised",
     content_of_content => "content-of-content",
     others_intentions => "others-intentions",
+    complement_object => "complement-object",
+    serial_verb => "serial-verb",
+    fronted_purpose => "fronted-purpose",
 }

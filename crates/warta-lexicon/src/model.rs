@@ -128,6 +128,7 @@ pub struct Words {
     pub adjectival_verbs: Vec<String>,
     pub date_bounds: Vec<String>,
     pub causatives: Vec<String>,
+    pub complement_verbs: Vec<String>,
     pub purpose_words: Vec<String>,
     pub directional: Vec<String>,
     pub setting_prepositions: Vec<String>,
