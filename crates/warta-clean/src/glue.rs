@@ -4,7 +4,9 @@
 /// Inserts a space at a lower-to-upper case boundary inside a word (after at
 /// least two lower-case letters, so "iPhone" and "McDonald" keep their
 /// shape), and between a letter and a bracket, unless the word is a known
-/// camel-cased word. One pass over the text; most texts need no change.
+/// camel-cased word; and after a full stop glued to a capitalised word
+/// ("ASEAN.Melanjutkan"), where a paragraph break was lost and a sentence
+/// would run into the next. One pass over the text; most texts need no change.
 pub fn deglue(text: &str, camel_case_words: &[String]) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut copied = 0;
@@ -25,6 +27,7 @@ pub fn deglue(text: &str, camel_case_words: &[String]) -> String {
         match byte {
             b'A'..=b'Z' if case_break(pos) => breaks.push(pos),
             b'(' if before(pos).is_some_and(char::is_alphabetic) => breaks.push(pos),
+            b'.' if sentence_glued(text, pos) => breaks.push(pos + 1),
             b')' if text[pos + 1..]
                 .chars()
                 .next()
@@ -58,11 +61,23 @@ static MAY_BREAK: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {
-        table[b] = matches!(b as u8, b'A'..=b'Z' | b'(' | b')' | 0xc0..);
+        table[b] = matches!(b as u8, b'A'..=b'Z' | b'(' | b')' | b'.' | 0xc0..);
         b += 1;
     }
     table
 };
+
+/// Whether the full stop at byte `pos` ends a word of two letters or more
+/// and is followed by a capitalised word ("ASEAN.Melanjutkan"), not by
+/// an initial, an acronym or a domain ("A.S.", "U.S.A", "kompas.com").
+fn sentence_glued(text: &str, pos: usize) -> bool {
+    let mut back = text[..pos].chars().rev();
+    let mut ahead = text[pos + 1..].chars();
+    back.next().is_some_and(char::is_alphabetic)
+        && back.next().is_some_and(char::is_alphabetic)
+        && ahead.next().is_some_and(char::is_uppercase)
+        && ahead.next().is_some_and(char::is_lowercase)
+}
 
 /// Whether the word around byte `pos` is a listed camel-cased word.
 fn is_known_word(text: &str, pos: usize, camel_case_words: &[String]) -> bool {
@@ -93,6 +108,10 @@ mod tests {
         );
         assert_eq!(run("danIran"), "dan Iran");
         assert_eq!(
+            run("Menlu ASEAN.Melanjutkan pernyataan"),
+            "Menlu ASEAN. Melanjutkan pernyataan"
+        );
+        assert_eq!(
             run("HomeNewsInternasionalVladimir"),
             "Home News Internasional Vladimir"
         );
@@ -105,6 +124,10 @@ mod tests {
             "YouTube WhatsApp, iPhone McDonald IRGC"
         );
         assert_eq!(run("(UEA) (16/4/2024)"), "(UEA) (16/4/2024)");
+        assert_eq!(
+            run("A.S. U.S.Army kompas.com Rp1.500 Jl.Sudirman"),
+            "A.S. U.S.Army kompas.com Rp1.500 Jl. Sudirman"
+        );
     }
 }
 
@@ -128,6 +151,17 @@ mod equivalence {
                 out.push_str(&text[copied..pos]);
                 out.push(' ');
                 copied = pos;
+            }
+            let mut ahead = text[pos + c.len_utf8()..].chars();
+            let full_stop_break = c == '.'
+                && a.is_alphabetic()
+                && b.is_alphabetic()
+                && ahead.next().is_some_and(char::is_uppercase)
+                && ahead.next().is_some_and(char::is_lowercase);
+            if full_stop_break && !is_known_word(text, pos + 1, camel_case_words) {
+                out.push_str(&text[copied..=pos]);
+                out.push(' ');
+                copied = pos + 1;
             }
             (a, b) = (b, c);
         }

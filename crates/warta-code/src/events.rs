@@ -538,6 +538,31 @@ impl Coder {
                 !(phrases.attributed(mentions[k].start) || outlet)
             })
             .collect();
+        // "Bersamaan dengan rilisnya laporan FBI, Obama memutuskan": a comma
+        // seems to list a phrase's last name with the subject after it, the
+        // one right before its verb.
+        let before_verb = group.last().is_some_and(|&k| {
+            let end = mentions[k].end;
+            end < doc.tokens.len() && doc.verbal(end)
+        });
+        let phrase_end = group.first().and_then(|&k| {
+            phrases
+                .phrase_at(mentions[k].start)
+                .filter(|p| {
+                    p.preposition.is_some()
+                        && before_verb
+                        && p.end < doc.tokens.len()
+                        && doc.text_of(p.end) == ","
+                })
+                .map(|p| p.end)
+        });
+        let group: Vec<usize> = match phrase_end {
+            Some(end) if group.iter().any(|&k| mentions[k].start >= end) => group
+                .into_iter()
+                .filter(|&k| mentions[k].start >= end)
+                .collect(),
+            _ => group,
+        };
         let head = &mentions[*group.first()?];
         // "milisi yang didukung Iran melancarkan": the agent inside a
         // relative clause is not the subject of the verb after it.
@@ -547,7 +572,20 @@ impl Coder {
         {
             return None;
         }
-        if head.kind == Kind::Place || head.start > first && self.governed(doc, head.start - 1) {
+        // Rule `absolute-clause`: "dengan Rusia mendukung Assad": after
+        // "dengan", a party right before an active verb is its subject.
+        let last = &mentions[*group.last()?];
+        let absolute = head.start > first
+            && doc.lower(head.start - 1) == "dengan"
+            && last.end < doc.tokens.len()
+            && doc.verbal(last.end)
+            && doc.voice(last.end) == Voice::Active;
+        // Inside a prepositional phrase however deep ("dalam konflik Suriah").
+        let in_phrase = phrases
+            .phrase_at(head.start)
+            .is_some_and(|p| p.preposition.is_some() && p.start < head.start);
+        let governed = head.start > first && self.governed(doc, head.start - 1) || in_phrase;
+        if head.kind == Kind::Place || governed && !absolute {
             return None;
         }
         let entities: Vec<Entity> = group.iter().flat_map(|&k| mentions[k].entities()).collect();
@@ -1046,6 +1084,7 @@ fn groups(
                 && gap.iter().all(|w| coordinators.contains(*w) || *w == "-")
                 && mentions[prev].kind != Kind::Place
                 && m.kind != Kind::Place
+                && !clauses_joined(doc, mentions, out.last().map_or(&[][..], |g| g), m)
         });
         match (joined, out.last_mut()) {
             (true, Some(g)) => g.push(k),
@@ -1053,6 +1092,19 @@ fn groups(
         }
     }
     out
+}
+
+/// "Rusia mendukung Assad dan Arab Saudi mendukung pemberontak": an
+/// object before "dan" and a subject after it, each next to its verb, are
+/// two clauses' parties, not one group.
+fn clauses_joined(doc: &Analysed, mentions: &[Mention], group: &[usize], next: &Mention) -> bool {
+    let active_verb =
+        |i: usize| i < doc.tokens.len() && doc.verbal(i) && doc.voice(i) == Voice::Active;
+    let Some(&head) = group.first() else {
+        return false;
+    };
+    let start = mentions[head].start;
+    start > 0 && active_verb(start - 1) && active_verb(next.end)
 }
 
 /// "untuk membicarakan ...": a purpose clause, not a recipient.

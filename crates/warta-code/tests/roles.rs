@@ -185,4 +185,7 @@ classes! {
     complement_object => "complement-object",
     serial_verb => "serial-verb",
     fronted_purpose => "fronted-purpose",
+    absolute_clause => "absolute-clause",
+    clause_groups => "clause-groups",
+    phrase_not_subject => "phrase-not-subject",
 }
