@@ -572,18 +572,20 @@ impl Coder {
         {
             return None;
         }
-        // Rule `absolute-clause`: "dengan Rusia mendukung Assad": after
-        // "dengan", a party right before an active verb is its subject.
-        let last = &mentions[*group.last()?];
-        let absolute = head.start > first
-            && doc.lower(head.start - 1) == "dengan"
-            && last.end < doc.tokens.len()
-            && doc.verbal(last.end)
-            && doc.voice(last.end) == Voice::Active;
         // Inside a prepositional phrase however deep ("dalam konflik Suriah").
         let in_phrase = phrases
             .phrase_at(head.start)
             .is_some_and(|p| p.preposition.is_some() && p.start < head.start);
+        // Rule `absolute-clause`: "dengan Rusia mendukung Assad", "di tengah
+        // rencana Israel melancarkan serangan": after "dengan", or as a
+        // possessor deep in a phrase, a party right before an active verb
+        // is its subject.
+        let last = &mentions[*group.last()?];
+        let absolute = head.start > first
+            && (doc.lower(head.start - 1) == "dengan" || in_phrase)
+            && last.end < doc.tokens.len()
+            && doc.verbal(last.end)
+            && doc.voice(last.end) == Voice::Active;
         let governed = head.start > first && self.governed(doc, head.start - 1) || in_phrase;
         if head.kind == Kind::Place || governed && !absolute {
             return None;

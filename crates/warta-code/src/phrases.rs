@@ -183,6 +183,12 @@ impl Coder {
                     Class::Nominal
                 } else if verbs.contains(&i) {
                     Class::Verb
+                } else if i + 1 < to
+                    && doc.kind(i + 1) == TokenKind::Number
+                    && self.sets.approximators.contains(doc.lower(i))
+                {
+                    // "sekitar 1 juta warga": "about", inside the phrase.
+                    Class::Nominal
                 } else {
                     doc.class(i)
                 }

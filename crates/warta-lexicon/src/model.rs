@@ -129,6 +129,7 @@ pub struct Words {
     pub date_bounds: Vec<String>,
     pub causatives: Vec<String>,
     pub complement_verbs: Vec<String>,
+    pub approximators: Vec<String>,
     pub purpose_words: Vec<String>,
     pub directional: Vec<String>,
     pub setting_prepositions: Vec<String>,
