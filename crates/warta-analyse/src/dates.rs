@@ -291,6 +291,14 @@ impl Calendar {
             {
                 return None;
             }
+            // "Jumat pekan lalu": that weekday in the week before the
+            // reference's (weeks run Monday to Sunday).
+            if matches!(next(1), Some("pekan" | "minggu")) && next(2) == Some("lalu") {
+                let monday = reference
+                    - Days::new(u64::from(reference.weekday().num_days_from_monday()) + 7);
+                let date = monday + Days::new(u64::from(weekday.num_days_from_monday()));
+                return mention(i + 3, date, Precision::Day, true);
+            }
             let strictly_before =
                 matches!(next(1), Some("lalu") | Some("sebelumnya") | Some("kemarin"));
             let date = latest_weekday(reference, weekday, strictly_before);
@@ -532,6 +540,20 @@ mod tests {
             Some((ymd(2024, 4, 10), Precision::Month))
         );
         assert_eq!(first("minggu depan"), None);
+        // The week before the reference's: Wednesday 17 April's week
+        // starts on Monday 15 April.
+        assert_eq!(
+            first("pada Jumat pekan lalu"),
+            Some((ymd(2024, 4, 12), Precision::Day))
+        );
+        assert_eq!(
+            first("Minggu pekan lalu"),
+            Some((ymd(2024, 4, 14), Precision::Day))
+        );
+        assert_eq!(
+            first("Senin minggu lalu"),
+            Some((ymd(2024, 4, 8), Precision::Day))
+        );
     }
 
     #[test]

@@ -216,10 +216,19 @@ impl Coder {
                 );
             }
         }
+        // An undated act the text tells as earlier than the report
+        // ("Sebelumnya, ...", "pernah", "sempat") is known only to the
+        // report's month; any other takes the report's day.
+        let earlier = (s.first..c.start).any(|i| self.sets.anterior.contains(doc.lower(i)));
+        let precision = if earlier {
+            Precision::Month
+        } else {
+            Precision::Day
+        };
         match reference {
             Some(r) => (
-                Some(Precision::Day.format(r.date)),
-                Some("day".into()),
+                Some(precision.format(r.date)),
+                Some(precision.as_str().into()),
                 "publication".into(),
             ),
             None => (None, None, "publication".into()),

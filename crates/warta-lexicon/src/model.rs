@@ -130,6 +130,7 @@ pub struct Words {
     pub causatives: Vec<String>,
     pub complement_verbs: Vec<String>,
     pub approximators: Vec<String>,
+    pub anterior: Vec<String>,
     pub purpose_words: Vec<String>,
     pub directional: Vec<String>,
     pub setting_prepositions: Vec<String>,
