@@ -192,9 +192,29 @@ impl Coder {
             (other_topic, 2 * trigger.saturating_sub(m.end), m.relative)
         });
         if let Some(m) = nearest {
+            // "Pada Sabtu, pejabat Afghanistan mengatakan 16 warga sipil
+            // tewas dalam serangan udara": the day is the statement's; the
+            // deed it reports lies before, within that month.
+            let said = m.end <= trigger
+                && (s.first..c.start).any(|i| {
+                    doc.tokens[i].start - s.start_byte >= m.end
+                        && self.sets.speech_verbs.contains(doc.lower(i))
+                });
+            let deed = matches!(
+                self.lexicon
+                    .plover
+                    .event_type(&c.event_type)
+                    .map(|t| t.quad_class),
+                Some(2 | 4)
+            );
+            let precision = if said && deed && m.precision == Precision::Day {
+                Precision::Month
+            } else {
+                m.precision
+            };
             return (
-                Some(m.precision.format(m.date)),
-                Some(m.precision.as_str().into()),
+                Some(precision.format(m.date)),
+                Some(precision.as_str().into()),
                 "text".into(),
             );
         }

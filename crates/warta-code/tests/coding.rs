@@ -371,6 +371,39 @@ fn a_bound_or_a_later_day_is_not_the_acts_date() {
 }
 
 #[test]
+fn an_undated_or_reported_deed_is_dated_no_finer_than_known() {
+    // Told as earlier than the report, without a day: the report's month.
+    let records = code_on(
+        "Sebelumnya, Menteri Luar Negeri Jepang mengecam uji coba rudal Korea Utara.",
+        "2024-05-10",
+    );
+    let accuse = find(&records, "ACCUSE");
+    assert_eq!(accuse.date.as_deref(), Some("2024-05"));
+    assert_eq!(accuse.date_source, "publication");
+    // Otherwise the report's day.
+    let records = code_on(
+        "Menteri Luar Negeri Jepang mengecam uji coba rudal Korea Utara.",
+        "2024-05-10",
+    );
+    assert_eq!(find(&records, "ACCUSE").date.as_deref(), Some("2024-05-10"));
+    // The day belongs to the statement; the attack it reports lies before.
+    let records = code_on(
+        "Pada Rabu, pejabat Afghanistan mengatakan 16 warga sipil tewas dalam serangan udara Amerika Serikat.",
+        "2024-05-10",
+    );
+    assert_eq!(find(&records, "ASSAULT").date.as_deref(), Some("2024-05"));
+    // A weekday of the week before, to the day (10 May 2024 is a Friday).
+    let records = code_on(
+        "Pada Jumat pekan lalu, Korea Utara meluncurkan rudal balistik ke Laut Jepang.",
+        "2024-05-10",
+    );
+    assert_eq!(
+        find(&records, "ASSAULT").date.as_deref(),
+        Some("2024-05-03")
+    );
+}
+
+#[test]
 fn a_headline_is_coded_in_headline_style_and_merges_into_the_body() {
     // Bare roots in a headline stand for the forms the cues name.
     let records = code_on(
