@@ -360,11 +360,7 @@ impl Coder {
         let mut mentions: Vec<SentenceMentions> = Vec::with_capacity(analysed.sentences.len());
         for s in &analysed.sentences {
             let found = self.mentions(&analysed, s.first, s.end, date_text.as_deref(), &mut refs);
-            mentions.push(SentenceMentions::new(
-                &analysed,
-                found,
-                &self.sets.coordinators,
-            ));
+            mentions.push(SentenceMentions::new(&analysed, found, &self.sets));
         }
         let speakers = self.speakers(&analysed, &mentions, &refs);
         // The headline, when the text opens with it, is coded like a
@@ -424,7 +420,6 @@ impl Coder {
                     .map(crate::events::split_meetings)
                     .unwrap_or_default()
                     .into_iter()
-                    .flat_map(crate::events::split_mutual)
                     .collect::<Vec<_>>();
                 sentence.extend(found.into_iter().map(|c| (k, c)));
             }

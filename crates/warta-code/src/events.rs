@@ -572,6 +572,23 @@ impl Coder {
         {
             return None;
         }
+        // Rule `object-not-subject`: "demi menguntungkan Amerika, tapi
+        // mengancam": the object of an active verb is not the subject of a
+        // later one, unless that verb takes a whole clause ("mengatakan
+        // Rusia akan ...", "memastikan Filipina sudah ...").
+        if head.start > first {
+            let verb = head.start - 1;
+            let w = doc.lower(verb);
+            if phrases.class(verb) == Class::Verb
+                && doc.voice(verb) == Voice::Active
+                && !self.sets.speech_verbs.contains(w)
+                && !self.sets.complement_verbs.contains(w)
+                && !self.sets.attributions.contains(w)
+                && !self.sets.causatives.contains(w)
+            {
+                return None;
+            }
+        }
         // Inside a prepositional phrase however deep ("dalam konflik Suriah").
         let in_phrase = phrases
             .phrase_at(head.start)
@@ -947,24 +964,6 @@ pub(crate) fn reactions_target_the_act(
     }
 }
 
-/// Rule `mutual`: "AS dan Korea Utara saling melontarkan ancaman" is an act
-/// of each on the other.
-pub(crate) fn split_mutual(candidate: Candidate) -> Vec<Candidate> {
-    let sides = by_country(&candidate.actor);
-    if !candidate.mutual
-        || sides.len() != 2
-        || !candidate.recipient.is_empty()
-        || matches!(candidate.event_type.as_str(), "CONSULT" | "COOPERATE")
-    {
-        return vec![candidate];
-    }
-    let mut first = candidate.clone();
-    let mut second = candidate;
-    (first.actor, first.recipient) = (sides[0].clone(), sides[1].clone());
-    (second.actor, second.recipient) = (sides[1].clone(), sides[0].clone());
-    vec![first, second]
-}
-
 /// Entities grouped by their country, in order of first appearance.
 fn by_country(entities: &[Entity]) -> Vec<Vec<Entity>> {
     let mut sides: Vec<Vec<Entity>> = Vec::new();
@@ -1046,12 +1045,8 @@ pub(crate) struct SentenceMentions {
 }
 
 impl SentenceMentions {
-    pub fn new(
-        doc: &Analysed,
-        mentions: Vec<Mention>,
-        coordinators: &rustc_hash::FxHashSet<String>,
-    ) -> Self {
-        let groups = groups(doc, &mentions, coordinators);
+    pub fn new(doc: &Analysed, mentions: Vec<Mention>, sets: &crate::compiled::WordSets) -> Self {
+        let groups = groups(doc, &mentions, sets);
         SentenceMentions { mentions, groups }
     }
 }
@@ -1069,8 +1064,9 @@ impl std::ops::Deref for SentenceMentions {
 fn groups(
     doc: &Analysed,
     mentions: &[Mention],
-    coordinators: &rustc_hash::FxHashSet<String>,
+    sets: &crate::compiled::WordSets,
 ) -> Vec<Vec<usize>> {
+    let coordinators = &sets.coordinators;
     let mut out: Vec<Vec<usize>> = Vec::new();
     for (k, m) in mentions.iter().enumerate() {
         if !m.is_actor_like() && m.kind != Kind::Place {
@@ -1086,7 +1082,7 @@ fn groups(
                 && gap.iter().all(|w| coordinators.contains(*w) || *w == "-")
                 && mentions[prev].kind != Kind::Place
                 && m.kind != Kind::Place
-                && !clauses_joined(doc, mentions, out.last().map_or(&[][..], |g| g), m)
+                && !clauses_joined(doc, sets, mentions, out.last().map_or(&[][..], |g| g), m)
         });
         match (joined, out.last_mut()) {
             (true, Some(g)) => g.push(k),
@@ -1098,15 +1094,26 @@ fn groups(
 
 /// "Rusia mendukung Assad dan Arab Saudi mendukung pemberontak": an
 /// object before "dan" and a subject after it, each next to its verb, are
-/// two clauses' parties, not one group.
-fn clauses_joined(doc: &Analysed, mentions: &[Mention], group: &[usize], next: &Mention) -> bool {
+/// two clauses' parties, not one group. After a causative ("mendesak Iran
+/// dan Israel menahan diri") they are one group that does the second verb.
+fn clauses_joined(
+    doc: &Analysed,
+    sets: &crate::compiled::WordSets,
+    mentions: &[Mention],
+    group: &[usize],
+    next: &Mention,
+) -> bool {
     let active_verb =
         |i: usize| i < doc.tokens.len() && doc.verbal(i) && doc.voice(i) == Voice::Active;
     let Some(&head) = group.first() else {
         return false;
     };
     let start = mentions[head].start;
-    start > 0 && active_verb(start - 1) && active_verb(next.end)
+    start > 0
+        && active_verb(start - 1)
+        && active_verb(next.end)
+        && !sets.causatives.contains(doc.lower(start - 1))
+        && !sets.complement_verbs.contains(doc.lower(start - 1))
 }
 
 /// "untuk membicarakan ...": a purpose clause, not a recipient.

@@ -287,7 +287,7 @@ mod tests {
         let s = doc.sentences[0];
         let mut refs = References::default();
         let found = coder.mentions(&doc, s.first, s.end, Some("2024-05-10"), &mut refs);
-        let mentions = SentenceMentions::new(&doc, found, &coder.sets.coordinators);
+        let mentions = SentenceMentions::new(&doc, found, &coder.sets);
         let phrases = coder.phrases(&doc, s.first, s.end, &mentions, &[]);
         phrases
             .phrases
@@ -336,7 +336,7 @@ mod tests {
         let s = doc.sentences[0];
         let mut refs = References::default();
         let found = coder.mentions(&doc, s.first, s.end, None, &mut refs);
-        let mentions = SentenceMentions::new(&doc, found, &coder.sets.coordinators);
+        let mentions = SentenceMentions::new(&doc, found, &coder.sets);
         let phrases = coder.phrases(&doc, s.first, s.end, &mentions, &[]);
         let marked: Vec<&str> = (s.first..s.end)
             .filter(|&i| phrases.attributed(i))

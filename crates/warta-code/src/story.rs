@@ -20,7 +20,13 @@ const AIMED: [&str; 4] = ["ASSAULT", "COERCE", "THREATEN", "MOBILIZE"];
 pub(crate) fn complete_opponents(candidates: &mut [Candidate]) {
     for k in 0..candidates.len() {
         let c = &candidates[k];
-        if !AIMED.contains(&c.event_type.as_str()) || !c.recipient.is_empty() || c.actor.is_empty()
+        // Rule `mutual`: "saling melontarkan ancaman" is one act of two
+        // sides, like two-sided fighting: both act, neither is the target.
+        let two_sided = c.mutual && countries(&c.actor).len() >= 2;
+        if !AIMED.contains(&c.event_type.as_str())
+            || !c.recipient.is_empty()
+            || c.actor.is_empty()
+            || two_sided
         {
             continue;
         }
@@ -30,6 +36,16 @@ pub(crate) fn complete_opponents(candidates: &mut [Candidate]) {
                 return None;
             }
             let (a, r) = (countries(&earlier.actor), countries(&earlier.recipient));
+            // A mutual act sets its two sides against each other.
+            if earlier.mutual && r.is_empty() && a.iter().any(|x| actor.contains(x)) {
+                let others: Vec<Entity> = earlier
+                    .actor
+                    .iter()
+                    .filter(|e| e.country.as_deref().is_some_and(|x| !actor.contains(&x)))
+                    .cloned()
+                    .collect();
+                return (!others.is_empty()).then_some(others);
+            }
             if r.is_empty() || a.iter().any(|x| r.contains(x)) {
                 return None;
             }
@@ -46,7 +62,13 @@ pub(crate) fn complete_opponents(candidates: &mut [Candidate]) {
                 .into_iter()
                 .filter(|e| e.country.as_deref().is_some_and(|x| !actor.contains(&x)))
                 .collect();
-            candidates[k].recipient = opponent;
+            // A mutual act with one side named takes the other as its
+            // second side, not as its target.
+            if candidates[k].mutual {
+                candidates[k].actor.extend(opponent);
+            } else {
+                candidates[k].recipient = opponent;
+            }
         }
     }
 }

@@ -188,4 +188,5 @@ classes! {
     absolute_clause => "absolute-clause",
     clause_groups => "clause-groups",
     phrase_not_subject => "phrase-not-subject",
+    object_not_subject => "object-not-subject",
 }
