@@ -143,6 +143,8 @@ impl Coder {
         let light_verb = self.light_verb_before(doc, m.start, s.first)
             || (m.start..head).any(|i| self.sets.light_verbs.contains(doc.lower(i)));
         let (mut actor, mut recipient, mut after) = (Vec::new(), Vec::new(), m.end);
+        // "penarikan AS dari ...": a pattern's gap holds its object or possessor.
+        let gapped = self.cues[m.cue].matchers.contains(&Matcher::Gap);
         // "kritik dari Moskow", "kecaman dari PBB", "dukungan dari Jerman":
         // an act noun followed by "dari" and a party is that party's.
         let verbal_act = plover.quad_class == 1 || plover.quad_class == 3;
@@ -156,6 +158,11 @@ impl Coder {
                 let (agent, end) = self.agent(doc, mentions, phrases, m.end, limit);
                 actor = agent;
                 after = end;
+                if actor.is_empty() && event_type == "COERCE" {
+                    actor = self
+                        .detaining_state(doc, mentions, phrases, m.end, limit)
+                        .unwrap_or_default();
+                }
             }
             (Voice::Nominal, false) => {
                 // "Kedua menlu membahas isu itu dalam pertemuan ASEAN": a
@@ -178,7 +185,22 @@ impl Coder {
                     .filter(|found| !found.is_empty());
                 if let Some(subject) = subject {
                     actor = subject;
-                } else if let Some((group, end)) = self.possessor(doc, mentions, m.end, limit) {
+                } else if let Some((group, end)) = gapped
+                    .then(|| {
+                        // A named party in the gap ("penarikan AS dari"), not
+                        // a modifier ("latihan militer gabungan").
+                        let named = mentions.iter().any(|k| {
+                            k.start > head
+                                && k.start < m.end
+                                && matches!(k.kind, Kind::State | Kind::Seat | Kind::Person)
+                        });
+                        named
+                            .then(|| self.possessor(doc, mentions, head + 1, m.end))
+                            .flatten()
+                    })
+                    .flatten()
+                    .or_else(|| self.possessor(doc, mentions, m.end, limit))
+                {
                     actor = group;
                     after = end;
                 } else if self.sets.nominal_words.contains(doc.lower(head)) {
@@ -222,8 +244,11 @@ impl Coder {
             recipient = self.right_group(doc, mentions, phrases, after, limit, &event_type);
         }
         // "menghapus Tel Aviv dari peta": the object sits in the pattern's gap.
-        if recipient.is_empty() && self.cues[m.cue].matchers.contains(&Matcher::Gap) {
+        // Not the actor's own side: "menarik Amerika Serikat dari kesepakatan".
+        if recipient.is_empty() && gapped {
             recipient = self.right_group(doc, mentions, phrases, head + 1, m.end, &event_type);
+            let own = countries(&actor);
+            recipient.retain(|e| e.country.as_deref().is_none_or(|c| !own.contains(&c)));
         }
         if recipient.is_empty() && event_type == "REQUEST" {
             recipient = self

@@ -281,6 +281,34 @@ impl Coder {
         None
     }
 
+    /// Rule `detaining-state`: "Dia ditahan di Turki": an arrest or
+    /// detention told without its agent is the act of the state named as
+    /// where it happened. Only a state named as such: a city or a territory
+    /// ("di Tepi Barat") may be held by another.
+    pub(crate) fn detaining_state(
+        &self,
+        doc: &Analysed,
+        mentions: &SentenceMentions,
+        phrases: &Phrases,
+        from: usize,
+        limit: usize,
+    ) -> Option<Vec<Entity>> {
+        let end = limit.min(from + 4);
+        let (g, group) = mentions.groups.iter().enumerate().find(|(_, group)| {
+            let head = &mentions[group[0]];
+            head.start >= from && head.start < end
+        })?;
+        let head = &mentions[group[0]];
+        if head.kind != Kind::State
+            || head.start == 0
+            || doc.lower(head.start - 1) != "di"
+            || self.crosses_clause(doc, phrases, from, head.start)
+        {
+            return None;
+        }
+        Some(Self::group_entities(mentions, g))
+    }
+
     /// Rule `place-target`, passive: "Kota Kharkiv dihujani rudal Rusia":
     /// the place that is the subject of a passive attack is where it hit.
     pub(crate) fn place_subject(

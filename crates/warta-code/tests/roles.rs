@@ -189,4 +189,5 @@ classes! {
     clause_groups => "clause-groups",
     phrase_not_subject => "phrase-not-subject",
     object_not_subject => "object-not-subject",
+    detaining_state => "detaining-state",
 }
