@@ -488,6 +488,16 @@ impl Coder {
             } else {
                 mention.entity.name = Some(doc.span_text(start, end).to_string());
             }
+            // "aktivis Palestina Ahed Tamimi": a role noun with a full name
+            // after it is one person, whose surname the story remembers.
+            let full_name = end - start >= 2
+                && (start..end).all(|i| {
+                    let w = doc.lower(i);
+                    self.calendar.weekday(w).is_none() && self.calendar.month(w).is_none()
+                });
+            if !title.person && full_name {
+                mention.kind = Kind::Person;
+            }
             if let Some((country, _)) = &of {
                 mention.entity.country = Some(country.clone());
             }
