@@ -462,7 +462,28 @@ impl Coder {
                             || matches!(w, "untuk" | "agar" | "supaya"))
                         && !self.sets.speech_verbs.contains(w)
                 });
-            embedded[k + 1] = governing && close;
+            // "mengancam akan meluncurkan serangan nuklir ke Seoul, dan
+            // menghancurkan ibu kota": a verb coordinated with the verb
+            // inside a threat or appeal is part of its content too. Not one
+            // coordinated with the threat itself ("mengancam Israel dan
+            // meluncurkan rudal").
+            let inner_verb = (here.start + 1..here.end)
+                .any(|i| doc.verbal(i) && doc.voice(i) == warta_analyse::Voice::Active);
+            let coordinated = inner_verb
+                && next.start > here.end
+                && next.start <= here.end + 12
+                && self.sets.coordinators.contains(doc.lower(next.start - 1))
+                && between.clone().all(|i| {
+                    let w = doc.lower(i);
+                    (doc.kind(i) == TokenKind::Word || doc.text_of(i) == ",")
+                        && !self.sets.clause_breakers.contains(w)
+                        && !self.sets.speech_verbs.contains(w)
+                        && !(doc.verbal(i) && i + 1 < next.start)
+                });
+            let own_act = !inner_verb
+                && next.start > here.end
+                && self.sets.coordinators.contains(doc.lower(next.start - 1));
+            embedded[k + 1] = governing && (close && !own_act || coordinated);
         }
         embedded
     }

@@ -190,4 +190,5 @@ classes! {
     phrase_not_subject => "phrase-not-subject",
     object_not_subject => "object-not-subject",
     detaining_state => "detaining-state",
+    coordinated_content => "coordinated-content",
 }
