@@ -240,6 +240,13 @@ impl Coder {
         // Utara": a meeting or cooperation of two states has its parties.
         let paired =
             matches!(event_type.as_str(), "CONSULT" | "COOPERATE") && countries(&actor).len() >= 2;
+        // Rule `topic-object`: "membicarakan persoalan ISIS dengan ...": the
+        // object of a topic verb is what is talked about, not with whom.
+        if self.sets.topic_verbs.contains(doc.lower(head)) {
+            if let Some(topic) = phrases.object_after(after, limit) {
+                after = topic.end;
+            }
+        }
         if recipient.is_empty() && !paired {
             recipient = self.right_group(doc, mentions, phrases, after, limit, &event_type);
         }
@@ -978,7 +985,10 @@ pub(crate) fn reactions_target_the_act(
             reaction.recipient = act.recipient.clone();
             continue;
         }
-        if verbal && reaction.recipient.is_empty() && adjacent {
+        // A meeting of two sides about an act is not aimed at its actor
+        // ("Indonesia membicarakan ancaman ISIS dengan Selandia Baru").
+        let met = reaction.event_type == "CONSULT" && countries(&reaction.actor).len() >= 2;
+        if verbal && !met && reaction.recipient.is_empty() && adjacent {
             reaction.recipient = act
                 .actor
                 .iter()

@@ -191,4 +191,5 @@ classes! {
     object_not_subject => "object-not-subject",
     detaining_state => "detaining-state",
     coordinated_content => "coordinated-content",
+    topic_object => "topic-object",
 }

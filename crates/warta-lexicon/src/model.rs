@@ -131,6 +131,7 @@ pub struct Words {
     pub complement_verbs: Vec<String>,
     pub approximators: Vec<String>,
     pub anterior: Vec<String>,
+    pub topic_verbs: Vec<String>,
     pub purpose_words: Vec<String>,
     pub directional: Vec<String>,
     pub setting_prepositions: Vec<String>,
