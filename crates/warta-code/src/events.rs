@@ -756,8 +756,14 @@ impl Coder {
                 continue;
             }
             // Within the object phrase (no preposition), only close by.
-            let governed =
-                (from..head.start).any(|i| self.sets.recipient_prepositions.contains(doc.lower(i)));
+            // "penyelesaian krisis antara Myanmar dan Bangladesh": two sides
+            // after "antara" are whom an appeal or a reaction concerns.
+            let between = head.start > 0
+                && doc.lower(head.start - 1) == "antara"
+                && countries(&entities).len() >= 2;
+            let governed = between
+                || (from..head.start)
+                    .any(|i| self.sets.recipient_prepositions.contains(doc.lower(i)));
             // Rule `object-phrase`: anywhere inside the object noun phrase,
             // except civilians there, who are an act's victims ("mengecam
             // pembunuhan warga Palestina").

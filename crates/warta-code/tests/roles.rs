@@ -192,4 +192,5 @@ classes! {
     detaining_state => "detaining-state",
     coordinated_content => "coordinated-content",
     topic_object => "topic-object",
+    between_sides => "between-sides",
 }
