@@ -145,6 +145,7 @@ impl Coder {
         let (mut actor, mut recipient, mut after) = (Vec::new(), Vec::new(), m.end);
         // "penarikan AS dari ...": a pattern's gap holds its object or possessor.
         let gapped = self.cues[m.cue].matchers.contains(&Matcher::Gap);
+        let mut purpose_verb: Option<usize> = None;
         // "kritik dari Moskow", "kecaman dari PBB", "dukungan dari Jerman":
         // an act noun followed by "dari" and a party is that party's.
         let verbal_act = plover.quad_class == 1 || plover.quad_class == 3;
@@ -228,6 +229,7 @@ impl Coder {
                         Serial::Causee(causee) => causee,
                     }
                 } else if let Some(verb) = self.purpose_of(doc, phrases, m.start, s.first) {
+                    purpose_verb = Some(verb);
                     self.subject_before(doc, mentions, phrases, verb, s.first)
                 } else if self.subordinate_verb(doc, m.start, s.first) {
                     self.main_subject(doc, mentions, phrases, m.start, s.first)
@@ -261,6 +263,24 @@ impl Coder {
             recipient = self
                 .addressee(doc, mentions, phrases, after, limit)
                 .unwrap_or_default();
+        }
+        // Rule `purpose-clause`, recipient: "menghubungi Penasihat Keamanan
+        // Myanmar untuk mendorong ...": an appeal made for the purpose of a
+        // contact is made to whom was contacted.
+        // The actor's own people there are what is asked for ("meminta
+        // pembebasan warga Jepang"), not whom.
+        let own = countries(&actor);
+        let only_own = recipient
+            .iter()
+            .all(|e| e.country.as_deref().is_some_and(|c| own.contains(&c)));
+        if let (true, true, Some(verb)) = (only_own, event_type == "REQUEST", purpose_verb) {
+            let mut contacted = self
+                .object_party(mentions, phrases, verb + 1, m.start)
+                .unwrap_or_default();
+            contacted.retain(|e| e.country.as_deref().is_none_or(|c| !own.contains(&c)));
+            if !contacted.is_empty() {
+                recipient = contacted;
+            }
         }
         // An attack with no victim phrase: whom it killed, else where it hit;
         // a clash of two actors on one side's ground has no third party.
