@@ -187,6 +187,7 @@ impl Coder {
             i += 1;
         }
         self.own_people(doc, from, to, &mut out, refs);
+        self.bare_governments(doc, &mut out);
         resolve_plurals_within(&mut out);
         self.remember(doc, &out, refs);
         out
@@ -809,6 +810,31 @@ impl Coder {
     }
 
     /// Updates the story state with this sentence's mentions.
+    /// "menuju Bangladesh, tapi pemerintah menolak": a government named by
+    /// no country is that of the state last named before it in the sentence.
+    fn bare_governments(&self, doc: &Analysed, out: &mut [Mention]) {
+        for k in 0..out.len() {
+            let m = &out[k];
+            if m.entity.country.is_some()
+                || m.kind != Kind::Group
+                || !self
+                    .sets
+                    .bare_governments
+                    .contains(doc.span_text(m.start, m.end).to_lowercase().as_str())
+            {
+                continue;
+            }
+            // Not the story's last state: "perbatasan Irak. ... kubu pro
+            // pemerintah" is Syria's government in a story about Syria.
+            let state = out[..k]
+                .iter()
+                .rev()
+                .find(|e| matches!(e.kind, Kind::State | Kind::Seat) && e.entity.country.is_some())
+                .and_then(|e| e.entity.country.clone());
+            out[k].entity.country = state;
+        }
+    }
+
     fn remember(&self, doc: &Analysed, mentions: &[Mention], refs: &mut References) {
         let mut group: Vec<Entity> = Vec::new();
         let mut group_governed = false;

@@ -132,6 +132,7 @@ pub struct Words {
     pub approximators: Vec<String>,
     pub anterior: Vec<String>,
     pub topic_verbs: Vec<String>,
+    pub bare_governments: Vec<String>,
     pub purpose_words: Vec<String>,
     pub directional: Vec<String>,
     pub setting_prepositions: Vec<String>,
