@@ -117,7 +117,10 @@ pub fn write_csv(
     Ok(n)
 }
 
-/// The GDELT 2.0 event-table columns Warta can fill, in GDELT's order.
+/// The GDELT 2.0 event-table columns Warta can fill, in GDELT's order,
+/// then `DatePrecision`: GDELT's SQLDATE is always a day, so an event known
+/// only to its month or year gives the first day there and says `month` or
+/// `year` in this last column (empty when undated).
 /// Country codes are ISO 3166 alpha-3 (GDELT's ActionGeo uses FIPS).
 pub const GDELT_COLUMNS: &[&str] = &[
     "GLOBALEVENTID",
@@ -148,6 +151,7 @@ pub const GDELT_COLUMNS: &[&str] = &[
     "ActionGeo_Long",
     "DATEADDED",
     "SOURCEURL",
+    "DatePrecision",
 ];
 
 /// A mention in the first sentences counts as the lead (GDELT's root event).
@@ -257,6 +261,11 @@ fn gdelt_row(event: &StoredEvent) -> Vec<String> {
         first_mention
             .and_then(|m| m.url.clone())
             .unwrap_or_default(),
+        if day.is_some() {
+            record.date_precision.clone().unwrap_or_default()
+        } else {
+            String::new()
+        },
     ]);
     // A tab or line break inside a field would shift every later column.
     row.iter()

@@ -561,6 +561,15 @@ fn exports_jsonl_csv_and_gdelt() {
     assert_eq!(strike[column("GoldsteinScale")], "-10");
     assert_eq!(strike[column("ActionGeo_Type")], "4");
     assert_eq!(strike[column("SOURCEURL")], "https://jabaran.id/b");
+    assert_eq!(strike[column("DatePrecision")], "day");
+    // Every dated row says how precise SQLDATE is.
+    for row in &rows[1..] {
+        let precision = row[column("DatePrecision")];
+        assert!(
+            matches!(precision, "day" | "month" | "year") || row[column("SQLDATE")].is_empty(),
+            "{row:?}"
+        );
+    }
     let call = &rows[2];
     assert_eq!(call[column("NumArticles")], "3");
     assert_eq!(call[column("GoldsteinScale")], "1");
