@@ -83,6 +83,12 @@ impl Coder {
         let cue = &self.lexicon.cues[c.cue];
         let plover = self.lexicon.plover.event_type(&c.event_type);
         let (date, precision, date_source) = self.event_date(doc, c, reference);
+        let background = date_source == "text"
+            && reference.is_some_and(|r| {
+                date.as_deref()
+                    .and_then(date_extent_end)
+                    .is_some_and(|end| end + chrono::Duration::days(BACKGROUND_DAYS) < r.date)
+            });
         let actor_codes: Vec<&str> = c
             .actor
             .iter()
@@ -138,6 +144,7 @@ impl Coder {
             date,
             date_precision: precision,
             date_source,
+            background,
             location: self.location(doc, c),
             size,
             quote,
@@ -590,4 +597,44 @@ fn merge_into(existing: &mut EventRecord, other: EventRecord) {
         &recipients,
         existing.date.as_deref(),
     );
+}
+
+/// How long before the report an act is background rather than news.
+const BACKGROUND_DAYS: i64 = 30;
+
+/// The last day a record date ("2002", "2017-06", "2017-06-29") covers.
+fn date_extent_end(date: &str) -> Option<chrono::NaiveDate> {
+    use chrono::NaiveDate;
+    let mut parts = date.split('-').map(str::parse::<u32>);
+    let year = i32::try_from(parts.next()?.ok()?).ok()?;
+    match (parts.next(), parts.next()) {
+        (None, _) => NaiveDate::from_ymd_opt(year, 12, 31),
+        (Some(month), None) => {
+            let month = month.ok()?;
+            let (y, m) = if month == 12 {
+                (year + 1, 1)
+            } else {
+                (year, month + 1)
+            };
+            NaiveDate::from_ymd_opt(y, m, 1)?.pred_opt()
+        }
+        (Some(month), Some(day)) => NaiveDate::from_ymd_opt(year, month.ok()?, day.ok()?),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::date_extent_end;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn a_date_covers_its_year_month_or_day() {
+        let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(date_extent_end("2002"), ymd(2002, 12, 31));
+        assert_eq!(date_extent_end("2017-06"), ymd(2017, 6, 30));
+        assert_eq!(date_extent_end("2016-12"), ymd(2016, 12, 31));
+        assert_eq!(date_extent_end("2024-02"), ymd(2024, 2, 29));
+        assert_eq!(date_extent_end("2017-06-29"), ymd(2017, 6, 29));
+        assert_eq!(date_extent_end("juni"), None);
+    }
 }

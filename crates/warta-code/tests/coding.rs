@@ -404,6 +404,23 @@ fn an_undated_or_reported_deed_is_dated_no_finer_than_known() {
 }
 
 #[test]
+fn an_act_long_before_the_report_is_background() {
+    let records = code_on(
+        "Pada 2 Agustus 1990, Irak menyerang Kuwait. Pada Kamis (29/6), Amerika Serikat menjatuhkan sanksi kepada Korea Utara.",
+        "2017-06-30",
+    );
+    let old = find(&records, "ASSAULT");
+    assert_eq!(old.date.as_deref(), Some("1990-08-02"));
+    assert!(old.background);
+    assert!(old.to_json_line().contains("\"background\":true"));
+    let news = find(&records, "SANCTION");
+    assert_eq!(news.date.as_deref(), Some("2017-06-29"));
+    assert!(!news.background);
+    // Printed only when true: records of news keep the contract's fields.
+    assert!(!news.to_json_line().contains("background"));
+}
+
+#[test]
 fn a_headline_is_coded_in_headline_style_and_merges_into_the_body() {
     // Bare roots in a headline stand for the forms the cues name.
     let records = code_on(

@@ -405,6 +405,7 @@ mod tests {
             date: None,
             date_precision: None,
             date_source: "publication".into(),
+            background: false,
             location: None,
             size: Size::default(),
             quote: None,

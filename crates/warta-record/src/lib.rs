@@ -31,6 +31,11 @@ pub struct EventRecord {
     pub date: Option<String>,
     pub date_precision: Option<String>,
     pub date_source: String,
+    /// The act lies well before the report (its date, from the text, ends
+    /// more than 30 days before publication): background the article
+    /// recalls ("Bom Bali 2002"), not news. Printed only when true.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub background: bool,
     pub location: Option<Location>,
     pub size: Size,
     pub quote: Option<Quote>,
@@ -40,6 +45,10 @@ pub struct EventRecord {
     pub trigger: String,
     pub rule: String,
     pub confidence: f64,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// An actor or recipient as written and as resolved.

@@ -183,6 +183,7 @@ mod tests {
             date: None,
             date_precision: None,
             date_source: "publication".into(),
+            background: false,
             location: Some(Location {
                 text: "Moskow".into(),
                 name: None,

@@ -197,6 +197,7 @@ mod tests {
             date: Some("2024-04-16".into()),
             date_precision: Some("day".into()),
             date_source: "text".into(),
+            background: false,
             location: None,
             size: Size::default(),
             quote: None,

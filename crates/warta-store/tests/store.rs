@@ -62,6 +62,7 @@ fn record(r: Rec) -> EventRecord {
         date: Some(r.date.into()),
         date_precision: Some(precision.into()),
         date_source: r.source.into(),
+        background: false,
         location: None,
         size: Size::default(),
         quote: None,
