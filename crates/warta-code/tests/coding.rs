@@ -404,6 +404,28 @@ fn an_undated_or_reported_deed_is_dated_no_finer_than_known() {
 }
 
 #[test]
+fn promotional_and_caption_lines_are_not_coded() {
+    let records = code(
+        "JAKARTA - Menteri Luar Negeri Jepang mengecam uji coba rudal Korea Utara pada Selasa.\n\
+         Baca juga: Iran mengecam serangan Israel di Damaskus\n\
+         Simak juga video 'Rusia Kirim Bantuan ke Gaza' di bawah ini:\n\
+         Foto: Presiden Prancis bertemu Kanselir Jerman/Reuters\n\
+         Jepang juga meminta Dewan Keamanan PBB menggelar sidang darurat.",
+    );
+    let actors: Vec<&str> = records
+        .iter()
+        .flat_map(|r| r.actor.iter().filter_map(|e| e.country.as_deref()))
+        .collect();
+    assert!(actors.contains(&"JPN"), "{records:?}");
+    for promoted in ["IRN", "RUS", "FRA"] {
+        assert!(
+            !actors.contains(&promoted),
+            "{promoted} from a promo line: {records:?}"
+        );
+    }
+}
+
+#[test]
 fn an_act_long_before_the_report_is_background() {
     let records = code_on(
         "Pada 2 Agustus 1990, Irak menyerang Kuwait. Pada Kamis (29/6), Amerika Serikat menjatuhkan sanksi kepada Korea Utara.",
