@@ -141,6 +141,19 @@ pub(crate) struct WordSets {
     pub content_openers: HashSet<String>,
 }
 
+impl WordSets {
+    /// Whether the object of this verb form may be the subject of the verb
+    /// after it: a verb of saying, knowing or attribution takes a whole
+    /// clause ("mengatakan Rusia akan ..."), a causative makes its object
+    /// act ("mendesak Iran menahan diri").
+    pub fn object_may_act(&self, verb: &str) -> bool {
+        self.speech_verbs.contains(verb)
+            || self.complement_verbs.contains(verb)
+            || self.attributions.contains(verb)
+            || self.causatives.contains(verb)
+    }
+}
+
 fn set(words: &[String]) -> HashSet<String> {
     words.iter().map(|w| w.to_lowercase()).collect()
 }

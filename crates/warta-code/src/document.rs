@@ -169,6 +169,12 @@ impl Analysed {
         self.words[i].verbal
     }
 
+    /// Whether token `i` exists and is an active verb form ("mendukung"),
+    /// one that needs a subject before it.
+    pub fn active_verb(&self, i: usize) -> bool {
+        i < self.tokens.len() && self.words[i].verbal && self.words[i].voice == Voice::Active
+    }
+
     /// The phrase-layer class of token `i`'s form.
     pub fn class(&self, i: usize) -> crate::phrases::Class {
         self.words[i].class
@@ -467,8 +473,7 @@ impl Coder {
             // inside a threat or appeal is part of its content too. Not one
             // coordinated with the threat itself ("mengancam Israel dan
             // meluncurkan rudal").
-            let inner_verb = (here.start + 1..here.end)
-                .any(|i| doc.verbal(i) && doc.voice(i) == warta_analyse::Voice::Active);
+            let inner_verb = (here.start + 1..here.end).any(|i| doc.active_verb(i));
             let coordinated = inner_verb
                 && next.start > here.end
                 && next.start <= here.end + 12

@@ -215,7 +215,7 @@ impl Coder {
                 }
             }
             _ => {
-                actor = if let Some(verb) = self.coordinated_with(doc, phrases, m.start, s.first) {
+                actor = if let Some(verb) = self.coordinated_with(phrases, m.start, s.first) {
                     self.subject_before(doc, mentions, phrases, verb, s.first)
                 } else if let Some(causee) = self.causee(doc, mentions, phrases, m.start, s.first) {
                     causee
@@ -256,8 +256,7 @@ impl Coder {
         // Not the actor's own side: "menarik Amerika Serikat dari kesepakatan".
         if recipient.is_empty() && gapped {
             recipient = self.right_group(doc, mentions, phrases, head + 1, m.end, &event_type);
-            let own = countries(&actor);
-            recipient.retain(|e| e.country.as_deref().is_none_or(|c| !own.contains(&c)));
+            recipient = others_than(recipient, &actor);
         }
         if recipient.is_empty() && event_type == "REQUEST" {
             recipient = self
@@ -269,15 +268,13 @@ impl Coder {
         // contact is made to whom was contacted.
         // The actor's own people there are what is asked for ("meminta
         // pembebasan warga Jepang"), not whom.
-        let own = countries(&actor);
-        let only_own = recipient
-            .iter()
-            .all(|e| e.country.as_deref().is_some_and(|c| own.contains(&c)));
+        let only_own = others_than(recipient.clone(), &actor).is_empty();
         if let (true, true, Some(verb)) = (only_own, event_type == "REQUEST", purpose_verb) {
-            let mut contacted = self
-                .object_party(mentions, phrases, verb + 1, m.start)
-                .unwrap_or_default();
-            contacted.retain(|e| e.country.as_deref().is_none_or(|c| !own.contains(&c)));
+            let contacted = others_than(
+                self.object_party(mentions, phrases, verb + 1, m.start)
+                    .unwrap_or_default(),
+                &actor,
+            );
             if !contacted.is_empty() {
                 recipient = contacted;
             }
@@ -630,13 +627,9 @@ impl Coder {
         // Rusia akan ...", "memastikan Filipina sudah ...").
         if head.start > first {
             let verb = head.start - 1;
-            let w = doc.lower(verb);
             if phrases.class(verb) == Class::Verb
                 && doc.voice(verb) == Voice::Active
-                && !self.sets.speech_verbs.contains(w)
-                && !self.sets.complement_verbs.contains(w)
-                && !self.sets.attributions.contains(w)
-                && !self.sets.causatives.contains(w)
+                && !self.sets.object_may_act(doc.lower(verb))
             {
                 return None;
             }
@@ -652,9 +645,7 @@ impl Coder {
         let last = &mentions[*group.last()?];
         let absolute = head.start > first
             && (doc.lower(head.start - 1) == "dengan" || in_phrase)
-            && last.end < doc.tokens.len()
-            && doc.verbal(last.end)
-            && doc.voice(last.end) == Voice::Active;
+            && doc.active_verb(last.end);
         let governed = head.start > first && self.governed(doc, head.start - 1) || in_phrase;
         if head.kind == Kind::Place || governed && !absolute {
             return None;
@@ -1164,17 +1155,14 @@ fn clauses_joined(
     group: &[usize],
     next: &Mention,
 ) -> bool {
-    let active_verb =
-        |i: usize| i < doc.tokens.len() && doc.verbal(i) && doc.voice(i) == Voice::Active;
     let Some(&head) = group.first() else {
         return false;
     };
     let start = mentions[head].start;
     start > 0
-        && active_verb(start - 1)
-        && active_verb(next.end)
-        && !sets.causatives.contains(doc.lower(start - 1))
-        && !sets.complement_verbs.contains(doc.lower(start - 1))
+        && doc.active_verb(start - 1)
+        && doc.active_verb(next.end)
+        && !sets.object_may_act(doc.lower(start - 1))
 }
 
 /// "untuk membicarakan ...": a purpose clause, not a recipient.
@@ -1183,6 +1171,14 @@ fn starts_a_verb(word: &str) -> bool {
         .iter()
         .any(|p| word.starts_with(p))
         && word.len() > 5
+}
+
+/// The entities of `list` whose country is none of the actor's (those of
+/// no country stay).
+fn others_than(mut list: Vec<Entity>, actor: &[Entity]) -> Vec<Entity> {
+    let own = countries(actor);
+    list.retain(|e| e.country.as_deref().is_none_or(|c| !own.contains(&c)));
+    list
 }
 
 fn same_entity(a: &Entity, b: &Entity) -> bool {

@@ -10,10 +10,14 @@ use crate::compiled::Coder;
 use crate::document::Analysed;
 use crate::entities::Kind;
 use crate::events::SentenceMentions;
-use crate::phrases::{Class, Phrases};
+use crate::phrases::{Class, NounPhrase, Phrases};
 
 /// How far past a cue a place attacked or a victim may stand.
 const TARGET_WINDOW: usize = 16;
+
+/// How far past an agentless arrest "di <state>" may stand ("ditahan di
+/// Turki", "ditangkap pekan lalu di Rusia").
+const PLACE_OF_DETENTION_WINDOW: usize = 4;
 
 /// Who does a verb in a serial construction (rule `serial-verb`).
 pub(crate) enum Serial {
@@ -51,6 +55,34 @@ impl Coder {
             .then_some(entities)
     }
 
+    /// The first group of a noun phrase that can be a party.
+    fn phrase_party(
+        mentions: &SentenceMentions,
+        phrases: &Phrases,
+        phrase: &NounPhrase,
+    ) -> Option<Vec<Entity>> {
+        phrase
+            .groups
+            .iter()
+            .find_map(|&g| Self::party(mentions, phrases, g))
+    }
+
+    /// The object phrase that ends at token `end` and the verb right
+    /// before it ("menemui | Kepala Manajemen PBB |"): a phrase with no
+    /// preposition, after a verb, inside the sentence from `first`.
+    fn verb_object_before(
+        phrases: &Phrases,
+        end: usize,
+        first: usize,
+    ) -> Option<(&NounPhrase, usize)> {
+        let phrase = phrases.phrase_at(end.checked_sub(1)?)?;
+        if phrase.end != end || phrase.preposition.is_some() || phrase.start <= first {
+            return None;
+        }
+        let verb = phrase.start - 1;
+        (phrases.class(verb) == Class::Verb).then_some((phrase, verb))
+    }
+
     /// Rule `object-phrase`: the party inside the object of a verb,
     /// however deep ("menargetkan fasilitas pengayaan uranium Iran",
     /// "menewaskan sedikitnya 30 warga sipil Suriah", "mengecam keras
@@ -63,11 +95,7 @@ impl Coder {
         end: usize,
         limit: usize,
     ) -> Option<Vec<Entity>> {
-        let phrase = phrases.object_after(end, limit)?;
-        phrase
-            .groups
-            .iter()
-            .find_map(|&g| Self::party(mentions, phrases, g))
+        Self::phrase_party(mentions, phrases, phrases.object_after(end, limit)?)
     }
 
     /// Rule `coordinated-verb`: a verb right after "dan"/"serta" has no
@@ -76,7 +104,6 @@ impl Coder {
     /// the token of that earlier verb.
     pub(crate) fn coordinated_with(
         &self,
-        doc: &Analysed,
         phrases: &Phrases,
         at: usize,
         first: usize,
@@ -86,7 +113,6 @@ impl Coder {
             return None;
         }
         let coordinator = i - 1;
-        let _ = doc;
         (first..coordinator)
             .rev()
             .take_while(|&k| !matches!(phrases.class(k), Class::Clause))
@@ -109,25 +135,16 @@ impl Coder {
         if i <= first + 1 || phrases.class(at) != Class::Verb || doc.voice(at) != Voice::Active {
             return None;
         }
-        let phrase = phrases.phrase_at(i - 1)?;
-        if phrase.end != i || phrase.preposition.is_some() || phrase.start <= first {
-            return None;
-        }
-        let verb = phrase.start - 1;
+        let (phrase, verb) = Self::verb_object_before(phrases, i, first)?;
         let w = doc.lower(verb);
-        if phrases.class(verb) != Class::Verb
-            || doc.voice(verb) != Voice::Active
+        if doc.voice(verb) != Voice::Active
             || self.sets.speech_verbs.contains(w)
             || self.sets.complement_verbs.contains(w)
         {
             return None;
         }
         if self.sets.causatives.contains(w) {
-            return phrase
-                .groups
-                .iter()
-                .find_map(|&g| Self::party(mentions, phrases, g))
-                .map(Serial::Causee);
+            return Self::phrase_party(mentions, phrases, phrase).map(Serial::Causee);
         }
         // The object must name someone: "menemui Kepala Manajemen PBB",
         // not "menggelar latihan" ("melakukan serangan menewaskan ...").
@@ -136,11 +153,7 @@ impl Coder {
         if i != at {
             return None;
         }
-        phrase
-            .groups
-            .iter()
-            .any(|&g| Self::party(mentions, phrases, g).is_some())
-            .then_some(Serial::Shared(verb))
+        Self::phrase_party(mentions, phrases, phrase).map(|_| Serial::Shared(verb))
     }
 
     /// Rule `causative`: "mendorong Qatar untuk membalas", "memaksa Israel
@@ -158,18 +171,11 @@ impl Coder {
         if i <= first || !self.sets.content_openers.contains(doc.lower(i - 1)) {
             return None;
         }
-        let phrase = phrases.phrase_at(i.checked_sub(2)?)?;
-        if phrase.end != i - 1 || phrase.preposition.is_some() || phrase.start <= first {
+        let (phrase, verb) = Self::verb_object_before(phrases, i - 1, first)?;
+        if !self.sets.causatives.contains(doc.lower(verb)) {
             return None;
         }
-        let verb = phrase.start - 1;
-        if phrases.class(verb) != Class::Verb || !self.sets.causatives.contains(doc.lower(verb)) {
-            return None;
-        }
-        phrase
-            .groups
-            .iter()
-            .find_map(|&g| Self::party(mentions, phrases, g))
+        Self::phrase_party(mentions, phrases, phrase)
     }
 
     /// Rule `purpose-clause`: "menghubungi Penasihat Keamanan Myanmar untuk
@@ -293,7 +299,7 @@ impl Coder {
         from: usize,
         limit: usize,
     ) -> Option<Vec<Entity>> {
-        let end = limit.min(from + 4);
+        let end = limit.min(from + PLACE_OF_DETENTION_WINDOW);
         let (g, group) = mentions.groups.iter().enumerate().find(|(_, group)| {
             let head = &mentions[group[0]];
             head.start >= from && head.start < end
@@ -379,11 +385,7 @@ impl Coder {
         if !(self.sets.casualty_dead.contains(word) || self.sets.casualty_injured.contains(word)) {
             return None;
         }
-        let phrase = phrases.phrase_at(i.checked_sub(2)?)?;
-        phrase
-            .groups
-            .iter()
-            .find_map(|&g| Self::party(mentions, phrases, g))
+        Self::phrase_party(mentions, phrases, phrases.phrase_at(i.checked_sub(2)?)?)
     }
 
     /// Rule `addressee`: an appeal followed by its content clause names
