@@ -324,6 +324,30 @@ impl Calendar {
                 Precision::Year,
                 true,
             ),
+            // "pada 2013 (lalu)", "sejak 2015", "awal 2016": a bare year
+            // is a date only after a word of time, else it may be a count.
+            (
+                "pada" | "sejak" | "awal" | "akhir" | "pertengahan" | "medio" | "hingga" | "sampai"
+                | "in" | "since",
+                Some(y),
+            ) if year_number(y).is_some() => {
+                let year = year_number(y)?;
+                let end = if next(2) == Some("lalu") {
+                    i + 3
+                } else {
+                    i + 2
+                };
+                Some((
+                    end,
+                    DateMention {
+                        start: words[i + 1].start,
+                        end: words[end - 1].end,
+                        date: NaiveDate::from_ymd_opt(year, 1, 1)?,
+                        precision: Precision::Year,
+                        relative: false,
+                    },
+                ))
+            }
             ("tahun", Some(y)) => {
                 let year = year_number(y)?;
                 mention(
@@ -503,6 +527,34 @@ mod tests {
         assert_eq!(date("2024-04-16T09:00:00Z"), Some(ymd(2024, 4, 16)));
         assert_eq!(date("April 16, 2024"), Some(ymd(2024, 4, 16)));
         assert_eq!(date("tanpa tanggal"), None);
+    }
+
+    #[test]
+    fn a_bare_year_is_a_date_only_after_a_word_of_time() {
+        let c = calendar();
+        let reference = ymd(2017, 8, 23);
+        let years = |s: &str| -> Vec<(String, NaiveDate)> {
+            c.mentions(s, Some(reference))
+                .iter()
+                .map(|m| (s[m.start..m.end].to_string(), m.date))
+                .collect()
+        };
+        assert_eq!(
+            years("sepakat menghancurkan senjata kimianya pada 2013 lalu"),
+            vec![("2013 lalu".to_string(), ymd(2013, 1, 1))]
+        );
+        assert_eq!(
+            years("menyerang pemberontak Houthi sejak 2015, memicu kritik"),
+            vec![("2015".to_string(), ymd(2015, 1, 1))]
+        );
+        assert_eq!(
+            years("berlaku hingga 2041"),
+            vec![("2041".to_string(), ymd(2041, 1, 1))]
+        );
+        // A count is no year, nor is a year with no word of time before it.
+        assert!(years("menembakkan 2000 peluru").is_empty());
+        assert!(years("Visi 2030 diluncurkan").is_empty());
+        assert!(years("pada 2.000 orang").is_empty());
     }
 
     #[test]

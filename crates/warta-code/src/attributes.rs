@@ -38,6 +38,7 @@ impl Coder {
                 None => records.push(record),
             }
         }
+        self.date_by_story_day(doc, &mut records, reference);
         // A state does not meet or cooperate with itself, whichever mention
         // brought the recipient in.
         for r in records
@@ -260,6 +261,52 @@ impl Coder {
             ),
             None => (None, None, "publication".into()),
         }
+    }
+
+    /// A report tells one occasion: the lede's "Rabu (4/10)" is the day of
+    /// the acts the story goes on to tell without a date of their own. Done
+    /// after merging, so that the story day joins no two acts the
+    /// publication date kept apart.
+    fn date_by_story_day(
+        &self,
+        doc: &Analysed,
+        records: &mut [EventRecord],
+        reference: Option<Reference>,
+    ) {
+        let undated = |r: &EventRecord| {
+            r.date_source == "publication" && r.date_precision.as_deref() == Some("day")
+        };
+        let Some(reference) = reference else { return };
+        if !records.iter().any(undated) {
+            return;
+        }
+        let Some(day) = self.story_day(doc, reference.date) else {
+            return;
+        };
+        for r in records.iter_mut().filter(|r| undated(r)) {
+            r.date = Some(Precision::Day.format(day));
+            r.date_source = "text".into();
+            r.id = record_id(
+                &r.doc_id,
+                &r.event_type,
+                &countries(&r.actor),
+                &countries(&r.recipient),
+                r.date.as_deref(),
+            );
+        }
+    }
+
+    /// The first day the text names within the few days before the report.
+    fn story_day(&self, doc: &Analysed, published: NaiveDate) -> Option<NaiveDate> {
+        let earliest = published - chrono::Duration::days(STORY_DAY_WINDOW);
+        (0..doc.sentences.len()).find_map(|k| {
+            doc.date_mentions(k, &self.calendar, Some(published))
+                .iter()
+                .find(|m| {
+                    m.precision == Precision::Day && m.date <= published && m.date >= earliest
+                })
+                .map(|m| m.date)
+        })
     }
 
     /// The place of the act: a gazetteer place or a state after "di", "ke"
@@ -598,6 +645,9 @@ fn merge_into(existing: &mut EventRecord, other: EventRecord) {
         existing.date.as_deref(),
     );
 }
+
+/// How many days before the report the story's own day may lie.
+const STORY_DAY_WINDOW: i64 = 3;
 
 /// How long before the report an act is background rather than news.
 const BACKGROUND_DAYS: i64 = 30;
