@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use rayon::prelude::*;
 use warta_code::{Coder, Document};
-use warta_read::RawDocument;
+use warta_read::{RawDocument, RunIds, Seen};
 
 use crate::read_ahead::read_ahead;
 use warta_record::{csv_header, write_csv_row};
@@ -60,9 +60,29 @@ pub fn run(
             }
             Ok(failed)
         };
+    let mut ids = RunIds::new();
     for item in read_ahead(paths) {
         match item {
             Ok(raw) => {
+                match ids.check(&raw) {
+                    Seen::First => {}
+                    Seen::Repeat { first } => {
+                        eprintln!(
+                            "warta: {}: note: the same document as {first}; coded once",
+                            raw.origin
+                        );
+                        continue;
+                    }
+                    Seen::Conflict { first } => {
+                        failed = true;
+                        eprintln!(
+                            "warta: {}: document id '{}' is also {first}'s, with other content; \
+                             skipped (give one of them another id)",
+                            raw.origin, raw.doc_id
+                        );
+                        continue;
+                    }
+                }
                 for note in &raw.notes {
                     eprintln!("warta: {}: note: {note}", raw.origin);
                 }

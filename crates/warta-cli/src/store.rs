@@ -13,7 +13,7 @@ use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 use warta_code::{Coder, Document};
 use warta_lexicon::Lexicon;
-use warta_read::RawDocument;
+use warta_read::{RawDocument, RunIds, Seen};
 use warta_store::{
     content_hash, Bucket, DocumentInput, EventFilter, IngestSummary, Known, Page, People, Store,
     StoredEvent,
@@ -91,8 +91,10 @@ struct Tally {
     failed: usize,
     skipped_unchanged: usize,
     skipped_duplicates: usize,
-    /// Later versions of a doc_id already read in this run.
+    /// Repeats of a document already read in this run.
     skipped_repeated: usize,
+    /// Other documents under a doc_id already read in this run.
+    conflicting: usize,
     /// Stored, but the coder skipped them on purpose (sports, language).
     coder_skipped: usize,
     coding: Duration,
@@ -122,8 +124,9 @@ pub fn ingest(
         .build()?;
     let mut tally = Tally::default();
     // A doc_id seen earlier in this run keeps its first version, so that
-    // re-running the same inputs changes nothing.
-    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    // re-running the same inputs changes nothing; another document under
+    // that id is an error, not a silent replacement.
+    let mut seen = RunIds::new();
     let mut batch: Vec<(RawDocument, String)> = Vec::with_capacity(BATCH);
     let flush = |store: &mut Store,
                  batch: &mut Vec<(RawDocument, String)>,
@@ -156,9 +159,21 @@ pub fn ingest(
             }
         };
         tally.read += 1;
-        if !seen.insert(raw.doc_id.clone()) {
-            tally.skipped_repeated += 1;
-            continue;
+        match seen.check(&raw) {
+            Seen::First => {}
+            Seen::Repeat { .. } => {
+                tally.skipped_repeated += 1;
+                continue;
+            }
+            Seen::Conflict { first } => {
+                tally.conflicting += 1;
+                eprintln!(
+                    "warta: {}: document id '{}' is also {first}'s, with other content; \
+                     skipped (give one of them another id)",
+                    raw.origin, raw.doc_id
+                );
+                continue;
+            }
         }
         for note in &raw.notes {
             eprintln!("warta: {}: note: {note}", raw.origin);
@@ -189,7 +204,7 @@ pub fn ingest(
     }
     flush(&mut store, &mut batch, &mut tally)?;
     report(&store, &tally, started.elapsed())?;
-    Ok(if tally.unreadable + tally.failed > 0 {
+    Ok(if tally.unreadable + tally.failed + tally.conflicting > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -240,7 +255,8 @@ fn report(store: &Store, tally: &Tally, elapsed: Duration) -> anyhow::Result<()>
         err,
         "warta ingest: {} documents read, {} stored ({} replacing a changed version, \
          {} not political or not Indonesian), {} skipped as duplicate content, {} unchanged, \
-         {} repeating a doc_id read earlier, {} unreadable, {} failed",
+         {} repeating a document read earlier, {} claiming the id of another, {} unreadable, \
+         {} failed",
         tally.read,
         s.stored,
         s.replaced,
@@ -248,6 +264,7 @@ fn report(store: &Store, tally: &Tally, elapsed: Duration) -> anyhow::Result<()>
         tally.skipped_duplicates + s.duplicates,
         tally.skipped_unchanged + s.unchanged,
         tally.skipped_repeated,
+        tally.conflicting,
         tally.unreadable,
         tally.failed
     )?;

@@ -153,3 +153,53 @@ fn other_languages_are_skipped_not_coded() {
     assert!(stderr(&output).contains("skipped"), "{}", stderr(&output));
     assert!(stdout(&output).is_empty());
 }
+
+#[test]
+fn one_article_read_twice_is_coded_once() {
+    // Overlapping corpus folds hold the same row twice: its events are
+    // counted once, and the repeat is said.
+    let dir = scratch("repeat");
+    let row = r#"{"id": "sama", "text": "JAKARTA - Presiden Rusia melakukan percakapan telepon dengan Presiden Iran pada Selasa (16/4/2024)."}"#;
+    let first = dir.join("a.jsonl");
+    let second = dir.join("b.jsonl");
+    std::fs::write(&first, format!("{row}\n")).unwrap();
+    std::fs::write(&second, format!("{row}\n")).unwrap();
+    let output = warta(&["code", first.to_str().unwrap(), second.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let records = stdout(&output);
+    assert_eq!(records.lines().count(), 1, "{records}");
+    assert!(
+        stderr(&output).contains("coded once"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn two_articles_claiming_one_id_are_an_error_naming_both() {
+    let dir = scratch("conflict");
+    let first = dir.join("a.jsonl");
+    let second = dir.join("b.jsonl");
+    std::fs::write(
+        &first,
+        "{\"id\": \"sama\", \"text\": \"JAKARTA - Presiden Rusia melakukan percakapan telepon dengan Presiden Iran pada Selasa (16/4/2024).\"}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &second,
+        "{\"id\": \"sama\", \"text\": \"JAKARTA - Presiden Rusia mengecam serangan Israel terhadap Suriah pada Selasa (16/4/2024).\"}\n",
+    )
+    .unwrap();
+    let output = warta(&["code", first.to_str().unwrap(), second.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("a.jsonl:1") && err.contains("b.jsonl:1"),
+        "{err}"
+    );
+    assert!(err.contains("'sama'"), "{err}");
+    // The first keeps its records; the second is not coded under its id.
+    let records = stdout(&output);
+    assert_eq!(records.lines().count(), 1, "{records}");
+    assert!(records.contains("CONSULT"), "{records}");
+}

@@ -13,12 +13,14 @@ mod html;
 mod indosum;
 mod jsonl;
 mod lines;
+mod run_ids;
 mod source;
 mod text;
 mod walk;
 mod warc;
 
 pub use indosum::detokenize;
+pub use run_ids::{RunIds, Seen};
 
 use source::Documents;
 use walk::{Input, Walk};
