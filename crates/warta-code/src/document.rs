@@ -21,6 +21,10 @@ use crate::events::{Candidate, SentenceMentions};
 const SPORTS_SHARE_PERCENT: usize = 2;
 
 /// Whether `sports` words out of `total` make a sports report.
+/// How far into a content clause ("agar Indonesia membantu Filipina
+/// memerangi") an act may lie and still be that content.
+const CONTENT_REACH: usize = 8;
+
 fn is_sports_share(sports: usize, total: usize) -> bool {
     sports >= 4 && sports * 100 >= total.max(1) * SPORTS_SHARE_PERCENT
 }
@@ -429,12 +433,16 @@ impl Coder {
                     .collect::<Vec<_>>();
                 sentence.extend(found.into_iter().map(|c| (k, c)));
             }
+            let (aims, sentence): (Vec<_>, Vec<_>) =
+                sentence.into_iter().partition(|(_, c)| c.aim_only);
             let mut sentence =
                 crate::events::fold_embedded(&analysed, &self.sets, sentence, &embedded);
             crate::events::reactions_target_the_act(&self.lexicon, &mut sentence);
             candidates.extend(sentence);
+            candidates.extend(aims.into_iter().map(|(_, c)| c));
         }
         crate::story::complete_opponents(&mut candidates);
+        candidates.retain(|c| !c.aim_only);
         // A headline act merges into the body's telling of it, which keeps
         // its provenance: the body comes first.
         if headline {
@@ -460,7 +468,13 @@ impl Coder {
                 );
             let (here, next) = (&matches[k], &matches[k + 1]);
             let between = here.end..next.start;
-            let close = next.start <= here.end + 3
+            // "memberikan lampu hijau agar Indonesia membantu Filipina
+            // memerangi ISIS": a content opener right after the act opens
+            // its content clause, subject and all.
+            let opened = (here.end..(here.end + 2).min(next.start))
+                .any(|i| self.sets.content_openers.contains(doc.lower(i)));
+            let reach = if opened { CONTENT_REACH } else { 3 };
+            let close = next.start <= here.end + reach
                 && between.clone().all(|i| {
                     let w = doc.lower(i);
                     doc.kind(i) == TokenKind::Word

@@ -41,10 +41,16 @@ pub(crate) struct Candidate {
     /// "saling": the actors act on each other.
     pub mutual: bool,
     pub speaker: Option<Speaker>,
+    /// Planned, weighed or possible, not done ("mempersiapkan tentara untuk
+    /// berperang melawan AS"): no event, but it tells the story who
+    /// opposes whom.
+    pub aim_only: bool,
 }
 
 /// How many words before a cue a negator or future marker may stand.
 const MARKER_WINDOW: usize = 3;
+/// How far before its purpose word a verb of getting ready may stand.
+const PREPARATION_REACH: usize = 8;
 /// How far to the right a recipient may stand.
 const RECIPIENT_WINDOW: usize = 14;
 /// How far into an object phrase without a preposition a recipient may stand.
@@ -83,6 +89,8 @@ impl Coder {
             planned |= self.sets.plans.contains(w);
             modal |= self.sets.modals.contains(w);
         }
+        planned |= self.prepared_purpose(doc, m.start, s.first);
+        future |= self.future_time_after(doc, m.end, s.end);
         let plover = self.lexicon.plover.event_type(&cue.event_type)?;
         // "berencana menyerbu", "mempertimbangkan opsi militer", "Israel
         // dapat menyerang": a conflictual act planned, weighed or possible
@@ -90,9 +98,7 @@ impl Coder {
         // A threat stays a threat however it is hedged ("Iran bisa menghapus
         // Tel Aviv dari peta").
         let threat = cue.event_type == "THREATEN";
-        if (modal || planned && plover.quad_class >= 3) && !threat {
-            return None;
-        }
+        let aim_only = (modal || planned && plover.quad_class >= 3) && !threat;
         future |= planned;
         if self.unrealised(doc, m, s.first, s.end)
             || self.fronted_purpose(doc, m.start, s.first)
@@ -378,6 +384,7 @@ impl Coder {
             mutual: (m.start.saturating_sub(3).max(s.first)..m.start)
                 .any(|i| self.sets.reciprocals.contains(doc.lower(i))),
             speaker: speaker.clone(),
+            aim_only,
         })
     }
 
@@ -439,6 +446,41 @@ impl Coder {
             Some(c) => c <= m.end + 8 && cancelled(c, c + 4) || opener && cancelled(c, end),
             None => opener && cancelled(m.end, end),
         }
+    }
+
+    /// "mempersiapkan 3 juta tentara untuk berperang": the act after the
+    /// purpose word of a verb of getting ready is its aim, not yet done.
+    fn prepared_purpose(&self, doc: &Analysed, at: usize, first: usize) -> bool {
+        let Some(purpose) = (at.saturating_sub(2).max(first)..at)
+            .rev()
+            .find(|&i| self.sets.purpose_words.contains(doc.lower(i)))
+        else {
+            return false;
+        };
+        (purpose.saturating_sub(PREPARATION_REACH).max(first)..purpose)
+            .rev()
+            .take_while(|&i| doc.kind(i) != TokenKind::Punct)
+            .any(|i| self.sets.preparations.contains(doc.lower(i)))
+    }
+
+    /// "saat bertemu di Singapura mendatang": a time word after the act, in
+    /// its clause, that puts it ahead of the report.
+    fn future_time_after(&self, doc: &Analysed, from: usize, end: usize) -> bool {
+        let clause = (from..end)
+            .take_while(|&i| {
+                doc.kind(i) != TokenKind::Punct && !self.sets.clause_breakers.contains(doc.lower(i))
+            })
+            .last();
+        let Some(last) = clause else { return false };
+        (from..=last).any(|i| {
+            self.sets.future_times.contains(doc.lower(i))
+                || i < last
+                    && self.sets.future_times.contains(&format!(
+                        "{} {}",
+                        doc.lower(i),
+                        doc.lower(i + 1)
+                    ))
+        })
     }
 
     /// "Untuk mengirim pasukan ke sana tidak gampang": a purpose clause

@@ -193,4 +193,7 @@ classes! {
     coordinated_content => "coordinated-content",
     topic_object => "topic-object",
     between_sides => "between-sides",
+    prepared_purpose => "prepared-purpose",
+    future_time => "future-time",
+    content_clause => "content-clause",
 }

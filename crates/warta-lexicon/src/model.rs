@@ -131,6 +131,8 @@ pub struct Words {
     pub complement_verbs: Vec<String>,
     pub approximators: Vec<String>,
     pub anterior: Vec<String>,
+    pub preparations: Vec<String>,
+    pub future_times: Vec<String>,
     pub topic_verbs: Vec<String>,
     pub bare_governments: Vec<String>,
     pub purpose_words: Vec<String>,
