@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use warta_analyse::dates::{DateMention, Precision};
-use warta_analyse::TokenKind;
+use warta_analyse::{TokenKind, Voice};
 use warta_record::{record_id, EventRecord, Location, Quote, Size};
 
 use crate::compiled::{Coder, NameTarget};
@@ -186,9 +186,20 @@ impl Coder {
                 .find(|&i| doc.tokens[i].end - s.start_byte <= m.start)
                 .map(|i| doc.lower(i))
         };
+        // "menarik AS dari kesepakatan yang disepakati di Paris pada 2015":
+        // past a verb's object, a relative clause dates the object. (After
+        // a noun, "serangan yang terjadi pada Senin" dates the act itself.)
+        let verbal = doc.voice(c.start) != Voice::Nominal;
+        let in_object_clause = |m: &DateMention| {
+            verbal
+                && (c.end..s.end)
+                    .take_while(|&i| doc.tokens[i].end - s.start_byte <= m.start)
+                    .any(|i| doc.lower(i) == "yang")
+        };
         let usable = |m: &&DateMention| {
             (announced || latest.is_none_or(|l| m.date <= l))
                 && !word_before(m).is_some_and(|w| self.sets.date_bounds.contains(w))
+                && !in_object_clause(m)
         };
         let nearest = mentions.iter().filter(usable).min_by_key(|m| {
             if m.start >= trigger_end {

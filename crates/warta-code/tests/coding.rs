@@ -371,6 +371,53 @@ fn a_bound_or_a_later_day_is_not_the_acts_date() {
 }
 
 #[test]
+fn a_date_in_the_objects_relative_clause_is_the_objects() {
+    // The accord was agreed in 2015; the withdrawal is today's news.
+    let records = code_on(
+        "Presiden Brasil menarik negaranya dari perjanjian dagang yang disepakati di Lima pada 2015 lalu.",
+        "2024-05-10",
+    );
+    assert_eq!(
+        find(&records, "SANCTION").date.as_deref(),
+        Some("2024-05-10")
+    );
+    // After a noun, the relative clause tells of the act itself.
+    let records = code_on(
+        "Serangan Israel yang terjadi pada 2 Mei 2024 menewaskan sepuluh warga Gaza.",
+        "2024-05-10",
+    );
+    assert_eq!(
+        find(&records, "ASSAULT").date.as_deref(),
+        Some("2024-05-02")
+    );
+    // A year after a word of time, with no clause between, dates the act.
+    let records = code_on(
+        "Suriah telah sepakat untuk menghancurkan senjata kimianya pada 2013 lalu.",
+        "2024-05-10",
+    );
+    assert_eq!(find(&records, "AGREE").date.as_deref(), Some("2013"));
+}
+
+#[test]
+fn an_undated_act_takes_the_story_day() {
+    // The lede names the day; the acts told after it without a date of
+    // their own took place that day, not on the day of publication.
+    let records = code_on(
+        "Menteri Luar Negeri Rusia bertemu Menteri Luar Negeri Iran di Moskow pada Rabu (8/5).\n\nRusia juga mengecam serangan Israel terhadap Suriah.",
+        "2024-05-10",
+    );
+    let blame = find(&records, "ACCUSE");
+    assert_eq!(blame.date.as_deref(), Some("2024-05-08"));
+    assert_eq!(blame.date_source, "text");
+    // Without a day near the report, the publication date stays.
+    let records = code_on(
+        "Rusia mengecam serangan Israel terhadap Suriah.",
+        "2024-05-10",
+    );
+    assert_eq!(find(&records, "ACCUSE").date_source, "publication");
+}
+
+#[test]
 fn an_undated_or_reported_deed_is_dated_no_finer_than_known() {
     // Told as earlier than the report, without a day: the report's month.
     let records = code_on(
