@@ -153,7 +153,10 @@ impl Coder {
             sentence: doc.text[s.start_byte..s.end_byte].to_string(),
             span: [doc.char_offset(start_byte), doc.char_offset(end_byte)],
             trigger: doc.text[start_byte..end_byte].to_string(),
-            rule: format!("id/{}", cue.id),
+            rule: match c.derived_by {
+                Some(rule) => format!("id/{rule}"),
+                None => format!("id/{}", cue.id),
+            },
             confidence: (c.confidence * 100.0).round() / 100.0,
         }
     }

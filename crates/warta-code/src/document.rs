@@ -438,7 +438,9 @@ impl Coder {
             let mut sentence =
                 crate::events::fold_embedded(&analysed, &self.sets, sentence, &embedded);
             crate::events::reactions_target_the_act(&self.lexicon, &mut sentence);
+            let alleged = crate::events::allegations(&analysed, &self.sets, &sentence);
             candidates.extend(sentence);
+            candidates.extend(alleged);
             candidates.extend(aims.into_iter().map(|(_, c)| c));
         }
         crate::story::complete_opponents(&mut candidates);

@@ -45,6 +45,9 @@ pub(crate) struct Candidate {
     /// berperang melawan AS"): no event, but it tells the story who
     /// opposes whom.
     pub aim_only: bool,
+    /// The rule that derived this act from another's mention (its cue
+    /// is that mention's), if not the cue itself.
+    pub derived_by: Option<&'static str>,
 }
 
 /// How many words before a cue a negator or future marker may stand.
@@ -385,6 +388,7 @@ impl Coder {
                 .any(|i| self.sets.reciprocals.contains(doc.lower(i))),
             speaker: speaker.clone(),
             aim_only,
+            derived_by: None,
         })
     }
 
@@ -1265,3 +1269,58 @@ fn future_form(
         _ => (event_type.to_string(), mode, cameo),
     }
 }
+
+/// Rule `allegation`: a state's speaker who tells, as a claim ("menuturkan
+/// bahwa Kremlin telah melakukan serangan siber", "mengatakan diyakini
+/// pasukan Myanmar menanam ranjau"), of another party's attack or coercion
+/// alleges it: an ACCUSE from the speaker to the doer, next to the act
+/// itself, coded with its alleged doer (coding guide, sections 1 and 3).
+/// A plain report ("kata utusan AS") alleges nothing, nor does a monitor
+/// or a newsroom, nor a speaker whose sentence already accuses.
+pub(crate) fn allegations(
+    doc: &Analysed,
+    sets: &crate::compiled::WordSets,
+    candidates: &[Candidate],
+) -> Vec<Candidate> {
+    candidates
+        .iter()
+        .filter(|c| ALLEGED.contains(&c.event_type.as_str()) && !c.aim_only)
+        .filter_map(|c| {
+            let speaker = &c.speaker.as_ref()?.entity;
+            let side = speaker.country.as_deref()?;
+            if matches!(side, "NGO" | "MNC") || speaker.sector.as_deref() == Some("MED") {
+                return None;
+            }
+            let own =
+                countries(&c.actor).contains(&side) || countries(&c.recipient).contains(&side);
+            let accused = candidates.iter().any(|o| {
+                o.event_type == "ACCUSE"
+                    && o.actor.iter().any(|a| a.country.as_deref() == Some(side))
+            });
+            if c.actor.is_empty() || own || accused {
+                return None;
+            }
+            let first = doc.sentences[c.sentence].first;
+            let claimed = (first..c.start).any(|i| {
+                let w = doc.lower(i);
+                sets.hedges.contains(w) || sets.claim_openers.contains(w)
+            });
+            if !claimed {
+                return None;
+            }
+            let mut accusation = c.clone();
+            accusation.event_type = "ACCUSE".into();
+            accusation.mode = Some("allege".into());
+            accusation.cameo = "112".into();
+            accusation.recipient = c.actor.clone();
+            accusation.actor = vec![speaker.clone()];
+            accusation.mutual = false;
+            accusation.derived_by = Some("allegation");
+            accusation.confidence = (c.confidence - 0.1).max(0.05);
+            Some(accusation)
+        })
+        .collect()
+}
+
+/// Acts whose telling by another is an allegation.
+const ALLEGED: [&str; 2] = ["ASSAULT", "COERCE"];

@@ -78,12 +78,15 @@ impl Coder {
                 i > s.first && matches!(doc.kind(i - 1), TokenKind::Quote | TokenKind::Punct);
             // "kata seorang pejabat Israel": one lower-case word may stand
             // before the speaker.
+            // Not the subject of a claim: "Saakashvili, menuturkan bahwa
+            // Kremlin ..." has its speaker before the verb.
             let follows = mentions.iter().find(|m| {
                 m.kind != Kind::Place
                     && (m.start == i + 1
                         || m.start == i + 2
                             && doc.kind(i + 1) == TokenKind::Word
-                            && doc.text_of(i + 1).starts_with(char::is_lowercase))
+                            && doc.text_of(i + 1).starts_with(char::is_lowercase)
+                            && !self.sets.claim_openers.contains(doc.lower(i + 1)))
             });
             if (after_comma_or_quote || w == "menurut" || w.starts_with("dilansir"))
                 && follows.is_some()
@@ -105,13 +108,26 @@ impl Coder {
                 return self.pronoun_speaker(mentions);
             }
             // "Peskov mengatakan ...": the subject before the verb.
-            if let Some(m) = mentions.iter().rev().find(|m| m.end == i || m.end + 1 == i) {
+            if let Some(k) = mentions.iter().rposition(|m| m.end == i || m.end + 1 == i) {
+                let m = &mentions[k];
                 if m.kind != Kind::Place {
-                    return m
-                        .entities()
-                        .into_iter()
-                        .next()
-                        .filter(|e| e.country.is_some());
+                    let entity = m.entities().into_iter().next();
+                    // "Presiden Georgia, Mikheil Saakashvili, menuturkan": a
+                    // name without a country, set off by commas, is the
+                    // holder of the title before it.
+                    let title = k
+                        .checked_sub(1)
+                        .map(|j| &mentions[j])
+                        .filter(|t| t.end + 1 == m.start && doc.text_of(t.end) == ",");
+                    return match (entity, title) {
+                        (Some(e), _) if e.country.is_some() => Some(e),
+                        (_, Some(t)) => t
+                            .entities()
+                            .into_iter()
+                            .next()
+                            .filter(|e| e.country.is_some()),
+                        _ => None,
+                    };
                 }
             }
         }

@@ -196,4 +196,5 @@ classes! {
     prepared_purpose => "prepared-purpose",
     future_time => "future-time",
     content_clause => "content-clause",
+    allegation => "allegation",
 }

@@ -131,6 +131,7 @@ pub struct Words {
     pub complement_verbs: Vec<String>,
     pub approximators: Vec<String>,
     pub anterior: Vec<String>,
+    pub claim_openers: Vec<String>,
     pub preparations: Vec<String>,
     pub future_times: Vec<String>,
     pub topic_verbs: Vec<String>,
