@@ -284,12 +284,26 @@ impl Calendar {
             if w.lower == "minggu" && !w.text.starts_with('M') {
                 return None;
             }
-            // "Senin (27/3)": the written date that follows wins.
-            if words
-                .get(i + 1)
-                .is_some_and(|n| slash_day_month(n.text).is_some() || slash_date(n.text).is_some())
-            {
-                return None;
+            // "Senin (27/3)": the written date that follows wins, unless it
+            // is no such weekday and lies months back ("Jumat (5/3)" in a
+            // June report mistypes "(2/6)"): then the weekday does.
+            if let Some(n) = words.get(i + 1) {
+                let written = slash_day_month(n.text)
+                    .and_then(|(d, m)| latest_day_month(reference, d, m))
+                    .or_else(|| slash_date(n.text));
+                if let Some(written) = written {
+                    let mistyped = written.weekday() != weekday
+                        && written + Days::new(MISTYPED_DATE_DAYS) < reference;
+                    if !mistyped {
+                        return None;
+                    }
+                    return mention(
+                        i + 2,
+                        latest_weekday(reference, weekday, false),
+                        Precision::Day,
+                        true,
+                    );
+                }
             }
             // "Jumat pekan lalu": that weekday in the week before the
             // reference's (weeks run Monday to Sunday).
@@ -361,6 +375,10 @@ impl Calendar {
         }
     }
 }
+
+/// How far back a written date that contradicts its weekday may lie and
+/// still be believed over it.
+const MISTYPED_DATE_DAYS: u64 = 31;
 
 fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
@@ -582,6 +600,20 @@ mod tests {
         assert_eq!(
             first("Senin (27/3)"),
             Some((ymd(2024, 3, 27), Precision::Day))
+        );
+        // A weekday the written date is not, months back: a typo.
+        assert_eq!(
+            first("pada hari Jumat (6/1)"),
+            Some((ymd(2024, 4, 12), Precision::Day))
+        );
+        assert_eq!(
+            first("Jumat (6/1/2024)"),
+            Some((ymd(2024, 4, 12), Precision::Day))
+        );
+        // Months back but the right weekday: believed.
+        assert_eq!(
+            first("Jumat (5/1)"),
+            Some((ymd(2024, 1, 5), Precision::Day))
         );
         assert_eq!(
             first("sejak 7 Oktober 2023"),

@@ -324,10 +324,20 @@ impl Coder {
             .rev()
             .find(|&i| !self.sets.relative_adverbs.contains(doc.lower(i)))
             .is_some_and(|i| doc.lower(i) == "yang");
+        // "Dalam pertemuan yang berlangsung di Jakarta itu, ...": a meeting
+        // that opens the sentence as its setting is the one just told.
+        let opening_setting = event_type == "CONSULT"
+            && m.start > s.first
+            && self
+                .sets
+                .setting_prepositions
+                .contains(doc.lower(m.start - 1))
+            && (s.first..m.start - 1).all(|i| doc.kind(i) == TokenKind::Quote);
         let anaphoric = voice == Voice::Nominal
-            && doc
-                .lower_at(m.end)
-                .is_some_and(|w| self.sets.demonstratives.contains(w));
+            && (opening_setting
+                || doc
+                    .lower_at(m.end)
+                    .is_some_and(|w| self.sets.demonstratives.contains(w)));
         let reaction_topic = voice == Voice::Nominal
             && m.start > s.first
             && self.sets.topic_openers.contains(doc.lower(m.start - 1));
@@ -455,6 +465,10 @@ impl Coder {
     /// "mempersiapkan 3 juta tentara untuk berperang": the act after the
     /// purpose word of a verb of getting ready is its aim, not yet done.
     fn prepared_purpose(&self, doc: &Analysed, at: usize, first: usize) -> bool {
+        // "sebagai persiapan menyerang pangkalan AS": no purpose word needed.
+        if at > first && self.sets.preparations.contains(doc.lower(at - 1)) {
+            return true;
+        }
         let Some(purpose) = (at.saturating_sub(2).max(first)..at)
             .rev()
             .find(|&i| self.sets.purpose_words.contains(doc.lower(i)))

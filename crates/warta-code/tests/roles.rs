@@ -197,4 +197,5 @@ classes! {
     future_time => "future-time",
     content_clause => "content-clause",
     allegation => "allegation",
+    opening_setting => "opening-setting",
 }
