@@ -117,6 +117,18 @@ pub fn clean(raw: &str, known_title: Option<&str>, rules: &CleanRules) -> Cleane
     }
     let mut dateline = None;
     let mut out = String::with_capacity(deglued.len());
+    // A headline known only from metadata (JSON `title`, HTML `<title>`)
+    // opens the report too, so that it is coded like the page's own.
+    if let Some(known) = title.as_deref().filter(|_| known_title.is_some()) {
+        let known = normalise(known)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !known.is_empty() && !lines.iter().any(|l| *l == known) {
+            out.push_str(&known);
+            out.push('\n');
+        }
+    }
     for (i, line) in lines.iter().enumerate() {
         let mut line: &str = line;
         // A dateline opens the report: look only at its first lines.

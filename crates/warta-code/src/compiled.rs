@@ -60,8 +60,9 @@ pub struct Coder {
     /// Cue indexes keyed by the root or form of their first matcher.
     pub(crate) cues_by_root: HashMap<String, Vec<usize>>,
     pub(crate) cues_by_form: HashMap<String, Vec<usize>>,
-    /// Cues whose first word is an inflected form, keyed by that form's
-    /// root: a headline says "Jepang Minta Korut ..." for "meminta".
+    /// Cues whose first word is an active (meN-) form, keyed by that form
+    /// without its prefix: a headline says "Jepang Minta Korut Hentikan
+    /// ..." for "meminta", "menghentikan".
     pub(crate) cues_by_headline_root: HashMap<String, Vec<usize>>,
     pub(crate) stemmer: Stemmer,
     pub(crate) calendar: Calendar,
@@ -270,9 +271,14 @@ impl Coder {
         for (i, cue) in cues.iter().enumerate() {
             if let Some(Matcher::Form(list)) = cue.matchers.first() {
                 for form in list {
-                    let root = stemmer.analyse(form).root;
-                    if root != *form {
-                        let entry = cues_by_headline_root.entry(root).or_default();
+                    // "mengecam" is "Kecam" in a headline, "menghentikan"
+                    // "Hentikan", "menewaskan" "Tewaskan" (bare "Tewas" is
+                    // "died"): the active form without its prefix.
+                    let analysis = stemmer.analyse(form);
+                    if analysis.prefixes.first() == Some(&"meN") {
+                        let suffix = analysis.suffix.filter(|s| *s != "an").unwrap_or("");
+                        let bare = format!("{}{suffix}", analysis.root);
+                        let entry = cues_by_headline_root.entry(bare).or_default();
                         if !entry.contains(&i) {
                             entry.push(i);
                         }

@@ -376,10 +376,10 @@ impl Coder {
         // The headline, when the text opens with it, is coded like a
         // sentence, in headline style.
         let headline = out.title.as_deref().is_some_and(|title| {
-            analysed
-                .sentences
-                .first()
-                .is_some_and(|s| analysed.text[s.start_byte..s.end_byte].trim() == title.trim())
+            analysed.sentences.first().is_some_and(|s| {
+                let first = analysed.text[s.start_byte..s.end_byte].split_whitespace();
+                first.eq(title.split_whitespace())
+            })
         });
         let mut candidates: Vec<Candidate> = Vec::new();
         for (index, s) in analysed.sentences.iter().enumerate() {

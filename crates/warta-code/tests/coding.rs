@@ -516,3 +516,51 @@ fn a_headline_is_coded_in_headline_style_and_merges_into_the_body() {
     let records = code_on("Minta maaf tidak cukup, kata warga.", "2024-05-10");
     assert!(records.iter().all(|r| r.event_type != "REQUEST"));
 }
+
+#[test]
+fn a_title_known_only_from_metadata_is_coded_as_the_headline() {
+    let titled = |title: &str, text: &str| {
+        let doc = Document {
+            doc_id: "test".into(),
+            title: Some(title.into()),
+            text: text.into(),
+            date: Some("2024-05-10".into()),
+            language: Some("id".into()),
+            ..Document::default()
+        };
+        coder().code(&doc)
+    };
+    // The body never says it: the headline's act is coded, as sentence 0
+    // of the cleaned text, which now opens with the title.
+    let coded = titled(
+        "Jepang Minta Korut Hentikan Uji Rudal",
+        "TOKYO - Pemerintah Jepang menggelar rapat darurat pada Jumat (10/5).",
+    );
+    let request = find(&coded.records, "REQUEST");
+    assert_eq!(request.sentence_index, 0);
+    assert_eq!(request.recipient[0].country.as_deref(), Some("PRK"));
+    assert!(coded
+        .text
+        .starts_with("Jepang Minta Korut Hentikan Uji Rudal\n"));
+    let [start, end] = request.span;
+    let trigger: String = coded.text.chars().skip(start).take(end - start).collect();
+    assert_eq!(trigger, "Minta");
+    // The body tells it: one record, the body's.
+    let coded = titled(
+        "Turki Kecam Serangan Rusia",
+        "ANKARA - Turki mengecam serangan Rusia terhadap pelabuhan Odesa pada Kamis (9/5).",
+    );
+    let accusations: Vec<_> = coded
+        .records
+        .iter()
+        .filter(|r| r.event_type == "ACCUSE")
+        .collect();
+    assert_eq!(accusations.len(), 1, "{:#?}", summary(&coded.records));
+    assert_eq!(accusations[0].sentence_index, 1);
+    // A title the text already opens with is not told twice.
+    let coded = titled(
+        "Turki Kecam Serangan Rusia",
+        "Turki Kecam Serangan Rusia\n\nANKARA - Turki mengecam serangan Rusia terhadap Odesa.",
+    );
+    assert_eq!(coded.text.matches("Turki Kecam Serangan Rusia").count(), 1);
+}
