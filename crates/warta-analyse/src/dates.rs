@@ -60,6 +60,9 @@ pub struct DayMonth {
 pub struct Calendar {
     months: HashMap<String, u32>,
     weekdays: HashMap<String, Weekday>,
+    /// Nouns that take a date as a name ("Universitas 17 Agustus 1945",
+    /// "Jalan 10 November"), lower case.
+    name_heads: rustc_hash::FxHashSet<String>,
 }
 
 const WEEKDAYS: [Weekday; 7] = [
@@ -95,6 +98,12 @@ impl Calendar {
         }
         calendar.weekdays.insert("jum'at".into(), Weekday::Fri);
         calendar
+    }
+
+    /// The nouns a date after which is a name, not a date.
+    pub fn with_name_heads(mut self, heads: &[String]) -> Self {
+        self.name_heads = heads.iter().map(|h| h.to_lowercase()).collect();
+        self
     }
 
     pub fn month(&self, word: &str) -> Option<u32> {
@@ -193,6 +202,12 @@ impl Calendar {
         let mut i = 0;
         while i < words.len() {
             if let Some((end, date)) = self.full_date_at(&words, i) {
+                // "Universitas 17 Agustus 1945", "Jalan 10 November": a
+                // date that goes on a capitalised word is part of a name.
+                if self.names_it(text, &words, i) {
+                    i = end;
+                    continue;
+                }
                 out.push(DateMention {
                     start: words[i].start,
                     end: words[end - 1].end,
@@ -205,6 +220,10 @@ impl Calendar {
             }
             if let Some(reference) = reference {
                 if let Some((end, mention)) = self.partial_or_relative_at(&words, i, reference) {
+                    if self.names_it(text, &words, i) && !mention.relative {
+                        i = end;
+                        continue;
+                    }
                     out.push(mention);
                     i = end;
                     continue;
@@ -213,6 +232,19 @@ impl Calendar {
             i += 1;
         }
         out
+    }
+
+    /// Whether the date at word `i` is the tail of a name: right after a
+    /// capitalised naming noun ("Universitas", "Jalan"), with nothing but a
+    /// space between. ("The Times of Israel 17 April" dates a report.)
+    fn names_it(&self, text: &str, words: &[Word], i: usize) -> bool {
+        if i == 0 || !words[i].text.starts_with(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+        let before = &words[i - 1];
+        before.text.starts_with(char::is_uppercase)
+            && self.name_heads.contains(before.lower.as_ref())
+            && text[before.end..words[i].start].chars().all(|c| c == ' ')
     }
 
     fn partial_or_relative_at(
@@ -521,6 +553,7 @@ mod tests {
                 .map(|(n, m)| (n.into_iter().map(String::from).collect(), m)),
             &weekdays,
         )
+        .with_name_heads(&["universitas".to_string(), "jalan".to_string()])
     }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -545,6 +578,41 @@ mod tests {
         assert_eq!(date("2024-04-16T09:00:00Z"), Some(ymd(2024, 4, 16)));
         assert_eq!(date("April 16, 2024"), Some(ymd(2024, 4, 16)));
         assert_eq!(date("tanpa tanggal"), None);
+    }
+
+    #[test]
+    fn a_date_in_a_name_is_no_date() {
+        let c = calendar();
+        let reference = ymd(2017, 8, 15);
+        let dates = |s: &str| -> Vec<NaiveDate> {
+            c.mentions(s, Some(reference))
+                .iter()
+                .map(|m| m.date)
+                .collect()
+        };
+        assert_eq!(
+            dates("sidang terbuka di Universitas 17 Agustus 1945 Surabaya, Sabtu (22/7)."),
+            vec![ymd(2017, 7, 22)]
+        );
+        assert!(dates("berunjuk rasa di Jalan 10 Agustus, Bandung").is_empty());
+        assert_eq!(
+            dates("melansir The Times of Israel 14 Agustus."),
+            vec![ymd(2017, 8, 14)]
+        );
+        // After a weekday, a comma or at the start, the date is one.
+        assert_eq!(
+            dates("pada Senin 14 Agustus 2017").last(),
+            Some(&ymd(2017, 8, 14))
+        );
+        assert_eq!(dates("JAKARTA, 14 Agustus 2017"), vec![ymd(2017, 8, 14)]);
+        assert_eq!(
+            dates("Pada 14 Agustus, Korea Utara"),
+            vec![ymd(2017, 8, 14)]
+        );
+        assert_eq!(
+            dates("Menurut laporan 14 Agustus lalu"),
+            vec![ymd(2017, 8, 14)]
+        );
     }
 
     #[test]

@@ -39,6 +39,10 @@ impl Coder {
             }
         }
         self.date_by_story_day(doc, &mut records, reference);
+        // A merge may have brought in another mention's date.
+        for r in &mut records {
+            r.background = is_background(r.date.as_deref(), &r.date_source, reference);
+        }
         // A state does not meet or cooperate with itself, whichever mention
         // brought the recipient in.
         for r in records
@@ -84,12 +88,7 @@ impl Coder {
         let cue = &self.lexicon.cues[c.cue];
         let plover = self.lexicon.plover.event_type(&c.event_type);
         let (date, precision, date_source) = self.event_date(doc, c, reference);
-        let background = date_source == "text"
-            && reference.is_some_and(|r| {
-                date.as_deref()
-                    .and_then(date_extent_end)
-                    .is_some_and(|end| end + chrono::Duration::days(BACKGROUND_DAYS) < r.date)
-            });
+        let background = is_background(date.as_deref(), &date_source, reference);
         let actor_codes: Vec<&str> = c
             .actor
             .iter()
@@ -247,10 +246,10 @@ impl Coder {
         {
             k -= 1;
             let found = doc.date_mentions(k, &self.calendar, reference.map(|r| r.date));
-            if let Some(m) = found
-                .iter()
-                .find(|m| !m.relative || m.precision == Precision::Day)
-            {
+            if let Some(m) = found.iter().find(|m| {
+                (!m.relative || m.precision == Precision::Day)
+                    && (announced || latest.is_none_or(|l| m.date <= l))
+            }) {
                 return (
                     Some(m.precision.format(m.date)),
                     Some(m.precision.as_str().into()),
@@ -662,6 +661,16 @@ fn merge_into(existing: &mut EventRecord, other: EventRecord) {
 
 /// How many days before the report the story's own day may lie.
 const STORY_DAY_WINDOW: i64 = 3;
+
+/// An act dated from the text more than a month before the report is
+/// background to the news, not news.
+fn is_background(date: Option<&str>, date_source: &str, reference: Option<Reference>) -> bool {
+    date_source == "text"
+        && reference.is_some_and(|r| {
+            date.and_then(date_extent_end)
+                .is_some_and(|end| end + chrono::Duration::days(BACKGROUND_DAYS) < r.date)
+        })
+}
 
 /// How long before the report an act is background rather than news.
 const BACKGROUND_DAYS: i64 = 30;

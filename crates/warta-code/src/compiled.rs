@@ -412,7 +412,8 @@ impl Coder {
         let calendar = Calendar::new(
             w.months.iter().map(|m| (m.names.clone(), m.month)),
             &w.weekdays,
-        );
+        )
+        .with_name_heads(&w.date_name_heads);
         let numbers = NumberWords::new(
             w.number_words
                 .iter()

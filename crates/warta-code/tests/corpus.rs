@@ -110,3 +110,69 @@ fn a_real_glued_name_is_cut() {
     assert!(coded.text.contains("Korea dan"));
     assert!(!coded.text.contains("Koreadan"));
 }
+
+/// The first and last day a record date ("2017", "2017-06", "2017-06-29")
+/// covers.
+fn extent(date: &str) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    use chrono::NaiveDate;
+    let parts: Vec<i32> = date.split('-').map(|p| p.parse().unwrap()).collect();
+    let ymd = |y: i32, m: i32, d: u32| NaiveDate::from_ymd_opt(y, m as u32, d).unwrap();
+    match parts[..] {
+        [y] => (ymd(y, 1, 1), ymd(y, 12, 31)),
+        [y, m] => {
+            let next = if m == 12 {
+                ymd(y + 1, 1, 1)
+            } else {
+                ymd(y, m + 1, 1)
+            };
+            (ymd(y, m, 1), next.pred_opt().unwrap())
+        }
+        [y, m, d] => (ymd(y, m, d as u32), ymd(y, m, d as u32)),
+        _ => panic!("not a record date: {date}"),
+    }
+}
+
+#[test]
+fn no_act_lies_after_its_report_and_old_acts_are_background() {
+    // Every fold, so that the whole IndoSum store is held to it.
+    let coder = Coder::embedded().unwrap();
+    let (mut checked, mut background) = (0, 0);
+    for fold in [
+        "dev.01.jsonl",
+        "dev.02.jsonl",
+        "dev.03.jsonl",
+        "dev.04.jsonl",
+        "dev.05.jsonl",
+    ] {
+        for doc in read_fold(fold) {
+            let coded = coder.code(&doc);
+            let Some(published) = coded.publication_date.as_deref() else {
+                continue;
+            };
+            let published = chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").unwrap();
+            for r in &coded.records {
+                let Some(date) = r.date.as_deref() else {
+                    continue;
+                };
+                let (first, last) = extent(date);
+                checked += 1;
+                let announced = matches!(r.event_type.as_str(), "AGREE" | "THREATEN");
+                assert!(
+                    announced || first <= published + chrono::Duration::days(2),
+                    "{} dated {date}, after its report of {published}: {}",
+                    r.event_type,
+                    r.sentence
+                );
+                let old = last + chrono::Duration::days(30) < published;
+                assert_eq!(
+                    old, r.background,
+                    "{} dated {date} ({}) in a report of {published}: {}",
+                    r.event_type, r.date_source, r.sentence
+                );
+                background += usize::from(r.background);
+            }
+        }
+    }
+    assert!(checked > 1500, "only {checked} dated records");
+    assert!(background > 50, "only {background} background records");
+}
