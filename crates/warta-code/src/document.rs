@@ -501,7 +501,10 @@ impl Coder {
                         && !self.sets.speech_verbs.contains(w)
                         && !(doc.verbal(i) && i + 1 < next.start)
                 });
-            let own_act = !inner_verb
+            // Within a content, a coordinated act goes on with the content
+            // ("mendesak Israel menghentikan serangan dan membuka akses").
+            let own_act = !embedded[k]
+                && !inner_verb
                 && next.start > here.end
                 && self.sets.coordinators.contains(doc.lower(next.start - 1));
             embedded[k + 1] = governing && (close && !own_act || coordinated);

@@ -101,7 +101,9 @@ impl Coder {
         // A threat stays a threat however it is hedged ("Iran bisa menghapus
         // Tel Aviv dari peta").
         let threat = cue.event_type == "THREATEN";
-        let aim_only = (modal || planned && plover.quad_class >= 3) && !threat;
+        // Weighing an option is no threat either ("mempertimbangkan opsi
+        // militer"); only a hedged one stays a threat.
+        let aim_only = modal && !threat || planned && plover.quad_class >= 3;
         future |= planned;
         if self.unrealised(doc, m, s.first, s.end)
             || self.fronted_purpose(doc, m.start, s.first)

@@ -1,0 +1,128 @@
+//! The challenge sentences of event dating (`lexicon/dates.toml`), one
+//! test per class: the date each act takes, its precision, and whether it
+//! is background.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+use warta_code::{Coder, Document};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Challenges {
+    class: Vec<Class>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Class {
+    name: String,
+    about: String,
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    text: String,
+    published: String,
+    expect: Vec<Expected>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct Expected {
+    #[serde(rename = "type")]
+    event_type: String,
+    date: String,
+    #[serde(default)]
+    background: bool,
+}
+
+fn challenges() -> &'static Challenges {
+    static CHALLENGES: OnceLock<Challenges> = OnceLock::new();
+    CHALLENGES.get_or_init(|| {
+        let path = format!("{}/../../lexicon/dates.toml", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("lexicon/dates.toml is not readable: {e}"));
+        toml::from_str(&text).unwrap_or_else(|e| panic!("lexicon/dates.toml: {e}"))
+    })
+}
+
+fn coder() -> &'static Coder {
+    static CODER: OnceLock<Coder> = OnceLock::new();
+    CODER.get_or_init(|| Coder::embedded().expect("the embedded lexicon loads"))
+}
+
+/// Runs one class; returns a line per failed case.
+fn run(name: &str) -> Vec<String> {
+    let class = challenges()
+        .class
+        .iter()
+        .find(|c| c.name == name)
+        .unwrap_or_else(|| panic!("no class {name} in lexicon/dates.toml"));
+    assert!(
+        !class.about.is_empty() && class.case.len() >= 5,
+        "{name}: at least five cases"
+    );
+    let mut failures = Vec::new();
+    for case in &class.case {
+        let doc = Document {
+            doc_id: "dates".into(),
+            text: case.text.clone(),
+            date: Some(case.published.clone()),
+            language: Some("id".into()),
+            ..Document::default()
+        };
+        let records = coder().code(&doc).records;
+        let got: Vec<String> = records
+            .iter()
+            .map(|r| format!("{} {:?} background {}", r.event_type, r.date, r.background))
+            .collect();
+        for e in &case.expect {
+            let precision = match e.date.len() {
+                4 => "year",
+                7 => "month",
+                _ => "day",
+            };
+            let found = records.iter().any(|r| {
+                r.event_type == e.event_type
+                    && r.date.as_deref() == Some(e.date.as_str())
+                    && r.date_precision.as_deref() == Some(precision)
+                    && r.background == e.background
+            });
+            if !found {
+                failures.push(format!("{}\n  missing {e:?}\n  got {got:?}", case.text));
+            }
+        }
+    }
+    failures
+}
+
+macro_rules! classes {
+    ($($test:ident => $name:literal),* $(,)?) => {
+        $(
+            #[test]
+            fn $test() {
+                let failures = run($name);
+                assert!(failures.is_empty(), "date class {}:\n{}", $name, failures.join("\n"));
+            }
+        )*
+
+        #[test]
+        fn every_class_has_a_test() {
+            let tested: BTreeSet<&str> = [$($name),*].into_iter().collect();
+            let listed: BTreeSet<&str> =
+                challenges().class.iter().map(|c| c.name.as_str()).collect();
+            assert_eq!(tested, listed, "each date class needs a test here");
+        }
+    };
+}
+
+classes! {
+    governing_date => "governing-date",
+    relative_days => "relative-days",
+    story_day => "story-day",
+    background => "background",
+}
