@@ -198,10 +198,27 @@ impl Coder {
                     .take_while(|&i| doc.tokens[i].end - s.start_byte <= m.start)
                     .any(|i| doc.lower(i) == "yang")
         };
+        // "..., setelah Trump menggertak": the clause opener nearest before
+        // the trigger; a clause that says it came first keeps the main
+        // clause's date out.
+        let opener = (s.first..c.start).rev().find(|&i| {
+            doc.kind(i) == TokenKind::Punct
+                || self.sets.clause_breakers.contains(doc.lower(i))
+                || self.sets.anterior_openers.contains(doc.lower(i))
+        });
+        let earlier_clause = opener
+            .filter(|&i| self.sets.anterior_openers.contains(doc.lower(i)))
+            .map(|i| {
+                let end = (c.end..s.end)
+                    .find(|&j| matches!(doc.text_of(j), "," | ";" | "." | "!" | "?"))
+                    .map_or(s.end_byte, |j| doc.tokens[j].start);
+                (doc.tokens[i].start - s.start_byte, end - s.start_byte)
+            });
         let usable = |m: &&DateMention| {
             (announced || latest.is_none_or(|l| m.date <= l))
                 && !word_before(m).is_some_and(|w| self.sets.date_bounds.contains(w))
                 && !in_object_clause(m)
+                && earlier_clause.is_none_or(|(from, to)| m.start > from && m.start < to)
         };
         let nearest = mentions.iter().filter(usable).min_by_key(|m| {
             if m.start >= trigger_end {
@@ -260,7 +277,9 @@ impl Coder {
         // An undated act the text tells as earlier than the report
         // ("Sebelumnya, ...", "pernah", "sempat") is known only to the
         // report's month; any other takes the report's day.
-        let earlier = (s.first..c.start).any(|i| self.sets.anterior.contains(doc.lower(i)));
+        // So is one in a clause that says it came first.
+        let earlier = (s.first..c.start).any(|i| self.sets.anterior.contains(doc.lower(i)))
+            || earlier_clause.is_some();
         let precision = if earlier {
             Precision::Month
         } else {

@@ -125,4 +125,5 @@ classes! {
     relative_days => "relative-days",
     story_day => "story-day",
     background => "background",
+    earlier_clause => "earlier-clause",
 }

@@ -131,6 +131,7 @@ pub struct Words {
     pub complement_verbs: Vec<String>,
     pub approximators: Vec<String>,
     pub anterior: Vec<String>,
+    pub anterior_openers: Vec<String>,
     pub date_name_heads: Vec<String>,
     pub claim_openers: Vec<String>,
     pub preparations: Vec<String>,
