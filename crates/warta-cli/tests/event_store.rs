@@ -388,3 +388,35 @@ fn one_event_and_one_document_with_their_provenance() {
         stderr(&output)
     );
 }
+
+#[test]
+fn two_ingests_on_one_database_both_finish() {
+    // Two writers: the second waits for the first's batches (IMMEDIATE
+    // transactions and the busy timeout) instead of failing with "database
+    // is locked". Together they store what one ingest of both would.
+    let corpus = shared().join("corpus/indosum");
+    let (first, second) = (corpus.join("dev.01.jsonl"), corpus.join("dev.03.jsonl"));
+    let dir = scratch("concurrent");
+    let db = dir.join("both.db");
+    let spawn = |input: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_warta"))
+            .arg("ingest")
+            .arg(input)
+            .arg("--db")
+            .arg(&db)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("warta runs")
+    };
+    let (a, b) = (spawn(&first), spawn(&second));
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    assert!(a.status.success(), "first ingest: {}", stderr(&a));
+    assert!(b.status.success(), "second ingest: {}", stderr(&b));
+    let together = Store::open_read_only(&db).unwrap().totals().unwrap();
+    let one = dir.join("one.db");
+    let output = ingest(&one, &[&first, &second]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let alone = Store::open_read_only(&one).unwrap().totals().unwrap();
+    assert_eq!(together.documents, alone.documents);
+}

@@ -172,7 +172,9 @@ impl Store {
             ..
         } = self;
         let result = (|| -> rusqlite::Result<IngestSummary> {
-            let tx = conn.transaction()?;
+            // IMMEDIATE: a second writer waits its turn (busy timeout) instead
+            // of failing when its read would have to upgrade to a write.
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let indexed_up_to: i64 =
                 tx.query_row("SELECT coalesce(max(id), 0) FROM mentions", [], |r| {
                     r.get(0)

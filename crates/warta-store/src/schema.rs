@@ -153,7 +153,9 @@ pub(crate) fn migrate(conn: &mut Connection, target: usize) -> Result<(), String
     for (index, sql) in MIGRATIONS.iter().enumerate().take(target).skip(found) {
         let next = index + 1;
         let fail = |e: rusqlite::Error| format!("upgrading the schema to version {next}: {e}");
-        let tx = conn.transaction().map_err(fail)?;
+        let tx = conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(fail)?;
         tx.execute_batch(sql).map_err(fail)?;
         // PRAGMA takes no parameters; `next` is a small integer.
         tx.execute_batch(&format!("PRAGMA user_version = {next}"))
