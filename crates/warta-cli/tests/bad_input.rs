@@ -203,3 +203,27 @@ fn two_articles_claiming_one_id_are_an_error_naming_both() {
     assert_eq!(records.lines().count(), 1, "{records}");
     assert!(records.contains("CONSULT"), "{records}");
 }
+
+#[test]
+fn deeply_nested_html_is_refused_not_a_crash() {
+    // 100,000 nested tags once overflowed the extractor's stack and killed
+    // the process: now a named error, and the batch goes on.
+    let dir = scratch("nested");
+    let bad = dir.join("dalam.html");
+    let page = format!(
+        "<html><body>{}Teks berita.{}</body></html>",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
+    std::fs::write(&bad, page).unwrap();
+    let started = std::time::Instant::now();
+    assert_reported(&dir, &bad, "nested");
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    let bad = dir.join("atribut.html");
+    let page = format!(
+        "<html><body><p {}>Teks berita.</p></body></html>",
+        "a ".repeat(300_000)
+    );
+    std::fs::write(&bad, page).unwrap();
+    assert_reported(&dir, &bad, "attributes");
+}

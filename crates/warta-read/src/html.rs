@@ -42,12 +42,157 @@ pub(crate) fn read(
 ) -> Result<Extracted, String> {
     let declared = declared.or_else(|| meta_charset(bytes));
     let decoded = encoding::decode(bytes, declared);
-    let mut extracted = extract(&decoded.text, url);
+    // Refused before parsing: the parser's time grows with the square of
+    // the nesting depth, and its recursion can overflow any stack.
+    let shape = shape(&decoded.text);
+    if shape.depth > MAX_DEPTH {
+        return Err(format!(
+            "HTML nested {} elements deep (Warta reads pages up to {MAX_DEPTH})",
+            shape.depth
+        ));
+    }
+    if shape.attributes > MAX_ATTRIBUTES {
+        return Err(format!(
+            "an HTML tag with {} attributes (Warta reads tags with up to {MAX_ATTRIBUTES})",
+            shape.attributes
+        ));
+    }
+    let mut extracted = on_large_stack(&decoded.text, url)?;
     if extracted.text.is_empty() {
         return Err("no text found in the HTML".into());
     }
     extracted.notes.splice(0..0, decoded.note);
     Ok(extracted)
+}
+
+/// Deeper nesting than any real page has (they stay under a few hundred).
+const MAX_DEPTH: usize = 2_000;
+/// More attributes on one tag than any real page has.
+const MAX_ATTRIBUTES: usize = 2_000;
+/// The extraction thread's stack: far more than `MAX_DEPTH` levels need.
+const EXTRACT_STACK_BYTES: usize = 256 << 20;
+
+/// Extracts on a thread of its own with a large stack, so that no page,
+/// whatever its shape, can take the process down.
+fn on_large_stack(html: &str, url: Option<&str>) -> Result<Extracted, String> {
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("html-extract".into())
+            .stack_size(EXTRACT_STACK_BYTES)
+            .spawn_scoped(scope, || extract(html, url))
+            .map_err(|e| format!("cannot start the HTML extractor: {e}"))?
+            .join()
+            .map_err(|_| "the HTML extractor failed on this page".to_string())
+    })
+}
+
+/// How deep a page nests and how many attributes its busiest tag has.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Shape {
+    depth: usize,
+    attributes: usize,
+}
+
+/// Elements without content, and elements whose end tag may be left out
+/// (a new one closes the last): neither nests.
+const NOT_NESTING: [&str; 30] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead",
+    "tbody", "tfoot", "colgroup", "rb", "rt", "rp",
+];
+
+/// Text elements whose content is not markup.
+const RAW_TEXT: [&str; 5] = ["script", "style", "textarea", "title", "xmp"];
+
+/// A single pass over the bytes, no parsing: the deepest nesting of
+/// elements (end tags close the latest; unmatched ones are ignored) and the
+/// most attributes on one tag (counted as `=` signs and bare names).
+fn shape(html: &str) -> Shape {
+    let bytes = html.as_bytes();
+    let mut shape = Shape::default();
+    let mut depth: usize = 0;
+    let mut i = 0;
+    while let Some(offset) = memchr::memchr(b'<', &bytes[i..]) {
+        i += offset + 1;
+        match bytes.get(i) {
+            Some(b'/') => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+            }
+            Some(b'!') | Some(b'?') => {
+                // A comment or declaration: skip to its end.
+                let end = if bytes[i..].starts_with(b"!--") {
+                    memchr::memmem::find(&bytes[i..], b"-->").map(|e| e + 3)
+                } else {
+                    memchr::memchr(b'>', &bytes[i..]).map(|e| e + 1)
+                };
+                i = end.map_or(bytes.len(), |e| i + e);
+            }
+            Some(c) if c.is_ascii_alphabetic() => {
+                let name_end = bytes[i..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric() && *b != b'-')
+                    .map_or(bytes.len(), |e| i + e);
+                let name = html[i..name_end].to_ascii_lowercase();
+                let (tag_end, attributes) = attributes_until_end(bytes, name_end);
+                shape.attributes = shape.attributes.max(attributes);
+                let self_closing = tag_end > name_end && bytes[tag_end - 1] == b'/';
+                i = tag_end.saturating_add(1).min(bytes.len());
+                if RAW_TEXT.contains(&name.as_str()) {
+                    i = end_tag(bytes, i, name.as_bytes());
+                } else if !self_closing && !NOT_NESTING.contains(&name.as_str()) {
+                    depth += 1;
+                    shape.depth = shape.depth.max(depth);
+                }
+            }
+            _ => {}
+        }
+    }
+    shape
+}
+
+/// From just after a tag's name: where the tag ends (its `>`, or the end
+/// of the text) and how many attributes it has. Quoted values may hold any
+/// character, `>` and spaces included.
+fn attributes_until_end(bytes: &[u8], from: usize) -> (usize, usize) {
+    let mut count = 0;
+    let mut i = from;
+    let mut in_name = false;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'>' => return (i, count),
+            b'"' | b'\'' => {
+                let quote = bytes[i];
+                i = memchr::memchr(quote, &bytes[i + 1..]).map_or(bytes.len(), |e| i + 1 + e);
+                in_name = false;
+            }
+            b'=' | b'/' => in_name = false,
+            b if b.is_ascii_whitespace() => in_name = false,
+            _ => {
+                if !in_name && (i == from || !matches!(bytes[i - 1], b'=')) {
+                    count += 1;
+                }
+                in_name = true;
+            }
+        }
+        i += 1;
+    }
+    (bytes.len(), count)
+}
+
+/// Where the end tag `</name` of a raw-text element starts, in any case,
+/// at or after `from` (the end of the text if there is none).
+fn end_tag(bytes: &[u8], from: usize, name: &[u8]) -> usize {
+    let mut i = from;
+    while let Some(offset) = memchr::memmem::find(&bytes[i..], b"</") {
+        let at = i + offset;
+        let candidate = &bytes[at + 2..];
+        if candidate.len() >= name.len() && candidate[..name.len()].eq_ignore_ascii_case(name) {
+            return at;
+        }
+        i = at + 2;
+    }
+    bytes.len()
 }
 
 /// Extracts the main text, title, publication time and language.
@@ -209,6 +354,52 @@ pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shape_of_a_page_is_measured_without_parsing() {
+        let depth = |html: &str| shape(html).depth;
+        assert_eq!(depth("<html><body><div><p>a<p>b</div></body></html>"), 3);
+        assert_eq!(depth("<div><br><img src=x><input/><hr></div>"), 1);
+        // Markup inside scripts, styles and comments is not markup.
+        assert_eq!(
+            depth("<div><script>'<div><div><div>'</SCRIPT><!-- <div><div> --></div>"),
+            1
+        );
+        let nested = "<div>".repeat(100_000);
+        assert_eq!(depth(&nested), 100_000);
+        // Unmatched end tags do not go below the top.
+        assert_eq!(depth("</div></div><span><b>x</b></span>"), 2);
+        let attributes = |html: &str| shape(html).attributes;
+        assert_eq!(
+            attributes(r#"<a href="/x y" class='a > b' data-x=1 hidden>"#),
+            4
+        );
+        let many = format!("<div {}>", "a ".repeat(300_000));
+        assert_eq!(attributes(&many), 300_000);
+    }
+
+    #[test]
+    fn a_page_nested_too_deep_is_refused_by_name() {
+        let page = format!("<html><body>{}teks</body></html>", "<div>".repeat(100_000));
+        let refused = read(page.as_bytes(), None, None).unwrap_err();
+        assert!(refused.contains("nested 100002 elements deep"), "{refused}");
+        let page = format!(
+            "<html><body><div {}>teks</div></body></html>",
+            "x ".repeat(50_000)
+        );
+        let refused = read(page.as_bytes(), None, None).unwrap_err();
+        assert!(refused.contains("50000 attributes"), "{refused}");
+        // A deep but sane page is read, on the extractor's own stack.
+        let text = "Presiden Indonesia bertemu Perdana Menteri Malaysia di Jakarta pada Senin. ";
+        let page = format!(
+            "<html><body>{}<p>{}</p>{}</body></html>",
+            "<div>".repeat(1_500),
+            text.repeat(5),
+            "</div>".repeat(1_500)
+        );
+        let read = read(page.as_bytes(), None, None).expect("a deep page reads");
+        assert!(read.text.contains("Perdana Menteri Malaysia"));
+    }
 
     const ARTICLE: &str = r#"<!DOCTYPE html>
 <html lang="id-ID"><head>
