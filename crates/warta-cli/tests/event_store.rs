@@ -420,3 +420,51 @@ fn two_ingests_on_one_database_both_finish() {
     let alone = Store::open_read_only(&one).unwrap().totals().unwrap();
     assert_eq!(together.documents, alone.documents);
 }
+
+#[test]
+fn two_days_of_feeds_without_ids_through_stdin_keep_both_days() {
+    // Rows without ids were once named by their line ("stdin:1"): the
+    // second day's rows replaced the first day's. Named by their content,
+    // both days stay, and a row repeated the next day is one document.
+    let dir = scratch("feeds");
+    let db = dir.join("feeds.db");
+    let feed = |rows: &str| {
+        use std::io::Write;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_warta"))
+            .args(["ingest", "-", "--db", db.to_str().unwrap()])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("warta runs");
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(rows.as_bytes())
+            .unwrap();
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        stderr(&output)
+    };
+    let day_one = concat!(
+        r#"{"date": "2024-05-09", "text": "JAKARTA - Menteri Luar Negeri Indonesia bertemu Menteri Luar Negeri Malaysia di Jakarta pada Kamis (9/5)."}"#,
+        "\n",
+        r#"{"date": "2024-05-09", "text": "MANILA - Filipina mengecam Tiongkok atas insiden di Laut China Selatan pada Kamis (9/5)."}"#,
+        "\n"
+    );
+    let day_two = concat!(
+        r#"{"date": "2024-05-10", "text": "TOKYO - Jepang mengecam uji coba rudal Korea Utara pada Jumat (10/5)."}"#,
+        "\n",
+        r#"{"date": "2024-05-09", "text": "MANILA - Filipina mengecam Tiongkok atas insiden di Laut China Selatan pada Kamis (9/5)."}"#,
+        "\n"
+    );
+    feed(day_one);
+    let second = feed(day_two);
+    assert!(
+        !second.contains("events removed") || second.contains(" 0 events removed"),
+        "{second}"
+    );
+    let store = Store::open_read_only(&db).unwrap();
+    assert_eq!(store.totals().unwrap().documents, 3);
+}

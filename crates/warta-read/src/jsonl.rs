@@ -73,9 +73,8 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                         continue;
                     }
                     let origin = format!("{}:{}", self.origin, self.line);
-                    let fallback_id = format!("{}:{}", self.stem, self.line);
                     return Some(
-                        parse_line(line, origin, fallback_id).map_err(|reason| self.error(reason)),
+                        parse_line(line, origin, &self.stem).map_err(|reason| self.error(reason)),
                     );
                 }
             }
@@ -95,9 +94,21 @@ fn trim_line(line: &[u8], first: bool) -> &[u8] {
     }
 }
 
+/// A stable 64-bit FNV-1a hash of a row's text and title, in hex: the same
+/// across runs, platforms and releases.
+fn content_id(text: &str, title: Option<&str>) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let parts = [text.as_bytes(), b"\x1f", title.unwrap_or("").as_bytes()];
+    for byte in parts.into_iter().flatten() {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
 /// One line to a document: a plain article (`text`) or an IndoSum row
 /// (`paragraphs`).
-fn parse_line(line: &[u8], origin: String, fallback_id: String) -> Result<RawDocument, String> {
+fn parse_line(line: &[u8], origin: String, stem: &str) -> Result<RawDocument, String> {
     // A line in a legacy encoding is decoded rather than rejected; serde_json
     // itself only takes UTF-8.
     let decoded = encoding::decode(line, None);
@@ -110,11 +121,15 @@ fn parse_line(line: &[u8], origin: String, fallback_id: String) -> Result<RawDoc
             .then(|| id.as_deref().and_then(indosum::date_from_id))
             .flatten()
     });
+    let title = string_field(&object, "title");
+    // Without an id, the row's content names it: the same article in
+    // tomorrow's feed is the same document, another article never is.
+    let doc_id = id.unwrap_or_else(|| format!("{stem}:{}", content_id(&text, title.as_deref())));
     Ok(RawDocument {
-        doc_id: id.unwrap_or(fallback_id),
+        doc_id,
         origin,
         text: encoding::normalize_newlines(text),
-        title: string_field(&object, "title"),
+        title,
         date,
         url: string_field(&object, "url").or_else(|| string_field(&object, "source_url")),
         source: string_field(&object, "source"),
@@ -196,7 +211,30 @@ mod tests {
         assert_eq!(first.source.as_deref(), Some("Contoh"));
         assert_eq!(first.language.as_deref(), Some("id"));
         let second = docs[1].as_ref().unwrap();
-        assert_eq!(second.doc_id, "in:3");
+        assert_eq!(
+            second.doc_id,
+            format!("in:{}", content_id("Tanpa id.", None))
+        );
+    }
+
+    #[test]
+    fn a_row_without_an_id_is_named_by_its_content_not_its_line() {
+        // Two days' feeds through one stdin: the second day's first row is
+        // not the first day's first row.
+        let day_one = read("{\"text\":\"Rusia menyerang Kyiv.\"}\n");
+        let day_two =
+            read("{\"text\":\"Iran menyerang Israel.\"}\n{\"text\":\"Rusia menyerang Kyiv.\"}\n");
+        let id = |docs: &[Result<RawDocument, ReadError>], k: usize| {
+            docs[k].as_ref().unwrap().doc_id.clone()
+        };
+        assert_ne!(id(&day_one, 0), id(&day_two, 0));
+        // The same article on another line is the same document.
+        assert_eq!(id(&day_one, 0), id(&day_two, 1));
+        // Stable across releases: FNV-1a 64, checked against another implementation.
+        assert_eq!(
+            content_id("Rusia menyerang Kyiv.", None),
+            "50fc13e1325d5dcd"
+        );
     }
 
     #[test]

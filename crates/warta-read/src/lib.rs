@@ -147,7 +147,7 @@ impl Iterator for Inputs {
             let documents = match self.walk.next()? {
                 Err(e) => return Some(Err(e)),
                 Ok(Input::Stdin) => source::open_stdin(&self.options),
-                Ok(Input::File(path)) => source::open_file(&path, &self.options),
+                Ok(Input::File(path, id)) => source::open_file(&path, id, &self.options),
             };
             self.current = Some(documents);
         }

@@ -123,7 +123,7 @@ pub(crate) fn stem(name: &str) -> String {
 }
 
 /// Opens a file found by the walk.
-pub(crate) fn open_file(path: &Path, options: &ReadOptions) -> Documents<'static> {
+pub(crate) fn open_file(path: &Path, id: String, options: &ReadOptions) -> Documents<'static> {
     let file = match File::open(path) {
         Ok(file) => file,
         Err(e) => return single(Err(walk::path_error(path, &e))),
@@ -135,6 +135,7 @@ pub(crate) fn open_file(path: &Path, options: &ReadOptions) -> Documents<'static
         .map(|m| m.len());
     let mut source = Source::named(&path.to_string_lossy(), size);
     source.origin = path.display().to_string();
+    source.stem = id;
     documents(
         source,
         BufReader::with_capacity(BUFFER_BYTES, file),

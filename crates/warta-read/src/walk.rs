@@ -15,7 +15,10 @@ use crate::{io_reason, ReadError};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Input {
     Stdin,
-    File(PathBuf),
+    /// A file, and the id of a whole-file document read from it: its path
+    /// relative to the root given, without the extension ("a/berita" for
+    /// `x/a/berita.txt` under `x`; the stem for a file given itself).
+    File(PathBuf, String),
 }
 
 /// Something still to visit; listing errors wait in line like paths.
@@ -33,6 +36,8 @@ pub(crate) struct Walk {
     /// Directories entered under the current root: a symlink pointing back
     /// up the tree must not loop forever.
     visited: HashSet<PathBuf>,
+    /// The root being walked: file ids are relative to it.
+    root: PathBuf,
 }
 
 impl Walk {
@@ -41,6 +46,7 @@ impl Walk {
             roots: paths.iter().rev().cloned().collect(),
             pending: Vec::new(),
             visited: HashSet::new(),
+            root: PathBuf::new(),
         }
     }
 
@@ -87,16 +93,40 @@ impl Iterator for Walk {
                         return Some(Ok(Input::Stdin));
                     }
                     self.visited.clear();
+                    self.root = root.clone();
                     root
                 }
             };
             match fs::metadata(&path) {
                 Err(e) => return Some(Err(path_error(&path, &e))),
                 Ok(meta) if meta.is_dir() => self.enter(&path),
-                Ok(_) => return Some(Ok(Input::File(path))),
+                Ok(_) => {
+                    let id = file_id(&self.root, &path);
+                    return Some(Ok(Input::File(path, id)));
+                }
             }
         }
     }
+}
+
+/// A file's document id: its path under `root` with `/` between the parts
+/// and without the extension; a file given as the root is its stem.
+fn file_id(root: &Path, path: &Path) -> String {
+    let relative = path
+        .strip_prefix(root)
+        .ok()
+        .filter(|r| !r.as_os_str().is_empty());
+    let Some(relative) = relative else {
+        return crate::source::stem(&path.to_string_lossy());
+    };
+    let mut parts: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if let Some(last) = parts.last_mut() {
+        *last = crate::source::stem(last);
+    }
+    parts.join("/")
 }
 
 /// Whether a directory entry is worth visiting: not hidden, and a
@@ -161,15 +191,24 @@ mod tests {
         fs::write(dir.join(".git/x.txt"), "x").unwrap();
         let found: Vec<_> = Walk::new(std::slice::from_ref(&dir))
             .map(|i| match i.unwrap() {
-                Input::File(p) => p.strip_prefix(&dir).unwrap().to_path_buf(),
+                Input::File(p, id) => (p.strip_prefix(&dir).unwrap().to_path_buf(), id),
                 Input::Stdin => unreachable!(),
             })
             .collect();
-        let expected: Vec<PathBuf> = ["a/y.jsonl", "a/z.html", "b.txt", "c.warc.gz"]
-            .iter()
-            .map(PathBuf::from)
-            .collect();
+        let expected: Vec<(PathBuf, String)> = [
+            ("a/y.jsonl", "a/y"),
+            ("a/z.html", "a/z"),
+            ("b.txt", "b"),
+            ("c.warc.gz", "c"),
+        ]
+        .iter()
+        .map(|(p, id)| (PathBuf::from(p), id.to_string()))
+        .collect();
         assert_eq!(found, expected);
+        // A file given itself is its stem.
+        let file = dir.join("a/z.html");
+        let given: Vec<_> = Walk::new(&[file]).map(Result::unwrap).collect();
+        assert!(matches!(&given[..], [Input::File(_, id)] if id == "z"));
         fs::remove_dir_all(dir).unwrap();
     }
 

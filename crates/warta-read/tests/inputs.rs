@@ -266,6 +266,23 @@ fn nonexistent_path_and_order_of_paths() {
 }
 
 #[test]
+fn two_files_of_one_name_in_two_folders_are_two_documents() {
+    // A crawl laid out by outlet: x/a/berita.txt and x/b/berita.txt.
+    let dir = Scratch::new("same-name");
+    dir.write("a/berita.txt", b"Berita dari a.");
+    dir.write("b/berita.txt", b"Berita dari b.");
+    let results = read(std::slice::from_ref(&dir.0));
+    let ids: Vec<&str> = results
+        .iter()
+        .map(|r| r.as_ref().unwrap().doc_id.as_str())
+        .collect();
+    assert_eq!(ids, ["a/berita", "b/berita"]);
+    // Given by itself, a file is its name.
+    let alone = read(&[dir.0.join("a/berita.txt")]);
+    assert_eq!(alone[0].as_ref().unwrap().doc_id, "berita");
+}
+
+#[test]
 fn explicit_files_with_unknown_extensions_are_sniffed() {
     let dir = Scratch::new("sniff");
     let jsonl = dir.write("ekspor.data", b"{\"text\":\"Isi berita.\"}\n");
@@ -274,7 +291,11 @@ fn explicit_files_with_unknown_extensions_are_sniffed() {
         b"<!DOCTYPE html><html><body><p>Isi halaman.</p></body></html>",
     );
     let results = read(&[jsonl, html]);
-    assert_eq!(results[0].as_ref().unwrap().doc_id, "ekspor:1");
+    let id = &results[0].as_ref().unwrap().doc_id;
+    assert!(
+        id.starts_with("ekspor:") && id.len() == "ekspor:".len() + 16,
+        "{id}"
+    );
     assert_eq!(results[1].as_ref().unwrap().text, "Isi halaman.");
 }
 
