@@ -19,6 +19,12 @@ use crate::Format;
 /// enough that memory stays flat however large the input.
 const BATCH: usize = 256;
 
+/// The longest one document may take to code. Coding time grows linearly
+/// (an 8 MiB document of hostile text takes about half a minute), so only a
+/// pathological input or a bug reaches it; that document is reported and
+/// the batch goes on.
+pub(crate) const DOCUMENT_BUDGET: std::time::Duration = std::time::Duration::from_secs(120);
+
 pub fn run(
     coder: &Coder,
     paths: &[PathBuf],
@@ -111,7 +117,8 @@ pub fn run(
 fn render(coder: &Coder, raw: RawDocument, format: Format) -> (String, bool) {
     let origin = raw.origin.clone();
     let doc = Document::from(raw);
-    let coded = match coder.code_guarded(&doc) {
+    let budget = warta_code::Budget::within(DOCUMENT_BUDGET);
+    let coded = match coder.code_guarded_within(&doc, &budget) {
         Ok(coded) => coded,
         Err(reason) => {
             eprintln!(
@@ -123,6 +130,9 @@ fn render(coder: &Coder, raw: RawDocument, format: Format) -> (String, bool) {
     };
     if let Some(skipped) = &coded.skipped {
         eprintln!("warta: {origin}: skipped: {}", skipped.reason);
+        if skipped.stopped {
+            return (String::new(), true);
+        }
     }
     let mut text = String::new();
     for record in &coded.records {

@@ -220,7 +220,8 @@ fn code_one(
 ) -> Option<(DocumentInput, bool)> {
     let origin = raw.origin.clone();
     let doc = Document::from(raw);
-    let coded = match coder.code_guarded(&doc) {
+    let budget = warta_code::Budget::within(crate::code::DOCUMENT_BUDGET);
+    let coded = match coder.code_guarded_within(&doc, &budget) {
         Ok(coded) => coded,
         Err(reason) => {
             eprintln!(
@@ -229,6 +230,11 @@ fn code_one(
             return None;
         }
     };
+    if let Some(stopped) = coded.skipped.as_ref().filter(|s| s.stopped) {
+        // Not stored, so that the next run tries it again.
+        eprintln!("warta: {origin}: {}; not stored", stopped.reason);
+        return None;
+    }
     let skipped = coded.skipped.is_some();
     Some((
         DocumentInput {

@@ -21,6 +21,15 @@ use crate::events::{Candidate, SentenceMentions};
 const SPORTS_SHARE_PERCENT: usize = 2;
 
 /// Whether `sports` words out of `total` make a sports report.
+/// Bytes between the checkpoints of the character offset index.
+const CHECKPOINT_BYTES: usize = 4096;
+
+/// The longest sentence coded as one: text without sentence breaks is cut
+/// into pieces no longer than this, so coding time grows linearly.
+const MAX_SENTENCE_TOKENS: usize = 250;
+/// The shortest piece such a cut leaves.
+const MIN_PIECE_TOKENS: usize = 50;
+
 /// How far into a content clause ("agar Indonesia membantu Filipina
 /// memerangi") an act may lie and still be that content.
 const CONTENT_REACH: usize = 8;
@@ -72,6 +81,9 @@ impl CodedDocument {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skipped {
     pub reason: String,
+    /// Skipped because coding ran out of its time budget or was cancelled,
+    /// not on purpose (language, sports): the document is not coded.
+    pub stopped: bool,
 }
 
 /// The outcome of coding one document.
@@ -137,6 +149,9 @@ pub(crate) struct Analysed {
     pub sentences: Vec<Sentence>,
     /// Date expressions per sentence, found once when first asked for.
     dates: RefCell<Vec<Option<Rc<Vec<DateMention>>>>>,
+    /// (byte offset, character offset) every few kilobytes, built when a
+    /// record first needs a character offset.
+    char_checkpoints: std::cell::OnceCell<Vec<(usize, usize)>>,
 }
 
 /// Word forms analysed by this thread. Most words recur across articles, so
@@ -243,9 +258,24 @@ impl Analysed {
         &self.text[self.tokens[from].start..self.tokens[to - 1].end]
     }
 
-    /// Character (code point) offset of byte offset `byte`.
+    /// Character (code point) offset of byte offset `byte`: counted from
+    /// the nearest checkpoint before it, not from the start of the text.
     pub fn char_offset(&self, byte: usize) -> usize {
-        self.text[..byte].chars().count()
+        let checkpoints = self.char_checkpoints.get_or_init(|| {
+            let mut out = vec![(0, 0)];
+            let (mut at, mut chars) = (0, 0);
+            for (offset, _) in self.text.char_indices() {
+                if offset >= at + CHECKPOINT_BYTES {
+                    out.push((offset, chars));
+                    at = offset;
+                }
+                chars += 1;
+            }
+            out
+        });
+        let k = checkpoints.partition_point(|&(b, _)| b <= byte) - 1;
+        let (from, chars) = checkpoints[k];
+        chars + self.text[from..byte].chars().count()
     }
 }
 
@@ -309,7 +339,20 @@ impl Coder {
     /// Codes one document, and turns a panic in a rule into an error with
     /// its message: a bug must cost one document, not a batch or a server.
     pub fn code_guarded(&self, doc: &Document) -> Result<CodedDocument, String> {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.code(doc))).map_err(|panic| {
+        self.code_guarded_within(doc, &crate::Budget::unlimited())
+    }
+
+    /// `code_guarded` within a time budget: a document that runs out of it
+    /// comes back skipped, with no records, and says why.
+    pub fn code_guarded_within(
+        &self,
+        doc: &Document,
+        budget: &crate::Budget,
+    ) -> Result<CodedDocument, String> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.code_within(doc, budget)
+        }))
+        .map_err(|panic| {
             panic
                 .downcast_ref::<&str>()
                 .map(|s| (*s).to_owned())
@@ -320,6 +363,11 @@ impl Coder {
 
     /// Codes one document.
     pub fn code(&self, doc: &Document) -> CodedDocument {
+        self.code_within(doc, &crate::Budget::unlimited())
+    }
+
+    /// Codes one document within a time budget (see `code_guarded_within`).
+    pub fn code_within(&self, doc: &Document, budget: &crate::Budget) -> CodedDocument {
         let cleaned = clean(&doc.text, doc.title.as_deref(), &self.clean_rules);
         let mut out = CodedDocument {
             doc_id: doc.doc_id.clone(),
@@ -341,6 +389,7 @@ impl Coder {
                 LanguageGuess::Unknown => {
                     out.skipped = Some(Skipped {
                         reason: "language not recognised (Warta reads Indonesian)".into(),
+                        stopped: false,
                     });
                     return out;
                 }
@@ -350,6 +399,7 @@ impl Coder {
         if language == "en" {
             out.skipped = Some(Skipped {
                 reason: "no language pack for English yet (en)".into(),
+                stopped: false,
             });
             return out;
         }
@@ -359,6 +409,7 @@ impl Coder {
         if is_sports_share(sports, analysed.words.len()) {
             out.skipped = Some(Skipped {
                 reason: "a sports report, not political news".into(),
+                stopped: false,
             });
             out.text = analysed.text;
             return out;
@@ -369,6 +420,14 @@ impl Coder {
         let mut refs = References::default();
         let mut mentions: Vec<SentenceMentions> = Vec::with_capacity(analysed.sentences.len());
         for s in &analysed.sentences {
+            if let Some(reason) = budget.exhausted() {
+                out.skipped = Some(Skipped {
+                    reason: reason.into(),
+                    stopped: true,
+                });
+                out.text = analysed.text;
+                return out;
+            }
             let found = self.mentions(&analysed, s.first, s.end, date_text.as_deref(), &mut refs);
             mentions.push(SentenceMentions::new(&analysed, found, &self.sets));
         }
@@ -383,6 +442,14 @@ impl Coder {
         });
         let mut candidates: Vec<Candidate> = Vec::new();
         for (index, s) in analysed.sentences.iter().enumerate() {
+            if let Some(reason) = budget.exhausted() {
+                out.skipped = Some(Skipped {
+                    reason: reason.into(),
+                    stopped: true,
+                });
+                out.text = analysed.text;
+                return out;
+            }
             let matches = self.find_cues(&analysed, s.first, s.end, headline && index == 0);
             if matches.is_empty() {
                 continue;
@@ -527,6 +594,35 @@ impl Coder {
         is_sports_share(sports, words.len())
     }
 
+    /// Where a piece of an overlong sentence that starts at token `from`
+    /// ends: after the last ";" or ":" in the window, else the last ",",
+    /// else before the last clause opener or coordinator, else at the
+    /// window's end.
+    fn piece_end(&self, text: &str, tokens: &[Token], from: usize) -> usize {
+        let limit = (from + MAX_SENTENCE_TOKENS).min(tokens.len());
+        if limit == tokens.len() {
+            return limit;
+        }
+        let window = from + MIN_PIECE_TOKENS..limit;
+        let after = |marks: &[&str]| {
+            window
+                .clone()
+                .rev()
+                .find(|&i| marks.contains(&tokens[i].text(text)))
+                .map(|i| i + 1)
+        };
+        after(&[";", ":"])
+            .or_else(|| after(&[","]))
+            .or_else(|| {
+                window.clone().rev().find(|&i| {
+                    let lower = tokens[i].text(text).to_lowercase();
+                    self.sets.clause_breakers.contains(&lower)
+                        || self.sets.coordinators.contains(&lower)
+                })
+            })
+            .unwrap_or(limit)
+    }
+
     /// Sentences, tokens, lower-case forms and morphological analyses.
     pub(crate) fn analyse(&self, text: String) -> Analysed {
         let spans = split_sentences(&text, &self.abbreviations);
@@ -535,7 +631,21 @@ impl Coder {
         for span in spans {
             let first = tokens.len();
             tokenize_into(&text[span.start..span.end], span.start, &mut tokens);
-            if tokens.len() > first {
+            if tokens.len() - first > MAX_SENTENCE_TOKENS {
+                // Text without sentence breaks: pieces of bounded length,
+                // so that the work per sentence stays bounded too.
+                let mut from = first;
+                while from < tokens.len() {
+                    let to = self.piece_end(&text, &tokens, from);
+                    sentences.push(Sentence {
+                        first: from,
+                        end: to,
+                        start_byte: tokens[from].start,
+                        end_byte: tokens[to - 1].end,
+                    });
+                    from = to;
+                }
+            } else if tokens.len() > first {
                 sentences.push(Sentence {
                     first,
                     end: tokens.len(),
@@ -608,6 +718,7 @@ impl Coder {
             words,
             sentences,
             dates,
+            char_checkpoints: std::cell::OnceCell::new(),
         }
     }
 

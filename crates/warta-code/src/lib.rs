@@ -7,6 +7,7 @@
 //! provenance. One record per real-world act per document.
 
 mod attributes;
+mod budget;
 mod compiled;
 mod coverage;
 mod cues;
@@ -19,6 +20,7 @@ mod roles;
 mod speech;
 mod story;
 
+pub use budget::Budget;
 pub use compiled::Coder;
 pub use coverage::Coverage;
 pub use document::{CodedDocument, Document, Skipped};

@@ -510,6 +510,19 @@ struct CodeResponse {
 /// The document id pasted text is coded under.
 const PASTED_DOC_ID: &str = "pasted";
 
+/// The longest a `POST /api/code` request may code.
+const CODE_BUDGET: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// A flag raised when it is dropped.
+#[derive(Default)]
+struct CancelOnDrop(Arc<std::sync::atomic::AtomicBool>);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
 pub(crate) async fn code(
     State(explorer): Explorers,
     headers: HeaderMap,
@@ -553,6 +566,10 @@ pub(crate) async fn code(
         }
     };
     let coder = Arc::clone(&explorer.coder);
+    // Raised when this handler is dropped (the client went away) or ends:
+    // the coder stops at its next sentence instead of running on.
+    let cancel = CancelOnDrop::default();
+    let budget = warta_code::Budget::within(CODE_BUDGET).cancelled_by(Arc::clone(&cancel.0));
     let result = explorer
         .readers
         .with_permit(move || {
@@ -563,9 +580,21 @@ pub(crate) async fn code(
                 date: request.date,
                 ..Document::default()
             };
-            let coded = coder.code_guarded(&document).map_err(|reason| {
-                ApiError::internal(format!("internal error while coding: {reason}"))
-            })?;
+            let coded = coder
+                .code_guarded_within(&document, &budget)
+                .map_err(|reason| {
+                    ApiError::internal(format!("internal error while coding: {reason}"))
+                })?;
+            if let Some(stopped) = coded.skipped.as_ref().filter(|s| s.stopped) {
+                return Err(ApiError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    format!(
+                        "{} (the budget is {} s; code long texts with `warta code`)",
+                        stopped.reason,
+                        CODE_BUDGET.as_secs()
+                    ),
+                ));
+            }
             to_json(&CodeResponse {
                 records: coded.records,
                 skipped: coded.skipped.map(|s| s.reason),

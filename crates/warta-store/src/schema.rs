@@ -156,6 +156,11 @@ pub(crate) fn migrate(conn: &mut Connection, target: usize) -> Result<(), String
         let tx = conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(fail)?;
+        // Another process may have applied it while this one waited for
+        // the write lock: the version read under the lock decides.
+        if version(&tx)? >= next {
+            continue;
+        }
         tx.execute_batch(sql).map_err(fail)?;
         // PRAGMA takes no parameters; `next` is a small integer.
         tx.execute_batch(&format!("PRAGMA user_version = {next}"))
