@@ -468,3 +468,33 @@ fn two_days_of_feeds_without_ids_through_stdin_keep_both_days() {
     let store = Store::open_read_only(&db).unwrap();
     assert_eq!(store.totals().unwrap().documents, 3);
 }
+
+#[test]
+fn a_file_stored_under_its_old_id_is_not_stored_again_under_its_new_one() {
+    // Stores made before ids took the path under the folder hold the bare
+    // name. Ingesting the folder again finds the same content already
+    // stored and keeps the old id, which still finds the document.
+    let dir = scratch("old-ids");
+    let crawl = dir.join("crawl");
+    std::fs::create_dir_all(crawl.join("kompas")).unwrap();
+    let file = crawl.join("kompas/berita.txt");
+    std::fs::write(
+        &file,
+        "JAKARTA - Presiden Indonesia bertemu Perdana Menteri Malaysia di Jakarta pada Senin (6/5/2024).\n",
+    )
+    .unwrap();
+    let db = dir.join("store.db");
+    // The file by itself is named "berita", as every file was before.
+    let output = ingest(&db, &[&file]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = ingest(&db, &[&crawl]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("1 skipped as duplicate content"),
+        "{}",
+        stderr(&output)
+    );
+    let store = Store::open_read_only(&db).unwrap();
+    assert_eq!(store.totals().unwrap().documents, 1);
+    assert!(store.document("berita").unwrap().is_some());
+}
