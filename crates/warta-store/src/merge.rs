@@ -415,6 +415,168 @@ pub fn locations_agree(event: &EventRecord, mention: &EventRecord) -> Result<Str
     }
 }
 
+/// Content words of a reporting sentence: names (capitalised words not
+/// opening it) and numbers, lower-cased, without the words that name the
+/// parties themselves (every report of a Russia-Iran act says "Rusia").
+fn content_words(record: &EventRecord) -> BTreeSet<String> {
+    let party_words: BTreeSet<String> = record
+        .actor
+        .iter()
+        .chain(&record.recipient)
+        .flat_map(|e| e.text.split(|c: char| !c.is_alphanumeric()))
+        .map(str::to_lowercase)
+        .collect();
+    record
+        .sentence
+        .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == ','))
+        .map(|w| w.trim_matches(|c| c == '.' || c == ','))
+        .skip(1)
+        .filter(|w| {
+            w.chars().count() >= 2
+                && (w.starts_with(char::is_uppercase) || w.chars().any(|c| c.is_ascii_digit()))
+        })
+        .map(str::to_lowercase)
+        .filter(|w| !party_words.contains(w))
+        .collect()
+}
+
+/// Rule 7: something beyond type, date and countries says it is one act:
+/// the same named person, the same place, the same death toll, the same
+/// mode on the same day, or reporting sentences that share names and
+/// numbers. An act of one country with
+/// no recipient ("Indonesia CONSULT") needs both a shared name and shared
+/// words: on its country alone, any two of its acts would merge.
+pub fn corroborated(
+    event: &EventRecord,
+    mention: &EventRecord,
+    people: &People,
+    recipient_missing: bool,
+    same_day: bool,
+) -> Result<String, String> {
+    // Named people, and named groups of no country ("Buruh"); a state's
+    // own name is no evidence beyond its country.
+    let persons = |r: &EventRecord| -> BTreeSet<String> {
+        r.actor
+            .iter()
+            .chain(&r.recipient)
+            .filter_map(|e| {
+                e.name
+                    .clone()
+                    .filter(|n| people.contains(n) || e.country.is_none())
+            })
+            .collect()
+    };
+    let shared_people: Vec<String> = persons(event)
+        .intersection(&persons(mention))
+        .cloned()
+        .collect();
+    let (words_a, words_b) = (content_words(event), content_words(mention));
+    let shared_words: Vec<&String> = words_a.intersection(&words_b).collect();
+    let smaller = words_a.len().min(words_b.len()).max(1);
+    let words_overlap = shared_words.len() >= MIN_SHARED_WORDS
+        && shared_words.len() as f64 / smaller as f64 >= MIN_SHARED_SHARE;
+    let place = match (&event.location, &mention.location) {
+        (Some(a), Some(b)) => {
+            let name = |l: &warta_record::Location| {
+                l.name
+                    .clone()
+                    .unwrap_or_else(|| l.text.clone())
+                    .to_lowercase()
+            };
+            // A country is no place: every act in it is there.
+            let specific = a.lat.is_some() || a.country.is_none();
+            (specific && name(a) == name(b)).then(|| name(a))
+        }
+        _ => None,
+    };
+    let toll = match (event.size.dead, mention.size.dead) {
+        (Some(a), Some(b)) if a == b && a > 0 => Some(a),
+        _ => None,
+    };
+    let single_party = {
+        let mut all = keys(&event.actor);
+        all.extend(keys(&event.recipient));
+        all.extend(keys(&mention.actor));
+        all.extend(keys(&mention.recipient));
+        all.len() <= 1
+    };
+    let words = || {
+        shared_words
+            .iter()
+            .map(|w| w.as_str())
+            .collect::<Vec<_>>()
+            .join("+")
+    };
+    if single_party {
+        return if !shared_people.is_empty() && words_overlap {
+            Ok(format!(
+                "one party only, corroborated by people {} and words {}",
+                shared_people.join("+"),
+                words()
+            ))
+        } else {
+            Err(format!(
+                "one party only, without both a shared person and shared words (shared words: {})",
+                if shared_words.is_empty() {
+                    "none".to_owned()
+                } else {
+                    words()
+                }
+            ))
+        };
+    }
+    if !shared_people.is_empty() {
+        return Ok(format!(
+            "corroborated by people {}",
+            shared_people.join("+")
+        ));
+    }
+    // A report that names no recipient is the same dyad only by the same
+    // people acting.
+    if recipient_missing {
+        return Err("one report names no recipient, and no person is shared".to_owned());
+    }
+    if let Some(place) = place {
+        return Ok(format!("corroborated by place {place}"));
+    }
+    if let Some(toll) = toll {
+        return Ok(format!("corroborated by the same toll ({toll} dead)"));
+    }
+    // On the same day, between the same parties, done the same way (both
+    // a phone call; both drones): one act.
+    let shared_modes: Vec<&str> = modes(event)
+        .intersection(&modes(mention))
+        .copied()
+        .collect();
+    if same_day && !shared_modes.is_empty() {
+        return Ok(format!(
+            "corroborated by the same day and mode {}",
+            shared_modes.join("+")
+        ));
+    }
+    if words_overlap {
+        return Ok(format!(
+            "corroborated by words {} ({} of {})",
+            words(),
+            shared_words.len(),
+            smaller
+        ));
+    }
+    Err(format!(
+        "nothing beyond type, date and countries in common (shared words: {})",
+        if shared_words.is_empty() {
+            "none".to_owned()
+        } else {
+            words()
+        }
+    ))
+}
+
+/// Names and numbers two reports of one act share at the least.
+const MIN_SHARED_WORDS: usize = 2;
+/// And the share of the shorter report's names and numbers they make up.
+const MIN_SHARED_SHARE: f64 = 0.3;
+
 /// Runs every rule, in order, for a mention against an event's
 /// representative record.
 pub fn same_act(
@@ -437,6 +599,10 @@ pub fn same_act(
     let named = people_agree(event, mention, people).map_err(reject("people", 3))?;
     let mode = modes_agree(event, mention, strict).map_err(reject("modes", 4))?;
     let place = locations_agree(event, mention).map_err(reject("locations", 5))?;
+    let recipient_missing = parties.ends_with("(one report names no recipient)");
+    let same_day = dates == DateAgreement::SameDay;
+    let evidence = corroborated(event, mention, people, recipient_missing, same_day)
+        .map_err(reject("evidence", 6))?;
     let date_text = format!(
         "dates {} ~ {}",
         describe_date(event),
@@ -444,7 +610,7 @@ pub fn same_act(
     );
     Ok(Agreement {
         dates,
-        why: format!("{kind}; {parties}; {named}; {mode}; {date_text}; {place}"),
+        why: format!("{kind}; {parties}; {named}; {mode}; {date_text}; {place}; {evidence}"),
     })
 }
 
@@ -572,7 +738,9 @@ mod tests {
             size: Size::default(),
             quote: None,
             sentence_index: 0,
-            sentence: "s".into(),
+            // Reports of one act share names and numbers: the sentence
+            // every test record shares, so that each test isolates its rule.
+            sentence: "Menurut Kantor Berita Antara pada Selasa 16 April, hal itu terjadi.".into(),
             span: [0, 1],
             trigger: "t".into(),
             rule: "id/test".into(),
@@ -594,6 +762,7 @@ mod tests {
                 "Ebrahim Raisi",
                 "Sergey Lavrov",
                 "Hossein Amir-Abdollahian",
+                "Benjamin Netanyahu",
             ]
             .map(String::from),
         )
@@ -718,7 +887,11 @@ mod tests {
 
     #[test]
     fn strike_modes_do_not_block() {
-        let mut aerial = record("ASSAULT", vec![entity("Iran", "IRN")], vec![]);
+        let mut aerial = record(
+            "ASSAULT",
+            vec![entity("Iran", "IRN")],
+            vec![entity("Israel", "ISR")],
+        );
         aerial.mode = Some("aerial".into());
         let mut missiles = record(
             "ASSAULT",
@@ -728,11 +901,6 @@ mod tests {
         missiles.mode = Some("heavy-weapons".into());
         let agreement = same_act(&aerial, &missiles, &people()).expect("same strike");
         assert!(agreement.why.contains("not decisive"), "{}", agreement.why);
-        assert!(
-            agreement.why.contains("names no recipient"),
-            "{}",
-            agreement.why
-        );
     }
 
     #[test]
@@ -782,8 +950,26 @@ mod tests {
         let rejection = same_act(&strike, &other_target, &people()).unwrap_err();
         assert_eq!(rejection.rule, "parties");
         assert!(rejection.detail.starts_with("recipients"));
+        // A report without the target is the same dyad only by the same
+        // people acting.
         let no_target = record("ASSAULT", vec![entity("Israel", "ISR")], vec![]);
-        assert!(same_act(&strike, &no_target, &people()).is_ok());
+        assert_eq!(
+            same_act(&strike, &no_target, &people()).unwrap_err().rule,
+            "evidence"
+        );
+        let by_netanyahu = |recipient: Vec<Entity>| {
+            record(
+                "ASSAULT",
+                vec![entity("Benjamin Netanyahu", "ISR")],
+                recipient,
+            )
+        };
+        assert!(same_act(
+            &by_netanyahu(vec![entity("Iran", "IRN")]),
+            &by_netanyahu(vec![]),
+            &people()
+        )
+        .is_ok());
     }
 
     #[test]
@@ -807,7 +993,91 @@ mod tests {
         };
         let d = record("PROTEST", vec![unnamed("Mahasiswa")], vec![]);
         let e = record("PROTEST", vec![unnamed("mahasiswa")], vec![]);
-        assert!(same_act(&d, &e, &people()).is_ok());
+        // The parties agree, but an unnamed crowd with no recipient is one
+        // party only: nothing names it as the same protest.
+        assert_eq!(same_act(&d, &e, &people()).unwrap_err().rule, "evidence");
+    }
+
+    #[test]
+    fn countries_alone_never_make_two_reports_one_act() {
+        let said = |r: EventRecord, sentence: &str| EventRecord {
+            sentence: sentence.into(),
+            ..r
+        };
+        // "Indonesia CONSULT": a diaspora speech and a palace meeting.
+        let indonesia = || record("CONSULT", vec![entity("Indonesia", "IDN")], vec![]);
+        let speech = said(
+            indonesia(),
+            "Duta Besar berbicara di depan diaspora di Kuala Lumpur.",
+        );
+        let palace = said(
+            indonesia(),
+            "Presiden menerima tamu di Istana Bogor pada Selasa.",
+        );
+        let rejection = same_act(&speech, &palace, &people()).unwrap_err();
+        assert_eq!(rejection.rule, "evidence");
+        assert!(
+            rejection.detail.starts_with("one party only"),
+            "{}",
+            rejection.detail
+        );
+        // Two strikes of one side on another, the same day, different places.
+        let strike = || {
+            record(
+                "ASSAULT",
+                vec![entity("Israel", "ISR")],
+                vec![entity("Palestine", "PSE")],
+            )
+        };
+        let rafah = EventRecord {
+            location: place("Rafah", "PSE", true),
+            ..said(
+                strike(),
+                "Serangan udara menghantam kamp pengungsi di Rafah.",
+            )
+        };
+        let jenin = EventRecord {
+            location: place("Jenin", "PSE", true),
+            ..said(strike(), "Pasukan menyerbu kamp Jenin di Tepi Barat.")
+        };
+        assert_eq!(
+            same_act(&rafah, &jenin, &people()).unwrap_err().rule,
+            "evidence"
+        );
+        // The same place, the same toll or shared names and numbers corroborate.
+        let rafah_again = EventRecord {
+            location: place("Rafah", "PSE", true),
+            ..said(strike(), "Sedikitnya tewas saat pesawat tempur menyerang.")
+        };
+        let why = same_act(&rafah, &rafah_again, &people()).unwrap().why;
+        assert!(why.contains("corroborated by place rafah"), "{why}");
+        let mut toll_a = said(strike(), "Serangan itu menewaskan warga.");
+        let mut toll_b = said(strike(), "Korban serangan bertambah.");
+        toll_a.size.dead = Some(45);
+        toll_b.size.dead = Some(45);
+        let why = same_act(&toll_a, &toll_b, &people()).unwrap().why;
+        assert!(why.contains("the same toll (45 dead)"), "{why}");
+        let words_a = said(
+            strike(),
+            "Serangan ke sekolah UNRWA di Nuseirat menewaskan 30 orang.",
+        );
+        let words_b = said(strike(), "Sekolah UNRWA di Nuseirat dihantam rudal.");
+        let why = same_act(&words_a, &words_b, &people()).unwrap().why;
+        assert!(why.contains("corroborated by words"), "{why}");
+        // A shared person is evidence for one country's act too, with words.
+        let jokowi = |sentence: &str| {
+            said(
+                record("CONSULT", vec![entity("Joko Widodo", "IDN")], vec![]),
+                sentence,
+            )
+        };
+        let people = People::new(["Joko Widodo".to_string()]);
+        assert!(same_act(
+            &jokowi("Presiden Joko Widodo menerima Dewan Pers di Istana Merdeka, Senin."),
+            &jokowi("Di Istana Merdeka, Presiden Joko Widodo bertemu Dewan Pers."),
+            &people
+        )
+        .is_ok());
     }
 
     #[test]
@@ -872,14 +1142,18 @@ mod tests {
             same_act(&year, &other_year, &people()).unwrap_err().rule,
             "dates"
         );
-        // A missing recipient is forgiven on a day, not on a bare year.
+        // A missing recipient is never forgiven on a bare year, and on a
+        // day only when a person is shared.
         let mut no_recipient = same.clone();
         no_recipient.recipient.clear();
         assert_eq!(
             same_act(&year, &no_recipient, &people()).unwrap_err().rule,
             "parties"
         );
-        assert!(same_act(&same, &no_recipient, &people()).is_ok());
+        assert_eq!(
+            same_act(&same, &no_recipient, &people()).unwrap_err().rule,
+            "evidence"
+        );
     }
 
     #[test]

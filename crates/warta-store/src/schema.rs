@@ -200,7 +200,12 @@ mod tests {
                 country: Some("RUS".into()),
                 sector: Some("GOV".into()),
             }],
-            recipient: vec![],
+            recipient: vec![Entity {
+                text: "Iran".into(),
+                name: Some("Iran".into()),
+                country: Some("IRN".into()),
+                sector: Some("GOV".into()),
+            }],
             date: Some("2024-04-16".into()),
             date_precision: Some("day".into()),
             date_source: "text".into(),
@@ -236,7 +241,10 @@ mod tests {
             assert_eq!(old.schema_version().unwrap(), 1);
             assert!(!old.sentence_index);
             old.ingest(
-                &[doc("one", "Rusia menelepon Iran soal Damaskus.")],
+                &[doc(
+                    "one",
+                    "Rusia menelepon Iran soal Damaskus pada Selasa 16 April.",
+                )],
                 "v1",
                 &People::default(),
             )
@@ -261,7 +269,10 @@ mod tests {
         assert_eq!(search(&store, "damaskus"), 1, "old mentions are indexed");
         store
             .ingest(
-                &[doc("two", "Rusia menelepon Iran lagi.")],
+                &[doc(
+                    "two",
+                    "Rusia menelepon Iran lagi soal Damaskus pada Selasa 16 April.",
+                )],
                 "v2",
                 &People::default(),
             )
