@@ -46,14 +46,30 @@ pub struct FilterArgs {
     /// Words that all occur in a sentence reporting the event.
     #[arg(long)]
     text: Option<String>,
-    /// An outlet that reported it (e.g. jabaran.id).
+    /// An outlet that reported it: part of its name, any case (antara).
     #[arg(long)]
     source: Option<String>,
+    /// A party on either side: a country code or part of a name, any case.
+    #[arg(long)]
+    party: Option<String>,
 }
 
 impl FilterArgs {
-    fn filter(&self) -> EventFilter {
-        EventFilter {
+    fn filter(&self) -> anyhow::Result<EventFilter> {
+        if let Some(kind) = &self.event_type {
+            let types: Vec<String> = warta_lexicon::Lexicon::embedded()?
+                .plover
+                .types
+                .iter()
+                .map(|t| t.name.to_uppercase())
+                .collect();
+            if !types.contains(&kind.trim().to_uppercase()) {
+                // Exit status 2, as for any bad argument: never an empty
+                // success.
+                anyhow::bail!("unknown event type {kind:?}; one of {}", types.join(", "));
+            }
+        }
+        Ok(EventFilter {
             actor: self.actor.clone(),
             recipient: self.recipient.clone(),
             event_type: self.event_type.clone(),
@@ -62,7 +78,8 @@ impl FilterArgs {
             to: self.to.clone(),
             text: self.text.clone(),
             source: self.source.clone(),
-        }
+            party: self.party.clone(),
+        })
     }
 }
 
@@ -322,7 +339,7 @@ pub fn events(
     offset: usize,
 ) -> anyhow::Result<ExitCode> {
     let store = Store::open_read_only(db)?;
-    let filter = filters.filter();
+    let filter = filters.filter()?;
     let page = Page { limit, offset };
     if let EventFormat::Parquet = format {
         let Some(path) = output else {
@@ -424,7 +441,7 @@ fn table_row(event: &StoredEvent) -> String {
 
 pub fn dyads(db: &Path, filters: &FilterArgs, limit: Option<usize>) -> anyhow::Result<ExitCode> {
     let store = Store::open_read_only(db)?;
-    let dyads = store.dyads(&filters.filter())?;
+    let dyads = store.dyads(&filters.filter()?)?;
     let mut out = BufWriter::new(io::stdout().lock());
     writeln!(
         out,
@@ -476,7 +493,7 @@ pub fn timeline(db: &Path, filters: &FilterArgs, by: Period) -> anyhow::Result<E
         Period::Day => Bucket::Day,
         Period::Week => Bucket::Week,
     };
-    let (rows, left_out) = store.timeline(&filters.filter(), bucket)?;
+    let (rows, left_out) = store.timeline(&filters.filter()?, bucket)?;
     let mut out = BufWriter::new(io::stdout().lock());
     writeln!(
         out,

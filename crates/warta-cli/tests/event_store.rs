@@ -498,3 +498,54 @@ fn a_file_stored_under_its_old_id_is_not_stored_again_under_its_new_one() {
     assert_eq!(store.totals().unwrap().documents, 1);
     assert!(store.document("berita").unwrap().is_some());
 }
+
+#[test]
+fn party_source_and_unknown_filter_values() {
+    let db = scratch("filters").join("seeds.db");
+    let output = ingest(&db, &[&shared().join("seeds")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let db_arg = db.to_str().unwrap();
+    // --party: either side.
+    let party = events(&db, &["--party", "IRN"]);
+    let as_actor = events(&db, &["--actor", "IRN"]);
+    let as_recipient = events(&db, &["--recipient", "IRN"]);
+    assert!(party.len() > as_actor.len() && party.len() > as_recipient.len());
+    assert!(party
+        .iter()
+        .all(|e| countries(e, "actor").contains(&"IRN".to_owned())
+            || countries(e, "recipient").contains(&"IRN".to_owned())));
+    // --source: part of the name, any case.
+    let all = events(&db, &[]);
+    let outlet = all
+        .iter()
+        .flat_map(|e| e["mentions"].as_array().unwrap())
+        .find_map(|m| m["source"].as_str())
+        .expect("a seed names its outlet")
+        .to_owned();
+    let part = outlet[..outlet.len().min(5)].to_uppercase();
+    assert!(
+        !events(&db, &["--source", &part]).is_empty(),
+        "{part} of {outlet}"
+    );
+    // Unknown values are errors that list the valid ones.
+    let bad = warta(&["events", "--db", db_arg, "--type", "FOO"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("CONSULT"), "{}", stderr(&bad));
+    let bad = warta(&["events", "--db", db_arg, "--quad", "9"]);
+    assert_eq!(bad.status.code(), Some(2));
+    // A meeting counts under both directed pairs.
+    let dyads = warta(&["dyads", "--db", db_arg, "--type", "CONSULT"]);
+    assert!(dyads.status.success(), "{}", stderr(&dyads));
+    let table = stdout(&dyads);
+    let count = |a: &str, b: &str| {
+        table
+            .lines()
+            .find(|l| {
+                let cells: Vec<&str> = l.split_whitespace().collect();
+                cells.len() >= 4 && cells[0] == a && cells[1] == b
+            })
+            .and_then(|l| l.split_whitespace().nth(3)?.parse::<usize>().ok())
+    };
+    assert!(count("RUS", "IRN").is_some(), "{table}");
+    assert_eq!(count("RUS", "IRN"), count("IRN", "RUS"), "{table}");
+}

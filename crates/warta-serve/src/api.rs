@@ -84,6 +84,7 @@ const FILTERS: &[&str] = &[
     "to",
     "q",
     "source",
+    "party",
 ];
 
 /// The longest text a filter may hold: enough for any name or phrase.
@@ -204,6 +205,7 @@ fn event_filter(
         to: get("to"),
         text: get("q"),
         source: get("source"),
+        party: get("party"),
     })
 }
 
