@@ -60,6 +60,14 @@ enum Command {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// Score the store's merge rules against a merge gold (pairs of mentions
+    /// labelled one act or two): pairwise precision and recall, B-cubed.
+    EvalMerge {
+        gold: PathBuf,
+        /// List the wrong and missed merges.
+        #[arg(long, short)]
+        verbose: bool,
+    },
     /// Measure coding throughput on a corpus (MiB/s, articles/s, sentences/s, memory).
     Bench {
         /// Files or directories to code.
@@ -242,6 +250,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             )?;
             bench::run(&coder, &paths, threads)?;
             Ok(ExitCode::SUCCESS)
+        }
+        Command::EvalMerge { gold, verbose } => {
+            let people = warta_store::People::new(lexicon.people.iter().map(|p| p.name.clone()));
+            let coder = Coder::new(lexicon);
+            let file = warta_eval::merge::load_merge_gold(&gold).map_err(anyhow::Error::msg)?;
+            let base = gold.parent().map(PathBuf::from).unwrap_or_default();
+            let report = warta_eval::merge::evaluate_merges(&coder, &people, &file, &base);
+            write!(std::io::stdout(), "{}", report.render(verbose))?;
+            Ok(if report.unresolved.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
         Command::Eval { gold, verbose } => {
             let coder = Coder::new(lexicon);

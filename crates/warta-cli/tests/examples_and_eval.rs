@@ -120,3 +120,24 @@ fn lexicon_stats_cover_every_type() {
         assert!(cues >= 20, "{t} has only {cues} cues");
     }
 }
+
+#[test]
+fn merge_rules_hold_their_precision_on_the_merge_gold() {
+    // Pairs of mentions labelled by hand as one act or two (gold/merge.json):
+    // a merge must be right at least 19 times in 20 (issue 13).
+    let gold = repo().join("gold/merge.json");
+    let output = warta(&["eval-merge", gold.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report = stdout(&output);
+    let figure = |label: &str| -> f64 {
+        report
+            .split(label)
+            .nth(1)
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("no {label} in:\n{report}"))
+    };
+    assert!(report.contains("pairs 161"), "{report}");
+    assert!(figure("pairwise precision") >= 0.95, "{report}");
+    assert!(figure("recall") >= 0.7, "{report}");
+}

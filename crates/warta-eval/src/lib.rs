@@ -4,6 +4,8 @@
 //! recall, F1 and the accuracy of mode, date, location and dead count on
 //! matched events, overall and per type.
 
+pub mod merge;
+
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};

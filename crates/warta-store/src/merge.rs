@@ -543,12 +543,14 @@ pub fn corroborated(
         return Ok(format!("corroborated by the same toll ({toll} dead)"));
     }
     // On the same day, between the same parties, done the same way (both
-    // a phone call; both drones): one act.
+    // a phone call; both drones): one act. Only meetings and attacks have
+    // modes that specific; a threat's ("violence") fits any threat.
     let shared_modes: Vec<&str> = modes(event)
         .intersection(&modes(mention))
         .copied()
         .collect();
-    if same_day && !shared_modes.is_empty() {
+    let specific = MODE_EVIDENCE_TYPES.contains(&event.event_type.as_str());
+    if same_day && specific && !shared_modes.is_empty() {
         return Ok(format!(
             "corroborated by the same day and mode {}",
             shared_modes.join("+")
@@ -571,6 +573,9 @@ pub fn corroborated(
         }
     ))
 }
+
+/// Types whose mode, shared on the same day, tells one act.
+const MODE_EVIDENCE_TYPES: &[&str] = &["CONSULT", "ASSAULT"];
 
 /// Names and numbers two reports of one act share at the least.
 const MIN_SHARED_WORDS: usize = 2;
@@ -1064,6 +1069,39 @@ mod tests {
         let words_b = said(strike(), "Sekolah UNRWA di Nuseirat dihantam rudal.");
         let why = same_act(&words_a, &words_b, &people()).unwrap().why;
         assert!(why.contains("corroborated by words"), "{why}");
+        // The same day and mode tell one call or one strike, not one
+        // threat: "violence" fits any threat.
+        let threat = |sentence: &str| {
+            let mut r = said(
+                record(
+                    "THREATEN",
+                    vec![entity("United States", "USA")],
+                    vec![entity("North Korea", "PRK")],
+                ),
+                sentence,
+            );
+            r.mode = Some("violence".into());
+            r
+        };
+        assert_eq!(
+            same_act(
+                &threat("Presiden berjanji membalas dengan api dan kemarahan."),
+                &threat("Menteri menyebut ancaman nuklir terhadap negaranya."),
+                &people()
+            )
+            .unwrap_err()
+            .rule,
+            "evidence"
+        );
+        let mut call = putin_raisi_call();
+        call.sentence = "Kremlin mengumumkannya.".into();
+        let mut same_call = putin_raisi_call();
+        same_call.sentence = "Teheran juga mengonfirmasi hal tersebut.".into();
+        let why = same_act(&call, &same_call, &people()).unwrap().why;
+        assert!(
+            why.contains("people") || why.contains("mode phone"),
+            "{why}"
+        );
         // A shared person is evidence for one country's act too, with words.
         let jokowi = |sentence: &str| {
             said(
