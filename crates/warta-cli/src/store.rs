@@ -89,6 +89,8 @@ pub enum EventFormat {
     Csv,
     /// GDELT 2.0 event-table columns, tab-separated.
     Gdelt,
+    /// One row per mention (GDELT's mentions table), tab-separated.
+    Mentions,
     Table,
     /// Apache Parquet (needs --output).
     Parquet,
@@ -359,6 +361,9 @@ pub fn events(
         }
         EventFormat::Gdelt => {
             warta_store::write_gdelt(&store, &filter, page, &mut out, &name)?;
+        }
+        EventFormat::Mentions => {
+            warta_store::write_mentions(&store, &filter, page, &mut out, &name)?;
         }
         EventFormat::Table | EventFormat::Parquet => {
             let total = store.count_events(&filter)?;

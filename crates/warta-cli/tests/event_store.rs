@@ -549,3 +549,37 @@ fn party_source_and_unknown_filter_values() {
     assert!(count("RUS", "IRN").is_some(), "{table}");
     assert_eq!(count("RUS", "IRN"), count("IRN", "RUS"), "{table}");
 }
+
+#[test]
+fn the_mentions_export_and_gdelt_ids_resolve() {
+    let db = scratch("mentions").join("seeds.db");
+    let output = ingest(&db, &[&shared().join("seeds")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let db_arg = db.to_str().unwrap();
+    let mentions = warta(&["events", "--db", db_arg, "--format", "mentions"]);
+    assert!(mentions.status.success(), "{}", stderr(&mentions));
+    let table = stdout(&mentions);
+    let mut lines = table.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    assert_eq!(header[0], "GLOBALEVENTID");
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+    assert!(rows.iter().all(|r| r.len() == header.len()));
+    let stored = Store::open_read_only(&db).unwrap().totals().unwrap();
+    assert_eq!(rows.len(), stored.mentions);
+    // A GLOBALEVENTID (from this export or the GDELT one) is an event id
+    // `warta event` resolves, to the same event as its event_id.
+    let (row_id, event_id) = (rows[0][0], rows[0][1]);
+    let by_row = warta(&["event", "--db", db_arg, row_id]);
+    assert!(by_row.status.success(), "{}", stderr(&by_row));
+    assert!(stdout(&by_row).contains(event_id));
+    let gdelt = warta(&["events", "--db", db_arg, "--format", "gdelt"]);
+    let first = stdout(&gdelt)
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split('\t')
+        .next()
+        .unwrap()
+        .to_owned();
+    assert!(warta(&["event", "--db", db_arg, &first]).status.success());
+}

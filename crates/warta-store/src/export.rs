@@ -291,6 +291,64 @@ pub fn write_gdelt(
     Ok(n)
 }
 
+/// The mentions export's columns: one row per report of an event, as
+/// GDELT's mentions table has (tab-separated, with a header line).
+pub const MENTION_COLUMNS: &[&str] = &[
+    "GLOBALEVENTID",
+    "event_id",
+    "doc_id",
+    "source",
+    "url",
+    "publication_date",
+    "sentence_index",
+    "span_start",
+    "span_end",
+    "trigger",
+    "rule",
+    "merge",
+    "sentence",
+];
+
+/// One row per mention of every matching event; returns how many events.
+pub fn write_mentions(
+    store: &Store,
+    filter: &EventFilter,
+    page: Page,
+    out: &mut dyn Write,
+    out_name: &str,
+) -> Result<usize> {
+    writeln!(out, "{}", MENTION_COLUMNS.join("\t")).map_err(|e| write_error(out_name, e))?;
+    let mut n = 0;
+    store.for_each_event(filter, page, |event| {
+        for m in &event.mentions {
+            let row = [
+                event.row.to_string(),
+                event.event_id.clone(),
+                m.doc_id.clone(),
+                m.source.clone().unwrap_or_default(),
+                m.url.clone().unwrap_or_default(),
+                m.publication_date.clone().unwrap_or_default(),
+                m.sentence_index.to_string(),
+                m.span[0].to_string(),
+                m.span[1].to_string(),
+                m.trigger.clone(),
+                m.rule.clone(),
+                m.merge.clone(),
+                m.sentence.clone(),
+            ];
+            // A tab or line break inside a field would shift every later column.
+            let row: Vec<String> = row
+                .iter()
+                .map(|f| f.replace(['\t', '\n', '\r'], " "))
+                .collect();
+            writeln!(out, "{}", row.join("\t")).map_err(|e| write_error(out_name, e))?;
+        }
+        n += 1;
+        Ok(())
+    })?;
+    Ok(n)
+}
+
 /// One Parquet cell.
 enum Cell {
     Text(Option<String>),

@@ -19,7 +19,8 @@ use rusqlite::{Connection, OpenFlags};
 use warta_record::EventRecord;
 
 pub use export::{
-    write_csv, write_gdelt, write_jsonl, write_parquet, CSV_EXTRA_COLUMNS, GDELT_COLUMNS,
+    write_csv, write_gdelt, write_jsonl, write_mentions, write_parquet, CSV_EXTRA_COLUMNS,
+    GDELT_COLUMNS, MENTION_COLUMNS,
 };
 pub use goldstein::goldstein;
 pub use ingest::{IngestSummary, Known};

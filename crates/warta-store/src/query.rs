@@ -411,7 +411,8 @@ impl Store {
         rows.collect()
     }
 
-    /// One event with all its mentions.
+    /// One event with all its mentions, by its `event_id` or by its row
+    /// number (the GDELT layout's `GLOBALEVENTID`).
     pub fn event(&self, event_id: &str) -> Result<Option<StoredEvent>> {
         let found = self
             .conn
@@ -419,7 +420,8 @@ impl Store {
                 "SELECT e.id, e.event_id, m.record, e.num_mentions, e.num_articles,
                         e.num_sources, e.first_seen, e.last_seen
                  FROM events e JOIN mentions m ON m.id = e.representative
-                 WHERE e.event_id = ?1",
+                 WHERE e.event_id = ?1
+                    OR (?1 GLOB '[0-9]*' AND ?1 NOT GLOB '*[^0-9]*' AND e.id = CAST(?1 AS INTEGER))",
             )
             .and_then(|mut s| {
                 s.query_row([event_id], |row| self.event_from_row(row))
@@ -430,8 +432,8 @@ impl Store {
 
     /// Who did what to whom: events per actor country, recipient country
     /// and type, most frequent first. An act done together with no
-    /// recipient (two actors calling each other) counts once per pair of
-    /// its actors' countries.
+    /// recipient (two actors calling each other) counts under every
+    /// directed pair of its actors' countries, both ways.
     pub fn dyads(&self, filter: &EventFilter) -> Result<Vec<Dyad>> {
         let (clause, values) = where_clause(filter).map_err(|e| self.fail(e))?;
         let sql = format!(
