@@ -326,6 +326,17 @@ fn fold_headline(candidates: Vec<Candidate>) -> Vec<Candidate> {
     body
 }
 
+/// A document whose coding ran out of its budget or was cancelled: no
+/// records, and why.
+fn stopped(mut out: CodedDocument, reason: &str, text: String) -> CodedDocument {
+    out.skipped = Some(Skipped {
+        reason: reason.into(),
+        stopped: true,
+    });
+    out.text = text;
+    out
+}
+
 /// "https://www.antaranews.com/berita/1" → "www.antaranews.com".
 fn url_host(url: &str) -> Option<&str> {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
@@ -421,12 +432,7 @@ impl Coder {
         let mut mentions: Vec<SentenceMentions> = Vec::with_capacity(analysed.sentences.len());
         for s in &analysed.sentences {
             if let Some(reason) = budget.exhausted() {
-                out.skipped = Some(Skipped {
-                    reason: reason.into(),
-                    stopped: true,
-                });
-                out.text = analysed.text;
-                return out;
+                return stopped(out, reason, analysed.text);
             }
             let found = self.mentions(&analysed, s.first, s.end, date_text.as_deref(), &mut refs);
             mentions.push(SentenceMentions::new(&analysed, found, &self.sets));
@@ -443,12 +449,7 @@ impl Coder {
         let mut candidates: Vec<Candidate> = Vec::new();
         for (index, s) in analysed.sentences.iter().enumerate() {
             if let Some(reason) = budget.exhausted() {
-                out.skipped = Some(Skipped {
-                    reason: reason.into(),
-                    stopped: true,
-                });
-                out.text = analysed.text;
-                return out;
+                return stopped(out, reason, analysed.text);
             }
             let matches = self.find_cues(&analysed, s.first, s.end, headline && index == 0);
             if matches.is_empty() {

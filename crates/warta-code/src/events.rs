@@ -182,12 +182,7 @@ impl Coder {
                 // the possessor is the forum.
                 // Not across reported speech ("..., kata Rycroft dalam
                 // pertemuan darurat Dewan Keamanan").
-                let setting = event_type == "CONSULT"
-                    && m.start > s.first
-                    && self
-                        .sets
-                        .setting_prepositions
-                        .contains(doc.lower(m.start - 1))
+                let setting = self.meeting_as_setting(doc, &event_type, m.start, s.first)
                     && (s.first..m.start).all(|i| {
                         doc.kind(i) != TokenKind::Quote
                             && !self.sets.speech_verbs.contains(doc.lower(i))
@@ -328,12 +323,7 @@ impl Coder {
             .is_some_and(|i| doc.lower(i) == "yang");
         // "Dalam pertemuan yang berlangsung di Jakarta itu, ...": a meeting
         // that opens the sentence as its setting is the one just told.
-        let opening_setting = event_type == "CONSULT"
-            && m.start > s.first
-            && self
-                .sets
-                .setting_prepositions
-                .contains(doc.lower(m.start - 1))
+        let opening_setting = self.meeting_as_setting(doc, &event_type, m.start, s.first)
             && (s.first..m.start - 1).all(|i| doc.kind(i) == TokenKind::Quote);
         let anaphoric = voice == Voice::Nominal
             && (opening_setting
@@ -462,6 +452,20 @@ impl Coder {
             Some(c) => c <= m.end + 8 && cancelled(c, c + 4) || opener && cancelled(c, end),
             None => opener && cancelled(m.end, end),
         }
+    }
+
+    /// A meeting noun right after a setting preposition ("dalam pertemuan",
+    /// "usai pertemuan"): the meeting is where a clause takes place.
+    fn meeting_as_setting(
+        &self,
+        doc: &Analysed,
+        event_type: &str,
+        at: usize,
+        first: usize,
+    ) -> bool {
+        event_type == "CONSULT"
+            && at > first
+            && self.sets.setting_prepositions.contains(doc.lower(at - 1))
     }
 
     /// "mempersiapkan 3 juta tentara untuk berperang": the act after the
