@@ -63,6 +63,9 @@ pub struct Calendar {
     /// Nouns that take a date as a name ("Universitas 17 Agustus 1945",
     /// "Jalan 10 November"), lower case.
     name_heads: rustc_hash::FxHashSet<String>,
+    /// Words of time after which a bare year is a date ("pada 2013",
+    /// "sejak 2015"), lower case.
+    year_openers: rustc_hash::FxHashSet<String>,
 }
 
 const WEEKDAYS: [Weekday; 7] = [
@@ -103,6 +106,12 @@ impl Calendar {
     /// The nouns a date after which is a name, not a date.
     pub fn with_name_heads(mut self, heads: &[String]) -> Self {
         self.name_heads = heads.iter().map(|h| h.to_lowercase()).collect();
+        self
+    }
+
+    /// The words of time after which a bare year is a date.
+    pub fn with_year_openers(mut self, openers: &[String]) -> Self {
+        self.year_openers = openers.iter().map(|h| h.to_lowercase()).collect();
         self
     }
 
@@ -372,11 +381,7 @@ impl Calendar {
             ),
             // "pada 2013 (lalu)", "sejak 2015", "awal 2016": a bare year
             // is a date only after a word of time, else it may be a count.
-            (
-                "pada" | "sejak" | "awal" | "akhir" | "pertengahan" | "medio" | "hingga" | "sampai"
-                | "in" | "since",
-                Some(y),
-            ) if year_number(y).is_some() => {
+            (opener, Some(y)) if self.year_openers.contains(opener) && year_number(y).is_some() => {
                 let year = year_number(y)?;
                 let end = if next(2) == Some("lalu") {
                     i + 3
@@ -554,6 +559,7 @@ mod tests {
             &weekdays,
         )
         .with_name_heads(&["universitas".to_string(), "jalan".to_string()])
+        .with_year_openers(&["pada", "sejak", "hingga"].map(String::from))
     }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {

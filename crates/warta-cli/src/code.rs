@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use rayon::prelude::*;
 use warta_code::{Coder, Document};
-use warta_read::{RawDocument, RunIds, Seen};
+use warta_read::{conflict_reason, RawDocument, RunIds, Seen};
 
 use crate::read_ahead::read_ahead;
 use warta_record::{csv_header, write_csv_row};
@@ -81,11 +81,7 @@ pub fn run(
                     }
                     Seen::Conflict { first } => {
                         failed = true;
-                        eprintln!(
-                            "warta: {}: document id '{}' is also {first}'s, with other content; \
-                             skipped (give one of them another id)",
-                            raw.origin, raw.doc_id
-                        );
+                        eprintln!("warta: {}: {}", raw.origin, conflict_reason(&raw, &first));
                         continue;
                     }
                 }

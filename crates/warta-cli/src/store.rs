@@ -13,7 +13,7 @@ use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 use warta_code::{Coder, Document};
 use warta_lexicon::Lexicon;
-use warta_read::{RawDocument, RunIds, Seen};
+use warta_read::{conflict_reason, RawDocument, RunIds, Seen};
 use warta_store::{
     content_hash, Bucket, DocumentInput, EventFilter, IngestSummary, Known, Page, People, Store,
     StoredEvent,
@@ -178,25 +178,6 @@ pub fn ingest(
             }
         };
         tally.read += 1;
-        match seen.check(&raw) {
-            Seen::First => {}
-            Seen::Repeat { .. } => {
-                tally.skipped_repeated += 1;
-                continue;
-            }
-            Seen::Conflict { first } => {
-                tally.conflicting += 1;
-                eprintln!(
-                    "warta: {}: document id '{}' is also {first}'s, with other content; \
-                     skipped (give one of them another id)",
-                    raw.origin, raw.doc_id
-                );
-                continue;
-            }
-        }
-        for note in &raw.notes {
-            eprintln!("warta: {}: note: {note}", raw.origin);
-        }
         let hash = content_hash(&[
             Some(raw.text.as_str()),
             raw.title.as_deref(),
@@ -205,6 +186,21 @@ pub fn ingest(
             raw.source.as_deref(),
             raw.language.as_deref(),
         ]);
+        match seen.check_hashed(&raw, &hash) {
+            Seen::First => {}
+            Seen::Repeat { .. } => {
+                tally.skipped_repeated += 1;
+                continue;
+            }
+            Seen::Conflict { first } => {
+                tally.conflicting += 1;
+                eprintln!("warta: {}: {}", raw.origin, conflict_reason(&raw, &first));
+                continue;
+            }
+        }
+        for note in &raw.notes {
+            eprintln!("warta: {}: note: {note}", raw.origin);
+        }
         // Skipped before coding, so a resumed run is fast.
         match store.known(&raw.doc_id, &hash)? {
             Known::Unchanged => tally.skipped_unchanged += 1,

@@ -53,14 +53,7 @@ impl Coder {
             let actors: Vec<Option<String>> = r.actor.iter().map(|a| a.country.clone()).collect();
             r.recipient.retain(|e| !actors.contains(&e.country));
             if r.recipient.len() != before {
-                let recipients: Vec<&str> = countries(&r.recipient);
-                r.id = record_id(
-                    &r.doc_id,
-                    &r.event_type,
-                    &countries(&r.actor),
-                    &recipients,
-                    r.date.as_deref(),
-                );
+                identify(r);
             }
         }
         // Two acts the merge kept apart (Peskov's appeal and Russia's) may
@@ -88,7 +81,6 @@ impl Coder {
         let cue = &self.lexicon.cues[c.cue];
         let plover = self.lexicon.plover.event_type(&c.event_type);
         let (date, precision, date_source) = self.event_date(doc, c, reference);
-        let background = is_background(date.as_deref(), &date_source, reference);
         let actor_codes: Vec<&str> = c
             .actor
             .iter()
@@ -144,7 +136,8 @@ impl Coder {
             date,
             date_precision: precision,
             date_source,
-            background,
+            // Decided in `records`, once the record's date is final.
+            background: false,
             location: self.location(doc, c),
             size,
             quote,
@@ -318,13 +311,7 @@ impl Coder {
         for r in records.iter_mut().filter(|r| undated(r)) {
             r.date = Some(Precision::Day.format(day));
             r.date_source = "text".into();
-            r.id = record_id(
-                &r.doc_id,
-                &r.event_type,
-                &countries(&r.actor),
-                &countries(&r.recipient),
-                r.date.as_deref(),
-            );
+            identify(r);
         }
     }
 
@@ -667,14 +654,18 @@ fn merge_into(existing: &mut EventRecord, other: EventRecord) {
         }
     }
     existing.confidence = existing.confidence.max(other.confidence);
-    let actors: Vec<&str> = countries(&existing.actor);
-    let recipients: Vec<&str> = countries(&existing.recipient);
-    existing.id = record_id(
-        &existing.doc_id,
-        &existing.event_type,
-        &actors,
-        &recipients,
-        existing.date.as_deref(),
+    identify(existing);
+}
+
+/// The record's id from its document, type, parties and date, after any of
+/// them changed.
+fn identify(r: &mut EventRecord) {
+    r.id = record_id(
+        &r.doc_id,
+        &r.event_type,
+        &countries(&r.actor),
+        &countries(&r.recipient),
+        r.date.as_deref(),
     );
 }
 

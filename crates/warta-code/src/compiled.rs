@@ -63,7 +63,7 @@ pub struct Coder {
     /// Cues whose first word is an active (meN-) form, keyed by that form
     /// without its prefix: a headline says "Jepang Minta Korut Hentikan
     /// ..." for "meminta", "menghentikan".
-    pub(crate) cues_by_headline_root: HashMap<String, Vec<usize>>,
+    pub(crate) cues_by_headline_form: HashMap<String, Vec<usize>>,
     pub(crate) stemmer: Stemmer,
     pub(crate) calendar: Calendar,
     pub(crate) numbers: NumberWords,
@@ -268,7 +268,7 @@ impl Coder {
             }
         }
         let stemmer = Stemmer::new(roots, lexicon.words.lexicalised.iter().cloned());
-        let mut cues_by_headline_root: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut cues_by_headline_form: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, cue) in cues.iter().enumerate() {
             if let Some(Matcher::Form(list)) = cue.matchers.first() {
                 for form in list {
@@ -279,7 +279,7 @@ impl Coder {
                     if analysis.prefixes.first() == Some(&"meN") {
                         let suffix = analysis.suffix.filter(|s| *s != "an").unwrap_or("");
                         let bare = format!("{}{suffix}", analysis.root);
-                        let entry = cues_by_headline_root.entry(bare).or_default();
+                        let entry = cues_by_headline_form.entry(bare).or_default();
                         if !entry.contains(&i) {
                             entry.push(i);
                         }
@@ -415,7 +415,8 @@ impl Coder {
             w.months.iter().map(|m| (m.names.clone(), m.month)),
             &w.weekdays,
         )
-        .with_name_heads(&w.date_name_heads);
+        .with_name_heads(&w.date_name_heads)
+        .with_year_openers(&w.year_openers);
         let numbers = NumberWords::new(
             w.number_words
                 .iter()
@@ -460,7 +461,7 @@ impl Coder {
             cues,
             cues_by_root,
             cues_by_form,
-            cues_by_headline_root,
+            cues_by_headline_form,
             stemmer,
             calendar,
             numbers,

@@ -37,7 +37,7 @@ impl Coder {
                     && !doc.verbal(i)
                     && doc.text_of(i).starts_with(char::is_uppercase);
                 let Some(cues) = bare
-                    .then(|| self.cues_by_headline_root.get(doc.lower(i)))
+                    .then(|| self.cues_by_headline_form.get(doc.lower(i)))
                     .flatten()
                 else {
                     continue;

@@ -496,14 +496,17 @@ impl Coder {
             })
             .last();
         let Some(last) = clause else { return false };
+        // Two-word entries ("pekan depan") are matched without building
+        // a string per word: this runs for every cue.
         (from..=last).any(|i| {
-            self.sets.future_times.contains(doc.lower(i))
+            let word = doc.lower(i);
+            self.sets.future_times.contains(word)
                 || i < last
-                    && self.sets.future_times.contains(&format!(
-                        "{} {}",
-                        doc.lower(i),
-                        doc.lower(i + 1)
-                    ))
+                    && self
+                        .sets
+                        .future_times
+                        .iter()
+                        .any(|entry| entry.split_once(' ') == Some((word, doc.lower(i + 1))))
         })
     }
 

@@ -7,9 +7,8 @@ use std::sync::OnceLock;
 
 mod common;
 
-use common::coder;
+use common::{check_class, code_case};
 use serde::Deserialize;
-use warta_code::Document;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -60,20 +59,10 @@ fn run(name: &str) -> Vec<String> {
         .iter()
         .find(|c| c.name == name)
         .unwrap_or_else(|| panic!("no class {name} in lexicon/dates.toml"));
-    assert!(
-        !class.about.is_empty() && class.case.len() >= 5,
-        "{name}: at least five cases"
-    );
+    check_class(name, &class.about, class.case.len());
     let mut failures = Vec::new();
     for case in &class.case {
-        let doc = Document {
-            doc_id: "dates".into(),
-            text: case.text.clone(),
-            date: Some(case.published.clone()),
-            language: Some("id".into()),
-            ..Document::default()
-        };
-        let records = coder().code(&doc).records;
+        let records = code_case(&case.text, &case.published);
         let got: Vec<String> = records
             .iter()
             .map(|r| format!("{} {:?} background {}", r.event_type, r.date, r.background))

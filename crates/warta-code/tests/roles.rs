@@ -7,9 +7,8 @@ use std::sync::OnceLock;
 
 mod common;
 
-use common::coder;
+use common::{check_class, code_case};
 use serde::Deserialize;
-use warta_code::Document;
 use warta_record::EventRecord;
 
 #[derive(Deserialize)]
@@ -92,20 +91,10 @@ fn run(name: &str) -> Vec<String> {
                 .map(|c| (file, c))
         })
         .unwrap_or_else(|| panic!("no class {name} in the challenge files"));
-    assert!(
-        !class.about.is_empty() && class.case.len() >= 5,
-        "{name}: at least five cases"
-    );
+    check_class(name, &class.about, class.case.len());
     let mut failures = Vec::new();
     for case in &class.case {
-        let doc = Document {
-            doc_id: "roles".into(),
-            text: case.text.clone(),
-            date: Some(all.date.clone()),
-            language: Some("id".into()),
-            ..Document::default()
-        };
-        let records = coder().code(&doc).records;
+        let records = code_case(&case.text, &all.date);
         let got: Vec<String> = records
             .iter()
             .map(|r| {

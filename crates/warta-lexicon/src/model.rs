@@ -133,6 +133,7 @@ pub struct Words {
     pub anterior: Vec<String>,
     pub anterior_openers: Vec<String>,
     pub date_name_heads: Vec<String>,
+    pub year_openers: Vec<String>,
     pub claim_openers: Vec<String>,
     pub preparations: Vec<String>,
     pub future_times: Vec<String>,

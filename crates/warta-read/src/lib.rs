@@ -20,7 +20,7 @@ mod walk;
 mod warc;
 
 pub use indosum::detokenize;
-pub use run_ids::{RunIds, Seen};
+pub use run_ids::{conflict_reason, RunIds, Seen};
 
 use source::Documents;
 use walk::{Input, Walk};

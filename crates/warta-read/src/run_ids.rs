@@ -32,7 +32,18 @@ impl RunIds {
 
     /// Records `doc` and says whether its id was seen before in this run.
     pub fn check(&mut self, doc: &RawDocument) -> Seen {
-        let fingerprint = fingerprint(doc);
+        self.check_fingerprint(doc, fingerprint(doc))
+    }
+
+    /// `check`, for a caller that has already hashed the document's content
+    /// (the store's content hash): the text is not hashed again.
+    pub fn check_hashed(&mut self, doc: &RawDocument, content_hash: &str) -> Seen {
+        let mut hasher = DefaultHasher::new();
+        content_hash.hash(&mut hasher);
+        self.check_fingerprint(doc, hasher.finish())
+    }
+
+    fn check_fingerprint(&mut self, doc: &RawDocument, fingerprint: u64) -> Seen {
         match self.seen.get(&doc.doc_id) {
             None => {
                 self.seen.insert(
@@ -49,6 +60,15 @@ impl RunIds {
             },
         }
     }
+}
+
+/// What to say of `doc` when its id is `first`'s, with other content.
+pub fn conflict_reason(doc: &RawDocument, first: &str) -> String {
+    format!(
+        "document id '{}' is also {first}'s, with other content; skipped (give one of them \
+         another id)",
+        doc.doc_id
+    )
 }
 
 /// The content that makes two documents one: text and metadata, not where
@@ -97,6 +117,20 @@ mod tests {
                 first: "dev.01.jsonl:3".into()
             }
         );
+        // With the caller's own content hash.
+        let mut hashed = RunIds::new();
+        assert_eq!(
+            hashed.check_hashed(&doc("c", "f:1", "x"), "h1"),
+            Seen::First
+        );
+        assert!(matches!(
+            hashed.check_hashed(&doc("c", "f:2", "x"), "h1"),
+            Seen::Repeat { .. }
+        ));
+        assert!(matches!(
+            hashed.check_hashed(&doc("c", "f:3", "y"), "h2"),
+            Seen::Conflict { .. }
+        ));
         let mut dated = doc("a", "x", "Teks.");
         dated.date = Some("2017-06-02".into());
         assert!(matches!(ids.check(&dated), Seen::Conflict { .. }));

@@ -267,10 +267,17 @@ fn gdelt_row(event: &StoredEvent) -> Vec<String> {
             String::new()
         },
     ]);
-    // A tab or line break inside a field would shift every later column.
-    row.iter()
+    row
+}
+
+/// One tab-separated line. A tab or line break inside a field would shift
+/// every later column: they become spaces.
+fn tsv_line(fields: &[String]) -> String {
+    fields
+        .iter()
         .map(|f| f.replace(['\t', '\n', '\r'], " "))
-        .collect()
+        .collect::<Vec<_>>()
+        .join("\t")
 }
 
 /// GDELT 2.0 event-table layout, tab-separated, with a header line.
@@ -284,7 +291,7 @@ pub fn write_gdelt(
     writeln!(out, "{}", GDELT_COLUMNS.join("\t")).map_err(|e| write_error(out_name, e))?;
     let mut n = 0;
     store.for_each_event(filter, page, |event| {
-        writeln!(out, "{}", gdelt_row(&event).join("\t")).map_err(|e| write_error(out_name, e))?;
+        writeln!(out, "{}", tsv_line(&gdelt_row(&event))).map_err(|e| write_error(out_name, e))?;
         n += 1;
         Ok(())
     })?;
@@ -336,12 +343,7 @@ pub fn write_mentions(
                 m.merge.clone(),
                 m.sentence.clone(),
             ];
-            // A tab or line break inside a field would shift every later column.
-            let row: Vec<String> = row
-                .iter()
-                .map(|f| f.replace(['\t', '\n', '\r'], " "))
-                .collect();
-            writeln!(out, "{}", row.join("\t")).map_err(|e| write_error(out_name, e))?;
+            writeln!(out, "{}", tsv_line(&row)).map_err(|e| write_error(out_name, e))?;
         }
         n += 1;
         Ok(())

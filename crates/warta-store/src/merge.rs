@@ -604,7 +604,9 @@ pub fn same_act(
     let named = people_agree(event, mention, people).map_err(reject("people", 3))?;
     let mode = modes_agree(event, mention, strict).map_err(reject("modes", 4))?;
     let place = locations_agree(event, mention).map_err(reject("locations", 5))?;
-    let recipient_missing = parties.ends_with("(one report names no recipient)");
+    // The parties agreed with different recipients: one report names none.
+    let recipient_missing =
+        !is_symmetric(event, mention) && keys(&event.recipient) != keys(&mention.recipient);
     let same_day = dates == DateAgreement::SameDay;
     let evidence = corroborated(event, mention, people, recipient_missing, same_day)
         .map_err(reject("evidence", 6))?;

@@ -212,28 +212,27 @@ fn date_bound(text: &str, end: bool) -> std::result::Result<String, String> {
 fn where_clause(filter: &EventFilter) -> std::result::Result<(String, Vec<Value>), String> {
     let mut clauses: Vec<&str> = vec!["1"];
     let mut values: Vec<Value> = Vec::new();
-    for (role, party) in [
-        ("actor", &filter.actor),
-        ("recipient", &filter.recipient),
-        ("party", &filter.party),
+    // One pass over the parties gives the set of events, instead of a
+    // correlated search per event (6x faster on 100,000 events).
+    macro_rules! party_clause {
+        ($side:literal) => {
+            concat!(
+                "e.id IN (SELECT p.event FROM event_parties p WHERE ",
+                $side,
+                "(p.country = ? OR p.name LIKE ? ESCAPE '\\' OR p.text LIKE ? ESCAPE '\\'))"
+            )
+        };
+    }
+    for (clause, party) in [
+        (party_clause!("p.role = 'actor' AND "), &filter.actor),
+        (
+            party_clause!("p.role = 'recipient' AND "),
+            &filter.recipient,
+        ),
+        (party_clause!(""), &filter.party),
     ] {
         if let Some(party) = party {
-            // One pass over the parties gives the set of events, instead of
-            // a correlated search per event (6x faster on 100,000 events).
-            clauses.push(match role {
-                "actor" => {
-                    "e.id IN (SELECT p.event FROM event_parties p WHERE p.role = 'actor'
-                 AND (p.country = ? OR p.name LIKE ? ESCAPE '\\' OR p.text LIKE ? ESCAPE '\\'))"
-                }
-                "recipient" => {
-                    "e.id IN (SELECT p.event FROM event_parties p WHERE p.role = 'recipient'
-                 AND (p.country = ? OR p.name LIKE ? ESCAPE '\\' OR p.text LIKE ? ESCAPE '\\'))"
-                }
-                _ => {
-                    "e.id IN (SELECT p.event FROM event_parties p
-                 WHERE p.country = ? OR p.name LIKE ? ESCAPE '\\' OR p.text LIKE ? ESCAPE '\\')"
-                }
-            });
+            clauses.push(clause);
             let pattern = like_pattern(party.trim());
             values.push(Value::Text(party.trim().to_uppercase()));
             values.push(Value::Text(pattern.clone()));

@@ -3,11 +3,33 @@
 
 use std::sync::OnceLock;
 
-use warta_code::Coder;
+use warta_code::{Coder, Document};
+use warta_record::EventRecord;
 
 pub fn coder() -> &'static Coder {
     static CODER: OnceLock<Coder> = OnceLock::new();
     CODER.get_or_init(|| Coder::embedded().expect("the embedded lexicon loads"))
+}
+
+/// The records of one challenge sentence, coded as an Indonesian report
+/// published on `date`.
+pub fn code_case(text: &str, date: &str) -> Vec<EventRecord> {
+    let doc = Document {
+        doc_id: "challenge".into(),
+        text: text.into(),
+        date: Some(date.into()),
+        language: Some("id".into()),
+        ..Document::default()
+    };
+    coder().code(&doc).records
+}
+
+/// A class says what it is about and holds five cases at least.
+pub fn check_class(name: &str, about: &str, cases: usize) {
+    assert!(
+        !about.is_empty() && cases >= 5,
+        "{name}: at least five cases"
+    );
 }
 
 /// One test per class (`test_name => "class-name"`), each calling the
