@@ -1,7 +1,7 @@
 -- Events per week and quad class in which Iran is a party.
 SELECT date_trunc('week', event_date) AS week, quad_class, count(*) AS events
 FROM 'events.parquet'
-WHERE list_contains(string_split(actor_countries, ';'), 'IRN')
-   OR list_contains(string_split(recipient_countries, ';'), 'IRN')
+WHERE list_contains(actor_countries, 'IRN')
+   OR list_contains(recipient_countries, 'IRN')
 GROUP BY ALL
 ORDER BY ALL;

@@ -88,6 +88,13 @@ enum Command {
         #[arg(long)]
         threads: Option<usize>,
     },
+    /// Bring a store up to this version: its schema, and its events re-merged
+    /// when the merge rules changed. Documents and mentions are kept.
+    Upgrade {
+        /// The event database.
+        #[arg(long, default_value = "warta.db")]
+        db: PathBuf,
+    },
     /// Stored events matching the filters, as JSON Lines, CSV, GDELT columns, a table or Parquet.
     Events {
         #[command(flatten)]
@@ -227,6 +234,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             code::run(&coder, &paths, format, output.as_deref(), threads)
         }
         Command::Ingest { paths, db, threads } => store::ingest(lexicon, &paths, &db, threads),
+        Command::Upgrade { db } => store::upgrade(&lexicon, &db),
         Command::Events {
             filters,
             format,

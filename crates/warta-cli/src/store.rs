@@ -87,8 +87,10 @@ impl FilterArgs {
 pub enum EventFormat {
     Jsonl,
     Csv,
-    /// GDELT 2.0 event-table columns, tab-separated.
+    /// GDELT 2.0's event table: its 61 columns, tab-separated, no header.
     Gdelt,
+    /// GDELT 2.0's columns Warta fills, with a header and DatePrecision.
+    GdeltLike,
     /// One row per mention (GDELT's mentions table), tab-separated.
     Mentions,
     Table,
@@ -121,6 +123,42 @@ struct Tally {
     stored: IngestSummary,
 }
 
+/// Re-merges a store merged by other rules than this warta's, and says so.
+fn remerge_if_stale(store: &mut Store, people: &People) -> anyhow::Result<()> {
+    if let Some(done) = store.remerge_if_stale(people)? {
+        let from = done
+            .from_rules
+            .map_or_else(|| "unrecorded".to_owned(), |v| v.to_string());
+        eprintln!(
+            "warta: {}: re-merged {} mentions by merge rules {} (were {from}): {} events, were {}",
+            store.path().display(),
+            done.mentions,
+            done.to_rules,
+            done.events_after,
+            done.events_before
+        );
+    }
+    Ok(())
+}
+
+/// `warta upgrade`: the schema's migrations (on opening), then a re-merge
+/// if the merge rules changed.
+pub fn upgrade(lexicon: &Lexicon, db: &Path) -> anyhow::Result<ExitCode> {
+    if !db.exists() {
+        anyhow::bail!("{}: no such database", db.display());
+    }
+    let people = People::new(lexicon.people.iter().map(|p| p.name.clone()));
+    let mut store = Store::open(db)?;
+    remerge_if_stale(&mut store, &people)?;
+    eprintln!(
+        "warta upgrade: {} is at schema version {} and merge rules {}",
+        db.display(),
+        store.schema_version()?,
+        warta_store::MERGE_RULES_VERSION
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn ingest(
     lexicon: Lexicon,
     paths: &[PathBuf],
@@ -138,6 +176,7 @@ pub fn ingest(
     );
     let coder = Coder::new(lexicon);
     let mut store = Store::open(db)?;
+    remerge_if_stale(&mut store, &people)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads.unwrap_or(0))
         .build()?;
@@ -356,7 +395,16 @@ pub fn events(
             warta_store::write_csv(&store, &filter, page, &mut out, &name)?;
         }
         EventFormat::Gdelt => {
-            warta_store::write_gdelt(&store, &filter, page, &mut out, &name)?;
+            let fips: std::collections::HashMap<String, String> = Lexicon::embedded()?
+                .countries
+                .into_iter()
+                .filter_map(|c| Some((c.code, c.fips?)))
+                .collect();
+            let fips = |iso: &str| fips.get(iso).cloned();
+            warta_store::write_gdelt(&store, &filter, page, &mut out, &name, &fips)?;
+        }
+        EventFormat::GdeltLike => {
+            warta_store::write_gdelt_like(&store, &filter, page, &mut out, &name)?;
         }
         EventFormat::Mentions => {
             warta_store::write_mentions(&store, &filter, page, &mut out, &name)?;

@@ -165,10 +165,33 @@ fn query_commands_print_tables_and_exports() {
     ]));
     assert_eq!(csv.lines().count(), 3);
     assert!(csv.starts_with("id,doc_id,"));
-    let gdelt = stdout(&warta(&[
-        "events", "--db", db, "--format", "gdelt", "--limit", "1",
+    let gdelt_like = stdout(&warta(&[
+        "events",
+        "--db",
+        db,
+        "--format",
+        "gdelt-like",
+        "--limit",
+        "1",
     ]));
-    assert!(gdelt.starts_with("GLOBALEVENTID\tSQLDATE\t"));
+    assert!(gdelt_like.starts_with("GLOBALEVENTID\tSQLDATE\t"));
+    // GDELT's own file: 61 columns, no header, FIPS place codes.
+    let gdelt = stdout(&warta(&["events", "--db", db, "--format", "gdelt"]));
+    let rows: Vec<Vec<&str>> = gdelt.lines().map(|l| l.split('\t').collect()).collect();
+    assert!(
+        !rows.is_empty() && rows.iter().all(|r| r.len() == 61),
+        "{gdelt}"
+    );
+    assert!(rows.iter().all(|r| r[0].parse::<i64>().is_ok()), "{gdelt}");
+    let places: Vec<&str> = rows
+        .iter()
+        .map(|r| r[53])
+        .filter(|c| !c.is_empty())
+        .collect();
+    assert!(
+        !places.is_empty() && places.iter().all(|c| c.len() == 2),
+        "{places:?}"
+    );
 
     let no_output = warta(&["events", "--db", db, "--format", "parquet"]);
     assert_eq!(no_output.status.code(), Some(2));
@@ -575,7 +598,7 @@ fn the_mentions_export_and_gdelt_ids_resolve() {
     let gdelt = warta(&["events", "--db", db_arg, "--format", "gdelt"]);
     let first = stdout(&gdelt)
         .lines()
-        .nth(1)
+        .next()
         .unwrap()
         .split('\t')
         .next()
@@ -665,4 +688,22 @@ print(json.dumps([[str(v) for v in row] for row in rows]))
         dyads.iter().any(|r| r[0] == "IRN" && r[1] == "ISR"),
         "{dyads:?}"
     );
+}
+
+#[test]
+fn upgrade_brings_a_store_up_to_date_and_refuses_a_missing_one() {
+    let dir = scratch("upgrade");
+    let missing = warta(&["upgrade", "--db", dir.join("none.db").to_str().unwrap()]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("none.db: no such database"));
+    let db = dir.join("seeds.db");
+    assert!(ingest(&db, &[&shared().join("seeds")]).status.success());
+    let before = stdout(&warta(&["events", "--db", db.to_str().unwrap()]));
+    let upgraded = warta(&["upgrade", "--db", db.to_str().unwrap()]);
+    assert!(upgraded.status.success(), "{}", stderr(&upgraded));
+    let message = stderr(&upgraded);
+    assert!(message.contains("merge rules"), "{message}");
+    assert!(!message.contains("re-merged"), "already current: {message}");
+    let after = stdout(&warta(&["events", "--db", db.to_str().unwrap()]));
+    assert_eq!(before, after);
 }

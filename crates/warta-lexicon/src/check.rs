@@ -121,6 +121,7 @@ fn check_countries(lexicon: &Lexicon, problems: &mut Problems) {
         lexicon.countries.iter().map(|c| c.code.as_str()),
         problems,
     );
+    let mut fips_owners: HashMap<&str, &str> = HashMap::new();
     for country in &lexicon.countries {
         let code = &country.code;
         if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -129,6 +130,18 @@ fn check_countries(lexicon: &Lexicon, problems: &mut Problems) {
                 code,
                 "code is not three upper-case letters",
             );
+        }
+        if let Some(fips) = &country.fips {
+            if fips.len() != 2 || !fips.bytes().all(|b| b.is_ascii_uppercase()) {
+                problems.add("countries.toml", code, "fips is not two upper-case letters");
+            }
+            if let Some(owner) = fips_owners.insert(fips, code) {
+                problems.add(
+                    "countries.toml",
+                    code,
+                    format!("fips {fips} is also {owner}'s"),
+                );
+            }
         }
         if country.bbox.len() != 4
             || country.bbox[0] > country.bbox[2]

@@ -114,6 +114,7 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     #[test]
     fn embedded_lexicon_loads() {
@@ -122,6 +123,49 @@ mod tests {
         assert_eq!(lexicon.plover.types.len(), 16);
         assert!(!lexicon.countries.is_empty());
         assert!(!lexicon.cues.is_empty());
+    }
+
+    #[test]
+    fn countries_have_unique_fips_codes() {
+        let lexicon = Lexicon::embedded().expect("embedded lexicon parses");
+        let mut owners: HashMap<&str, &str> = HashMap::new();
+        for country in &lexicon.countries {
+            let Some(fips) = country.fips.as_deref() else {
+                continue;
+            };
+            assert!(
+                fips.len() == 2 && fips.bytes().all(|b| b.is_ascii_uppercase()),
+                "{}: fips {fips:?} is not two upper-case letters",
+                country.code
+            );
+            if let Some(owner) = owners.insert(fips, &country.code) {
+                panic!("fips {fips} is both {owner}'s and {}'s", country.code);
+            }
+        }
+        assert!(
+            owners.len() >= 190,
+            "only {} countries have a fips code",
+            owners.len()
+        );
+        let fips_of = |code: &str| {
+            lexicon
+                .countries
+                .iter()
+                .find(|c| c.code == code)
+                .and_then(|c| c.fips.as_deref())
+        };
+        for (code, fips) in [
+            ("RUS", "RS"),
+            ("DEU", "GM"),
+            ("GBR", "UK"),
+            ("ISR", "IS"),
+            ("AUT", "AU"),
+            ("AUS", "AS"),
+            ("IDN", "ID"),
+            ("PSE", "WE"),
+        ] {
+            assert_eq!(fips_of(code), Some(fips), "fips of {code}");
+        }
     }
 
     #[test]

@@ -181,6 +181,9 @@ pub(crate) struct CountriesFile {
 #[serde(deny_unknown_fields)]
 pub struct Country {
     pub code: String,
+    /// FIPS 10-4 country code, as GDELT writes it in `ActionGeo_CountryCode`
+    /// ("RS" for RUS); `None` for an entry with no code of its own.
+    pub fips: Option<String>,
     pub name: String,
     pub names: Vec<String>,
     #[serde(default)]

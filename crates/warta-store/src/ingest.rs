@@ -11,7 +11,9 @@ use std::sync::Arc;
 use rusqlite::{params, OptionalExtension, Transaction};
 use warta_record::EventRecord;
 
-use crate::merge::{self, best_candidate, informativeness, Candidate, Decision, People, When};
+use crate::merge::{
+    self, best_candidate, informativeness, Candidate, Decision, People, When, MERGE_RULES_VERSION,
+};
 use crate::{DocumentInput, Result, Store};
 
 /// Parsed records of mentions, by mention id (see `Store::records`).
@@ -186,6 +188,7 @@ impl Store {
                 summary: IngestSummary::default(),
                 sentence_index: sentence_index.then_some(indexed_up_to),
                 records,
+                event_floor: 0,
             };
             for document in documents {
                 batch.document(document, coder_version, &ingested_at)?;
@@ -209,6 +212,154 @@ impl Store {
         result.map_err(|e| crate::StoreError {
             path: path.clone(),
             reason: format!("storing a batch of documents: {e}"),
+        })
+    }
+}
+
+/// What a re-merge did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RemergeSummary {
+    /// The merge rules the store had been merged by (`None`: unrecorded).
+    pub from_rules: Option<u32>,
+    pub to_rules: u32,
+    pub mentions: usize,
+    pub events_before: usize,
+    pub events_after: usize,
+}
+
+/// The `store_meta` key of the merge rules' version.
+const MERGE_RULES_KEY: &str = "merge_rules";
+
+/// Mentions read at a time while re-merging: memory stays bounded.
+const REMERGE_CHUNK: i64 = 10_000;
+
+fn recorded_merge_rules(tx: &rusqlite::Connection) -> rusqlite::Result<Option<u32>> {
+    let value: Option<String> = tx
+        .prepare_cached("SELECT value FROM store_meta WHERE key = ?1")?
+        .query_row([MERGE_RULES_KEY], |r| r.get(0))
+        .optional()?;
+    Ok(value.and_then(|v| v.parse().ok()))
+}
+
+fn record_merge_rules(tx: &rusqlite::Connection) -> rusqlite::Result<()> {
+    tx.prepare_cached("INSERT OR REPLACE INTO store_meta (key, value) VALUES (?1, ?2)")?
+        .execute(params![MERGE_RULES_KEY, MERGE_RULES_VERSION.to_string()])?;
+    Ok(())
+}
+
+impl Store {
+    /// The version of the merge rules the stored events were merged by;
+    /// `None` for a store from before it was recorded.
+    pub fn merge_rules(&self) -> Result<Option<u32>> {
+        recorded_merge_rules(&self.conn).map_err(|e| self.fail(e))
+    }
+
+    /// An empty store is merged by the current rules: record them, so that
+    /// it is never re-merged for nothing.
+    pub(crate) fn claim_merge_rules_if_empty(&mut self) -> Result<()> {
+        let result = (|| -> rusqlite::Result<()> {
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let empty: bool =
+                tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM mentions)", [], |r| {
+                    r.get(0)
+                })?;
+            if empty && recorded_merge_rules(&tx)?.is_none() {
+                record_merge_rules(&tx)?;
+            }
+            tx.commit()
+        })();
+        result.map_err(|e| self.fail(format!("recording the merge rules: {e}")))
+    }
+
+    /// Re-merges the store when its events were merged by other rules than
+    /// this code's; `None` when they were not.
+    pub fn remerge_if_stale(&mut self, people: &People) -> Result<Option<RemergeSummary>> {
+        if self.merge_rules()? == Some(MERGE_RULES_VERSION) {
+            return Ok(None);
+        }
+        self.remerge(people).map(Some)
+    }
+
+    /// Places every stored mention again, in the order they were stored,
+    /// by the current merge rules, in one transaction. Documents, mentions
+    /// and the sentence index stay as they are; events are rebuilt, and
+    /// keep their `event_id` when their first mention is the same (their
+    /// row, the GDELT-style id, is new).
+    pub fn remerge(&mut self, people: &People) -> Result<RemergeSummary> {
+        let Store {
+            conn,
+            records,
+            path,
+            ..
+        } = self;
+        let result = (|| -> rusqlite::Result<RemergeSummary> {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let count = |sql: &str| -> rusqlite::Result<usize> {
+                let n: i64 = tx.query_row(sql, [], |r| r.get(0))?;
+                Ok(usize::try_from(n).unwrap_or(0))
+            };
+            let mut summary = RemergeSummary {
+                from_rules: recorded_merge_rules(&tx)?,
+                to_rules: MERGE_RULES_VERSION,
+                mentions: count("SELECT count(*) FROM mentions")?,
+                events_before: count("SELECT count(*) FROM events")?,
+                events_after: 0,
+            };
+            let floor: i64 =
+                tx.query_row("SELECT coalesce(max(id), 0) FROM events", [], |r| r.get(0))?;
+            // The old events stay until every mention has left them; their
+            // ids step aside so that the new events can take them.
+            tx.execute("UPDATE events SET event_id = 'stale:' || event_id", [])?;
+            let mut batch = Batch {
+                tx: &tx,
+                people,
+                touched: BTreeSet::new(),
+                summary: IngestSummary::default(),
+                sentence_index: None,
+                records,
+                event_floor: floor,
+            };
+            let mut after = 0_i64;
+            loop {
+                let chunk: Vec<(i64, i64, Option<String>, String)> = tx
+                    .prepare_cached(
+                        "SELECT m.id, m.document, d.publication_date, m.record
+                         FROM mentions m JOIN documents d ON d.id = m.document
+                         WHERE m.id > ?1 ORDER BY m.id LIMIT ?2",
+                    )?
+                    .query_map([after, REMERGE_CHUNK], |r| {
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                    })?
+                    .collect::<rusqlite::Result<_>>()?;
+                let Some(&(last, ..)) = chunk.last() else {
+                    break;
+                };
+                for (mention, document, published, json) in chunk {
+                    let record = parse_record(&json)?;
+                    batch.mention(document, published.as_deref(), &record, Some(mention))?;
+                }
+                after = last;
+            }
+            tx.execute("DELETE FROM event_parties WHERE event <= ?1", [floor])?;
+            tx.execute("DELETE FROM events WHERE id <= ?1", [floor])?;
+            let events: Vec<i64> = tx
+                .prepare("SELECT id FROM events ORDER BY id")?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            for &event in &events {
+                refresh_aggregates(&tx, event)?;
+            }
+            summary.events_after = events.len();
+            record_merge_rules(&tx)?;
+            tx.commit()?;
+            Ok(summary)
+        })();
+        // Parsed records stay valid: mentions keep their ids and records.
+        result.map_err(|e| crate::StoreError {
+            path: path.clone(),
+            reason: format!("re-merging the stored events: {e}"),
         })
     }
 }
@@ -237,6 +388,9 @@ struct Batch<'a> {
     /// mentions are indexed at commit).
     sentence_index: Option<i64>,
     records: &'a mut RecordCache,
+    /// Only events with a larger row are candidates: while re-merging,
+    /// the events of the old merge (at most this row) are not.
+    event_floor: i64,
 }
 
 impl Batch<'_> {
@@ -282,7 +436,7 @@ impl Batch<'_> {
         let document = self.tx.last_insert_rowid();
         self.summary.stored += 1;
         for record in &doc.records {
-            self.mention(document, doc.publication_date.as_deref(), record)?;
+            self.mention(document, doc.publication_date.as_deref(), record, None)?;
         }
         Ok(())
     }
@@ -370,6 +524,7 @@ impl Batch<'_> {
                  WHERE e.event_type = ?1
                    AND e.window_start BETWEEN ?2 AND ?3
                    AND e.window_end >= ?4
+                   AND e.id > ?6
                    AND NOT EXISTS (SELECT 1 FROM mentions o
                                    WHERE o.event = e.id AND o.document = ?5)
                  ORDER BY e.id",
@@ -380,7 +535,8 @@ impl Batch<'_> {
                     lo - LONGEST_WINDOW_DAYS,
                     hi,
                     lo,
-                    document
+                    document,
+                    self.event_floor
                 ],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )?
@@ -393,11 +549,15 @@ impl Batch<'_> {
         Ok(out)
     }
 
+    /// Joins the record to the event it reports or starts one. `existing`
+    /// is a stored mention being placed again (a re-merge); otherwise the
+    /// mention is inserted.
     fn mention(
         &mut self,
         document: i64,
         publication_date: Option<&str>,
         record: &EventRecord,
+        existing: Option<i64>,
     ) -> rusqlite::Result<()> {
         let stored = self.candidates(document, record)?;
         let candidates: Vec<Candidate> = stored
@@ -413,7 +573,7 @@ impl Batch<'_> {
         self.summary.mentions += 1;
         match decision {
             Decision::Join { row, why } => {
-                let mention = insert_mention(self.tx, document, row, record, "joined", &why)?;
+                let mention = self.place(existing, document, row, record, "joined", &why)?;
                 self.records.put(mention, record);
                 self.tx
                     .prepare_cached(
@@ -457,7 +617,7 @@ impl Batch<'_> {
                         publication_date,
                     ])?;
                 let event = self.tx.last_insert_rowid();
-                let mention = insert_mention(self.tx, document, event, record, "new", &why)?;
+                let mention = self.place(existing, document, event, record, "new", &why)?;
                 self.records.put(mention, record);
                 self.tx
                     .prepare_cached("UPDATE events SET representative = ?2 WHERE id = ?1")?
@@ -468,6 +628,29 @@ impl Batch<'_> {
             }
         }
         Ok(())
+    }
+
+    /// Inserts the mention into `event`, or moves the stored one there.
+    fn place(
+        &self,
+        existing: Option<i64>,
+        document: i64,
+        event: i64,
+        record: &EventRecord,
+        merge: &str,
+        why: &str,
+    ) -> rusqlite::Result<i64> {
+        match existing {
+            Some(mention) => {
+                self.tx
+                    .prepare_cached(
+                        "UPDATE mentions SET event = ?2, merge = ?3, why = ?4 WHERE id = ?1",
+                    )?
+                    .execute(params![mention, event, merge, why])?;
+                Ok(mention)
+            }
+            None => insert_mention(self.tx, document, event, record, merge, why),
+        }
     }
 
     /// The event id is the record id of its first mention; should that id

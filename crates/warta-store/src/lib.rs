@@ -19,12 +19,12 @@ use rusqlite::{Connection, OpenFlags};
 use warta_record::EventRecord;
 
 pub use export::{
-    write_csv, write_gdelt, write_jsonl, write_mentions, write_parquet, CSV_EXTRA_COLUMNS,
-    GDELT_COLUMNS, MENTION_COLUMNS,
+    parquet_columns, write_csv, write_gdelt, write_gdelt_like, write_jsonl, write_mentions,
+    write_parquet, CSV_EXTRA_COLUMNS, GDELT_COLUMNS, GDELT_LIKE_COLUMNS, MENTION_COLUMNS,
 };
 pub use goldstein::goldstein;
-pub use ingest::{IngestSummary, Known};
-pub use merge::People;
+pub use ingest::{IngestSummary, Known, RemergeSummary};
+pub use merge::{People, MERGE_RULES_VERSION};
 pub use query::{
     Bucket, DocumentView, Dyad, EventFilter, EventPage, MentionView, Page, StoredEvent,
     StoredMention, TimelineRow, Totals,
@@ -136,6 +136,9 @@ impl Store {
         schema::migrate(&mut store.conn, version).map_err(|e| store.fail(e))?;
         store.sentence_index =
             schema::has_sentence_index(&store.conn).map_err(|e| store.fail(e))?;
+        if version >= 4 {
+            store.claim_merge_rules_if_empty()?;
+        }
         Ok(store)
     }
 

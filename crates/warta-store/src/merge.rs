@@ -21,6 +21,18 @@ pub const PUBLICATION_LAG_DAYS: i64 = 7;
 /// within this many days of each other.
 pub const PUBLICATION_GAP_DAYS: i64 = 2;
 
+/// The version of the rules in this module. A store records the version
+/// its events were merged by; opening one merged by other rules for
+/// writing re-merges its mentions (`Store::remerge_if_stale`). Raise it
+/// with every change that can merge or split differently.
+///
+/// - 1: stores from before the version was recorded (party and date
+///   agreement only).
+/// - 2: corroboration (`evidence`): a shared person, group, place, toll,
+///   mode on the day, or content words; one-party acts need names and
+///   words.
+pub const MERGE_RULES_VERSION: u32 = 2;
+
 /// Canonical names of people (from the lexicon): a disjoint set of named
 /// people for the same country means a different act (the Lavrov call is
 /// not the Putin call), while a state's own name ("Russia") says nothing.

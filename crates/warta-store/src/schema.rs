@@ -108,8 +108,23 @@ CREATE INDEX events_in_order ON events(date_start IS NULL, date_start);
 CREATE INDEX events_by_period ON events(date_precision = 'day', date_start, quad_class);
 ";
 
+/// Version 4: facts about the store itself, such as the merge rules its
+/// events were merged by (`merge_rules`). A store upgraded to it records
+/// none, so its events are re-merged by the current rules.
+const V4_STORE_META: &str = "
+CREATE TABLE store_meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+";
+
 /// Every migration, in order; migration `i` takes version `i` to `i + 1`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1_CORE, V2_SENTENCE_SEARCH, V3_EXPLORER_INDEXES];
+pub(crate) const MIGRATIONS: &[&str] = &[
+    V1_CORE,
+    V2_SENTENCE_SEARCH,
+    V3_EXPLORER_INDEXES,
+    V4_STORE_META,
+];
 
 /// The schema version this code writes and reads.
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
@@ -139,7 +154,7 @@ pub(crate) fn version_mismatch(found: usize) -> String {
         )
     } else {
         format!(
-            "schema version {found} is older than this warta's ({SCHEMA_VERSION}); run `warta ingest` on it once to upgrade it"
+            "schema version {found} is older than this warta's ({SCHEMA_VERSION}); run `warta upgrade --db FILE` (or `warta ingest`) on it once to upgrade it"
         )
     }
 }
@@ -284,6 +299,98 @@ mod tests {
             .unwrap();
         assert_eq!(events.events[0].num_sources, 2);
         assert_eq!(store.document("one").unwrap().unwrap().coder_version, "v1");
+    }
+
+    /// A store merged by older rules (here: a wrong join written by hand,
+    /// as the rules before version 2 made them) is re-merged on upgrade,
+    /// and loses no document, mention or sentence.
+    #[test]
+    fn a_store_merged_by_older_rules_is_re_merged_on_upgrade() {
+        let path = scratch("remerge");
+        {
+            let mut old = Store::open_at_version(&path, 3).unwrap();
+            let mut unrelated = doc("three", "Indonesia dan Malaysia bertemu di Kuala Lumpur.");
+            let record = &mut unrelated.records[0];
+            record.actor[0].country = Some("IDN".into());
+            record.actor[0].name = Some("Indonesia".into());
+            record.recipient[0].country = Some("MYS".into());
+            record.recipient[0].name = Some("Malaysia".into());
+            record.id = "r-three".into();
+            old.ingest(
+                &[
+                    doc("one", "Putin menelepon Raisi pada Selasa 16 April."),
+                    doc(
+                        "two",
+                        "Putin dan Raisi berbicara lewat telepon, Selasa 16 April.",
+                    ),
+                    unrelated,
+                ],
+                "v3",
+                &People::default(),
+            )
+            .unwrap();
+            // The old rules' mistake: the third report joined the call.
+            old.conn
+                .execute_batch(
+                    "UPDATE mentions SET event = (SELECT min(id) FROM events), merge = 'joined'
+                     WHERE document = (SELECT id FROM documents WHERE doc_id = 'three');
+                     DELETE FROM event_parties WHERE event NOT IN (SELECT event FROM mentions);
+                     DELETE FROM events WHERE id NOT IN (SELECT event FROM mentions);",
+                )
+                .unwrap();
+        }
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(store.merge_rules().unwrap(), None, "unrecorded before v4");
+        let before = store.totals().unwrap();
+        assert_eq!(
+            (before.documents, before.mentions, before.events),
+            (3, 3, 1)
+        );
+        let done = store.remerge_if_stale(&People::default()).unwrap().unwrap();
+        assert_eq!(
+            (
+                done.from_rules,
+                done.mentions,
+                done.events_before,
+                done.events_after
+            ),
+            (None, 3, 1, 2)
+        );
+        let after = store.totals().unwrap();
+        assert_eq!((after.documents, after.mentions, after.events), (3, 3, 2));
+        let events = store
+            .events(&EventFilter::default(), Default::default())
+            .unwrap()
+            .events;
+        let call = events.iter().find(|e| e.num_articles == 2).unwrap();
+        assert_eq!(call.event_id, "r-one", "an event keeps its id");
+        let meeting = events.iter().find(|e| e.event_id == "r-three").unwrap();
+        assert_eq!(
+            (meeting.num_articles, meeting.mentions[0].merge.as_str()),
+            (1, "new")
+        );
+        let found = store
+            .count_events(&EventFilter {
+                text: Some("kuala lumpur".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(found, 1, "the sentence index still finds it");
+        assert_eq!(
+            store.merge_rules().unwrap(),
+            Some(crate::MERGE_RULES_VERSION)
+        );
+        assert_eq!(store.remerge_if_stale(&People::default()).unwrap(), None);
+    }
+
+    #[test]
+    fn a_new_store_records_its_merge_rules() {
+        let path = scratch("fresh-rules");
+        let store = Store::open(&path).unwrap();
+        assert_eq!(
+            store.merge_rules().unwrap(),
+            Some(crate::MERGE_RULES_VERSION)
+        );
     }
 
     #[test]

@@ -541,18 +541,21 @@ fn exports_jsonl_csv_and_gdelt() {
     assert!(csv.contains(",a;b;c\n"), "{csv}");
 
     let mut gdelt = Vec::new();
-    warta_store::write_gdelt(&store, &EventFilter::default(), all_pages, &mut gdelt, "-").unwrap();
+    warta_store::write_gdelt_like(&store, &EventFilter::default(), all_pages, &mut gdelt, "-")
+        .unwrap();
     let gdelt = String::from_utf8(gdelt).unwrap();
     let rows: Vec<Vec<&str>> = gdelt.lines().map(|l| l.split('\t').collect()).collect();
-    assert_eq!(rows.len(), 4);
+    // A header, the strike, and each call of Putin and Raisi both ways.
+    assert_eq!(rows.len(), 6);
+    assert_eq!(rows[0], warta_store::GDELT_LIKE_COLUMNS);
     let column = |name: &str| {
-        warta_store::GDELT_COLUMNS
+        warta_store::GDELT_LIKE_COLUMNS
             .iter()
             .position(|c| *c == name)
             .unwrap()
     };
     for row in &rows {
-        assert_eq!(row.len(), warta_store::GDELT_COLUMNS.len());
+        assert_eq!(row.len(), warta_store::GDELT_LIKE_COLUMNS.len());
     }
     let strike = &rows[1];
     assert_eq!(strike[column("SQLDATE")], "20240401");
@@ -571,14 +574,108 @@ fn exports_jsonl_csv_and_gdelt() {
             "{row:?}"
         );
     }
-    let call = &rows[2];
+    let (call, back) = (&rows[2], &rows[3]);
     assert_eq!(call[column("NumArticles")], "3");
     assert_eq!(call[column("GoldsteinScale")], "1");
     assert_eq!(
-        call[column("Actor2CountryCode")],
-        "IRN",
-        "the other party of a call"
+        (
+            call[column("Actor1CountryCode")],
+            call[column("Actor2CountryCode")]
+        ),
+        ("RUS", "IRN")
     );
+    assert_eq!(
+        (
+            back[column("Actor1CountryCode")],
+            back[column("Actor2CountryCode")]
+        ),
+        ("IRN", "RUS"),
+        "a call is counted both ways"
+    );
+    assert_eq!(call[0], back[0], "both directions are one event");
+}
+
+/// Every column of every export is described in the codebook.
+#[test]
+fn the_codebook_describes_every_exported_column() {
+    let codebook = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/codebook.md"),
+    )
+    .unwrap();
+    let described = |column: &str| codebook.contains(&format!("`{column}`"));
+    let parquet = warta_store::parquet_columns();
+    assert!(parquet.len() > 40, "{parquet:?}");
+    let mut missing: Vec<String> = parquet
+        .iter()
+        .map(String::as_str)
+        .chain(warta_store::GDELT_LIKE_COLUMNS.iter().copied())
+        .chain(warta_store::MENTION_COLUMNS.iter().copied())
+        .chain(warta_store::CSV_EXTRA_COLUMNS.iter().copied())
+        .filter(|c| !described(c))
+        .map(str::to_owned)
+        .collect();
+    // The full GDELT table's Actor2 and geography families are described
+    // once for all their members.
+    missing.extend(
+        warta_store::GDELT_COLUMNS
+            .iter()
+            .filter(|c| !described(c))
+            .filter(|c| !c.starts_with("Actor2") || c.starts_with("Actor2Geo"))
+            .filter(|c| !(c.starts_with("Actor1Geo_") || c.starts_with("Actor2Geo_")))
+            .map(|c| c.to_string()),
+    );
+    assert!(missing.is_empty(), "not in docs/codebook.md: {missing:?}");
+}
+
+#[test]
+fn the_gdelt_export_is_gdelt_2s_61_columns() {
+    let mut store = Store::open(&scratch("gdelt61")).unwrap();
+    store.ingest(&corpus(), "test", &people()).unwrap();
+    let fips = |iso: &str| match iso {
+        "SYR" => Some("SY".to_owned()),
+        "IRN" => Some("IR".to_owned()),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    let n = warta_store::write_gdelt(
+        &store,
+        &EventFilter::default(),
+        Page::default(),
+        &mut out,
+        "-",
+        &fips,
+    )
+    .unwrap();
+    assert_eq!(n, 3);
+    let text = String::from_utf8(out).unwrap();
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 5, "no header; the calls both ways");
+    assert_eq!(warta_store::GDELT_COLUMNS.len(), 61);
+    assert!(rows.iter().all(|r| r.len() == 61), "{rows:?}");
+    let column = |name: &str| {
+        warta_store::GDELT_COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .unwrap()
+    };
+    let strike = &rows[0];
+    assert!(strike[0].parse::<i64>().is_ok());
+    assert_eq!(strike[column("SQLDATE")], "20240401");
+    assert_eq!(strike[column("Actor1Code")], "ISRGOV");
+    assert_eq!(strike[column("Actor1CountryCode")], "ISR");
+    assert_eq!(strike[column("Actor1Type1Code")], "GOV");
+    assert_eq!(strike[column("Actor2CountryCode")], "IRN");
+    assert_eq!(strike[column("EventCode")], "190");
+    assert_eq!(strike[column("Actor1Geo_Type")], "0");
+    assert_eq!(strike[column("ActionGeo_Type")], "4");
+    assert_eq!(
+        strike[column("ActionGeo_CountryCode")],
+        "SY",
+        "FIPS, as GDELT"
+    );
+    assert_eq!(strike[column("ActionGeo_Lat")], "33.5");
+    assert_eq!(strike[column("SOURCEURL")], "https://jabaran.id/b");
+    assert_eq!(strike[column("DATEADDED")].len(), 14, "YYYYMMDDHHMMSS");
 }
 
 #[test]
@@ -598,8 +695,19 @@ try:
 except ImportError:
     print("NO_READER")
     sys.exit(0)
-t = pq.read_table(sys.argv[1]).to_pylist()
-print(json.dumps([[r["event_id"], r["event_type"], r["num_articles"], str(r["event_date"]), r["goldstein"], r["location_lat"]] for r in t]))
+table = pq.read_table(sys.argv[1])
+types = {f.name: str(f.type) for f in table.schema}
+rows = table.to_pylist()
+# A missing value is null, never an empty string or list; lists hold no repeats.
+empty = sorted({k for r in rows for k, v in r.items() if v == "" or v == []})
+repeats = sorted({k for r in rows for k, v in r.items() if isinstance(v, list) and len(v) != len(set(v))})
+print(json.dumps({
+    "types": {k: types[k] for k in ["global_event_id", "actor_countries", "recipient_country", "mention_doc_ids", "event_date", "background", "dead"]},
+    "empty": empty,
+    "repeats": repeats,
+    "rows": [[r["event_id"], r["event_type"], r["num_articles"], str(r["event_date"]), r["goldstein"], r["location_lat"],
+              r["actor_country"], r["actor_countries"], r["recipient_countries"], r["mention_doc_ids"], r["sources"]] for r in rows],
+}))
 "#;
     let output = std::process::Command::new("python3")
         .args(["-c", script, file.to_str().unwrap()])
@@ -626,13 +734,64 @@ print(json.dumps([[r["event_id"], r["event_type"], r["num_articles"], str(r["eve
         eprintln!("pyarrow not installed; Parquet reader check not run");
         return;
     }
-    let rows: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    let read: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    let list = "list<element: string not null>";
     assert_eq!(
-        rows,
+        read["types"],
+        serde_json::json!({
+            "global_event_id": "int64",
+            "actor_countries": list,
+            "recipient_country": "string",
+            "mention_doc_ids": list,
+            "event_date": "date32[day]",
+            "background": "bool",
+            "dead": "int64",
+        })
+    );
+    assert_eq!(read["empty"], serde_json::json!([]), "empty is null");
+    assert_eq!(read["repeats"], serde_json::json!([]), "no USA;USA");
+    assert_eq!(
+        read["rows"],
         serde_json::json!([
-            ["b-ASSAULT-43", "ASSAULT", 1, "2024-04-01", -10.0, 33.5],
-            ["a-CONSULT-45", "CONSULT", 3, "2024-04-16", 1.0, null],
-            ["d-CONSULT-45", "CONSULT", 1, "2024-04-23", 1.0, null]
+            [
+                "b-ASSAULT-43",
+                "ASSAULT",
+                1,
+                "2024-04-01",
+                -10.0,
+                33.5,
+                "ISR",
+                ["ISR"],
+                ["IRN"],
+                ["b"],
+                ["jabaran.id"]
+            ],
+            [
+                "a-CONSULT-45",
+                "CONSULT",
+                3,
+                "2024-04-16",
+                1.0,
+                null,
+                "RUS",
+                ["RUS", "IRN"],
+                null,
+                ["a", "b", "c"],
+                ["kompas.com", "jabaran.id", "antaranews.com"]
+            ],
+            [
+                "d-CONSULT-45",
+                "CONSULT",
+                1,
+                "2024-04-23",
+                1.0,
+                null,
+                "RUS",
+                ["RUS", "IRN"],
+                null,
+                ["d"],
+                ["kompas.com"]
+            ]
         ])
     );
 }
