@@ -141,36 +141,99 @@ test("a brushed span becomes from/to, snapped to whole weeks when by week", () =
 
 test("dyads become a country graph with per-quad counts and a dominant class", () => {
   const network = app.buildNetwork([
-    { actor: "RUS", recipient: "IRN", event_type: "CONSULT", quad_class: 1, events: 3 },
-    { actor: "RUS", recipient: "IRN", event_type: "THREATEN", quad_class: 3, events: 1 },
-    { actor: "IRN", recipient: "ISR", event_type: "ASSAULT", quad_class: 4, events: 2 },
-    { actor: "IDN", recipient: "IDN", event_type: "COERCE", quad_class: 4, events: 5 },
-    { actor: "-", recipient: "UKR", event_type: "ASSAULT", quad_class: 4, events: 4 },
+    { actor: "RUS", recipient: "IRN", event_type: "CONSULT", quad_class: 1, events: 3, goldstein: 3 },
+    { actor: "RUS", recipient: "IRN", event_type: "THREATEN", quad_class: 3, events: 1, goldstein: -4.4 },
+    { actor: "IRN", recipient: "ISR", event_type: "ASSAULT", quad_class: 4, events: 2, goldstein: -20 },
+    { actor: "IDN", recipient: "IDN", event_type: "COERCE", quad_class: 4, events: 5, goldstein: -35 },
+    { actor: "-", recipient: "UKR", event_type: "ASSAULT", quad_class: 4, events: 4, goldstein: -40 },
   ]);
   assert.equal(network.leftOut, 4);
+  // Only countries of the drawn pairs are nodes; their size counts all their events.
   assert.deepEqual(network.nodes, [
     { code: "IRN", total: 6 },
-    { code: "IDN", total: 5 },
     { code: "RUS", total: 4 },
     { code: "ISR", total: 2 },
   ]);
   const rusIrn = network.edges.find((e) => e.source === "RUS" && e.target === "IRN");
   assert.equal(rusIrn.events, 4);
+  assert.equal(rusIrn.intensity, 7.4);
   assert.deepEqual(rusIrn.byQuad, [0, 3, 0, 1, 0]);
   assert.equal(rusIrn.quad, 1);
   assert.equal(network.edges.length, 2, "self-pairs are not drawn as edges");
+  assert.deepEqual([network.pairs, network.shownEvents, network.pairEvents, network.allEvents], [2, 6, 6, 15]);
   assert.equal(app.dominantQuad([0, 0, 0, 0, 0]), null);
+  // By intensity, the strike outweighs the talks.
+  const byIntensity = app.buildNetwork([
+    { actor: "RUS", recipient: "IRN", quad_class: 1, events: 3, goldstein: 3 },
+    { actor: "IRN", recipient: "ISR", quad_class: 4, events: 2, goldstein: -20 },
+  ], 1, "intensity");
+  assert.deepEqual(byIntensity.edges.map((e) => e.source), ["IRN"]);
+  assert.deepEqual(app.buildNetwork(byIntensity.edges.length ? [
+    { actor: "RUS", recipient: "IRN", quad_class: 1, events: 3, goldstein: 3 },
+    { actor: "IRN", recipient: "ISR", quad_class: 4, events: 2, goldstein: -20 },
+  ] : [], 1, "events").edges.map((e) => e.source), ["RUS"]);
 });
 
-test("the network keeps only the most active countries", () => {
+test("the network keeps the top N pairs and says what it leaves out", () => {
   const dyads = [];
   for (let i = 0; i < 40; i += 1) {
     dyads.push({ actor: `A${String(i).padStart(2, "0")}`, recipient: "HUB", quad_class: 2, events: i + 1 });
   }
   const network = app.buildNetwork(dyads, 10);
-  assert.equal(network.nodes.length, 10);
+  assert.equal(network.edges.length, 10);
+  assert.equal(network.nodes.length, 11);
   assert.equal(network.nodes[0].code, "HUB");
+  assert.equal(network.edges[0].source, "A39", "largest pair first");
+  assert.equal(network.pairs, 40);
+  assert.equal(network.shownEvents, (31 + 40) * 10 / 2);
   assert.ok(network.edges.every((e) => network.nodes.some((n) => n.code === e.source)));
+});
+
+test("the timeline opens on the middle 98 % of events", () => {
+  const rows = [{ period: "1945-08-06", total: 1 }];
+  for (let d = 1; d <= 28; d += 1) rows.push({ period: `2017-02-${String(d).padStart(2, "0")}`, total: 10 });
+  const span = app.coreSpan(rows);
+  assert.equal(app.dayToIso(span.start), "2017-02-01");
+  assert.equal(app.dayToIso(span.end), "2017-02-28");
+  assert.equal(span.outside, 1);
+  assert.equal(app.coreSpan([]), null);
+  const row = { quad_class: [2, 0, 1, 1], goldstein: [2, 0, -4, -10] };
+  assert.deepEqual(app.timelineValues(row, "count"), { up: [2, 0], down: [1, 1] });
+  assert.deepEqual(app.timelineValues(row, "sum"), { up: [2, 0], down: [4, 10] });
+  assert.equal(app.timelineValues(row, "mean").mean, -3);
+});
+
+test("TopoJSON outlines become projected paths; counts become map classes", () => {
+  const topology = {
+    transform: { scale: [1, 1], translate: [0, 0] },
+    arcs: [[[0, 0], [10, 0], [0, 10], [-10, 0], [0, -10]]],
+    objects: { countries: { geometries: [
+      { type: "Polygon", id: "360", properties: { name: "Indonesia" }, arcs: [[0]] },
+      { type: "Polygon", id: "010", properties: { name: "Antarctica" }, arcs: [[0]] },
+    ] } },
+  };
+  const { paths, project } = app.topologyPaths(topology, 360, 142);
+  assert.deepEqual(paths.map((p) => p.id), ["360"], "Antarctica left out");
+  assert.match(paths[0].d, /^M180\.0,84\.0L190\.0,84\.0L190\.0,74\.0/);
+  assert.deepEqual(project([0, 84]), [180, 0]);
+  assert.equal(app.mapLevel(0, 10), 0);
+  assert.equal(app.mapLevel(10, 10), 4);
+  assert.ok(app.mapLevel(1, 1000) >= 1 && app.mapLevel(1, 1000) < app.mapLevel(500, 1000));
+});
+
+test("the page speaks the browser's language when it can, else Indonesian", () => {
+  const strings = { id: {}, en: {} };
+  assert.equal(app.browserLanguage(["en-GB", "id"], strings), "en");
+  assert.equal(app.browserLanguage(["de-DE", "id-ID"], strings), "id");
+  assert.equal(app.browserLanguage(["ms-MY"], strings), "id");
+  assert.equal(app.browserLanguage(["fr"], strings), "id");
+  assert.equal(app.browserLanguage([], strings), "id");
+});
+
+test("actor-view rows sort by numbers or text, either way", () => {
+  const rows = [{ code: "RUS", total: 3 }, { code: "IRN", total: 10 }, { code: "ISR", total: 1 }];
+  assert.deepEqual(app.sortRows(rows, "total", true).map((r) => r.code), ["IRN", "RUS", "ISR"]);
+  assert.deepEqual(app.sortRows(rows, "code", false).map((r) => r.code), ["IRN", "ISR", "RUS"]);
 });
 
 test("force layout keeps nodes inside the box, apart, and linked nodes closer", () => {
@@ -202,6 +265,7 @@ test("party labels prefer countries, then names, without repeats", () => {
     { text: "Hamas", name: "Hamas", country: null },
     { text: "para demonstran", name: null, country: null },
   ]), "RUS, Hamas, para demonstran");
+  assert.equal(app.partyLabel([{ text: "Rusia", country: "RUS" }], new Map([["RUS", "Russia"]])), "RUS Russia");
   assert.equal(app.partyLabel([]), "");
 });
 

@@ -258,7 +258,9 @@ describe("warta explorer in Chromium", () => {
     const expected = await api(`/api/events?from=${from}&to=${to}&limit=50`);
     assert.equal(await page.locator("#event-rows tr").count(), expected.events.length);
     for (const event of expected.events) assert.ok(event.date >= from && event.date <= to, event.date);
-    assert.equal(await page.getAttribute("#timeline .brush-selection", "visibility"), "visible");
+    // The timeline zooms to the brushed period.
+    assert.match(await page.textContent("#timeline-note"), new RegExp(`${from}`));
+    assert.equal(await page.locator("#timeline .axis-label").filter({ hasText: from }).count(), 1, "the axis starts at the period");
     await shot(page, "03-brushed-period");
     await page.click("#timeline-clear");
     await page.waitForURL((u) => !u.search.includes("from="));
@@ -420,5 +422,205 @@ describe("warta explorer in Chromium", () => {
     await page.waitForURL(/actor=RUS/);
     await expectClean();
     await page.close();
+  });
+});
+
+// The analyst's views on a real store: IndoSum (2,100 events over 2016–2018,
+// with a few dated decades back), as a new user would open it.
+describe("warta explorer on the IndoSum store", () => {
+  let indosumServer;
+  let indosumUrl;
+  let indosumDir;
+  let browser2;
+
+  const get = async (pathAndQuery) => {
+    const response = await fetch(new URL(pathAndQuery, indosumUrl));
+    assert.ok(response.ok, `${pathAndQuery}: HTTP ${response.status}`);
+    return response.json();
+  };
+
+  const open = async (query = "", locale = "id-ID") => {
+    const context2 = await browser2.newContext({ viewport: { width: 1280, height: 900 }, locale, acceptDownloads: true });
+    const page = await context2.newPage();
+    const problems = [];
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+    });
+    await page.goto(`${indosumUrl}${query}`);
+    await settledAll(page);
+    return { page, problems, close: () => context2.close() };
+  };
+
+  const settledAll = async (page) => {
+    for (const id of ["timeline-section", "network-section", "events", "map-section"]) {
+      await page.locator(`#${id}:not([aria-busy="true"])`).waitFor({ timeout: 20000 });
+    }
+  };
+
+  before(async () => {
+    indosumDir = await mkdtemp(path.join(tmpdir(), "warta-indosum-"));
+    await mkdir(screenshots, { recursive: true });
+    const db = path.join(indosumDir, "indosum.db");
+    const corpus = path.resolve(here, "../../../shared/corpus/indosum");
+    const ingest = spawnSync(warta, ["ingest", corpus, "--db", db, "--quiet"], { encoding: "utf8" });
+    // Two IndoSum ids are shared by different articles: reported, the rest stored.
+    assert.ok(ingest.status === 0 || ingest.status === 1, `warta ingest failed:\n${ingest.stderr}`);
+    indosumServer = spawn(warta, ["serve", "--db", db, "--addr", "127.0.0.1:0"], { stdio: ["ignore", "pipe", "pipe"] });
+    indosumUrl = await new Promise((resolve, reject) => {
+      let log = "";
+      const timer = setTimeout(() => reject(new Error(`no URL within 30 s:\n${log}`)), 30000);
+      indosumServer.stderr.on("data", (chunk) => {
+        log += chunk;
+        const match = /warta: serving (http:\/\/\S+?\/)\s/.exec(log);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+    });
+    browser2 = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ["--no-sandbox"] });
+  });
+
+  after(async () => {
+    await browser2?.close().catch(() => {});
+    if (indosumServer && indosumServer.exitCode === null) indosumServer.kill("SIGKILL");
+    if (indosumDir) await rm(indosumDir, { recursive: true, force: true });
+  });
+
+  test("the page speaks the browser's language by default", async () => {
+    const english = await open("", "en-GB");
+    assert.equal(await english.page.getAttribute("html", "lang"), "en");
+    assert.equal(await english.page.textContent("#map-heading"), strings.en.map_title);
+    await english.close();
+    const indonesian = await open("", "id-ID");
+    assert.equal(await indonesian.page.getAttribute("html", "lang"), "id");
+    await shot(indonesian.page, "10-indosum-overview");
+    assert.deepEqual(indonesian.problems, []);
+    await indonesian.close();
+  });
+
+  test("the timeline opens where the data is, zooms to a brushed period and back out", async () => {
+    const { page, problems, close } = await open("?by=week");
+    const note = await page.textContent("#timeline-note");
+    assert.match(note, /di luar rentang/, `a few old events are left out of the opening view: ${note}`);
+    const firstTick = await page.locator("#timeline .axis-label").filter({ hasText: /^\d{4}-\d{2}-\d{2}$/ }).first().textContent();
+    assert.ok(firstTick >= "2016", `opens on the data, not 1945: ${firstTick}`);
+    const box = await page.locator("#timeline .brush-area").boundingBox();
+    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForURL(/from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
+    await settledAll(page);
+    const url = new URL(page.url());
+    const from = url.searchParams.get("from");
+    assert.equal(await page.locator("#timeline .axis-label").filter({ hasText: /^\d{4}-\d{2}-\d{2}$/ }).first().textContent(), from, "zoomed: the axis starts at the period");
+    await shot(page, "11-indosum-timeline-zoomed");
+    await page.click("#timeline-clear");
+    await page.waitForURL((u) => !u.search.includes("from="));
+    await settledAll(page);
+    await page.click("#timeline-all");
+    await page.waitForURL(/span=all/);
+    const allTick = await page.locator("#timeline .axis-label").filter({ hasText: /^\d{4}-\d{2}-\d{2}$/ }).first().textContent();
+    assert.ok(allTick < firstTick, `show all reaches back: ${allTick}`);
+    await page.selectOption("#timeline-metric", "sum");
+    await page.waitForURL(/metric=sum/);
+    assert.match(await page.locator("#timeline .bar title").first().textContent(), /Goldstein/);
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  test("clicking a country on the map filters by it", async () => {
+    const { page, problems, close } = await open();
+    const places = await get("/api/places");
+    const busiest = places.countries.find((c) => c.country !== "IDN");
+    const shape = page.locator(`#map path.country[data-code="${busiest.country}"]`);
+    assert.equal(await shape.count(), 1, `${busiest.country} is drawn`);
+    assert.ok(await page.locator("#map circle.place").count() > 0, "places with coordinates are dots");
+    await shape.dispatchEvent("click");
+    await page.waitForURL(new RegExp(`place=${busiest.country}`));
+    await settledAll(page);
+    const expected = await get(`/api/events?place=${busiest.country}&limit=50`);
+    assert.equal(expected.total, busiest.events);
+    assert.equal(await page.locator("#event-rows tr").count(), expected.events.length);
+    assert.match(await page.textContent("#events-count"), new RegExp(`${expected.total}$`));
+    assert.equal(await page.inputValue("#f-place"), busiest.country);
+    await shot(page, "12-indosum-map-filtered");
+    await page.click("#map-clear");
+    await page.waitForURL((u) => !u.search.includes("place="));
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  test("the network shows the top N pairs and says what it leaves out", async () => {
+    const { page, problems, close } = await open();
+    const defaultEdges = await page.locator("#network path.edge").count();
+    assert.ok(defaultEdges > 5 && defaultEdges <= 30, `${defaultEdges} edges by default`);
+    assert.match(await page.textContent("#network-note"), /Menampilkan 30 dari \d+ pasangan/);
+    await page.fill("#network-top", "5");
+    await page.click("#network-apply");
+    await page.waitForURL(/top=5/);
+    assert.equal(await page.locator("#network path.edge").count(), 5);
+    assert.match(await page.textContent("#network-note"), /Menampilkan 5 dari/);
+    const title = await page.locator("#network .node title").first().textContent();
+    assert.match(title, /[A-Z]{3} \(.+\)/, `names on hover: ${title}`);
+    await page.selectOption("#network-by", "intensity");
+    await page.waitForURL(/net=intensity/);
+    await shot(page, "13-indosum-network-top5");
+    // The actor view lists counts with names, sortable.
+    const firstActor = await page.locator("#actor-table tbody tr").first().locator("td").nth(1).textContent();
+    assert.ok(firstActor.length > 2, "names beside codes");
+    await page.locator('#actor-table th button[data-key="as_recipient"]').click();
+    const received = await page.locator("#actor-table tbody tr td:nth-child(4)").allTextContents();
+    const numbers = received.map((v) => Number(v.replace(/\D/g, "")));
+    assert.deepEqual(numbers, [...numbers].sort((a, b) => b - a), "sorted by recipient count");
+    await shot(page, "14-indosum-actors");
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  test("the table opens newest first and sorts by a column both ways", async () => {
+    const { page, problems, close } = await open();
+    const newest = await get("/api/events?limit=50");
+    assert.deepEqual(
+      await page.locator("#event-rows tr").evaluateAll((trs) => trs.map((tr) => tr.dataset.eventId)),
+      newest.events.map((e) => e.event_id),
+    );
+    assert.equal(await page.getAttribute('#event-table th[data-sort="date"]', "aria-sort"), "descending");
+    await page.click('#event-table th[data-sort="articles"] button');
+    await page.waitForURL(/sort=articles/);
+    await settledAll(page);
+    const articles = (await page.locator("#event-rows tr td:nth-child(8)").allTextContents()).map(Number);
+    assert.deepEqual(articles, [...articles].sort((a, b) => b - a));
+    assert.ok(articles[0] >= 2, "the most reported event first");
+    await page.click('#event-table th[data-sort="articles"] button');
+    await page.waitForURL(/order=asc/);
+    await settledAll(page);
+    const ascending = (await page.locator("#event-rows tr td:nth-child(8)").allTextContents()).map(Number);
+    assert.deepEqual(ascending, [...ascending].sort((a, b) => a - b));
+    assert.match(await page.locator("#event-rows tr td:nth-child(5)").first().textContent(), /^[A-Z]{3} \S/, "country names beside codes");
+    await shot(page, "15-indosum-sorted");
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  test("the current filter downloads as CSV and Parquet", async () => {
+    const { page, problems, close } = await open("?actor=USA&type=ACCUSE");
+    const expected = await get("/api/events?actor=USA&type=ACCUSE&limit=500");
+    assert.ok(expected.total > 0);
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#download-csv")]);
+    const csvText = await readFile(await csv.path(), "utf8");
+    assert.ok(csvText.startsWith("id,doc_id,"), csvText.slice(0, 80));
+    const ids = [...csvText.matchAll(/,(ACCUSE),/g)].length;
+    assert.equal(ids, expected.total, "one row per matching event");
+    for (const event of expected.events) assert.ok(csvText.includes(event.event_id), event.event_id);
+    const [parquet] = await Promise.all([page.waitForEvent("download"), page.click("#download-parquet")]);
+    const bytes = await readFile(await parquet.path());
+    assert.equal(bytes.subarray(0, 4).toString(), "PAR1");
+    assert.equal(bytes.subarray(bytes.length - 4).toString(), "PAR1");
+    assert.equal(parquet.suggestedFilename(), "warta-events.parquet");
+    assert.deepEqual(problems, []);
+    await close();
   });
 });

@@ -10,24 +10,99 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod bench;
 mod code;
+mod console;
 mod coverage;
 mod read_ahead;
 mod serve;
 mod store;
+mod tables;
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use warta_code::Coder;
 use warta_lexicon::Lexicon;
 
+use console::{Console, Verbosity};
+
+/// Each subcommand's examples, shown at the end of its `--help`. They are
+/// run from the repository's folder with `../shared` beside it (as CI
+/// has it), and the tests run them.
+mod examples {
+    pub const WARTA: &str = "Examples (from the repository's folder, ../shared beside it):
+  warta code ../shared/seeds
+  warta ingest ../shared/seeds --db seeds.db
+  warta events --db seeds.db --actor IRN --format table";
+    pub const CODE: &str = "Examples:
+  warta code ../shared/seeds
+  warta code ../shared/corpus/indosum/dev.01.jsonl --format csv --output dev01.csv
+  warta code ../shared/corpus/indosum --verbose > indosum.jsonl";
+    pub const EVAL: &str =
+        "Examples (the gold files point into ../shared/seeds and ../shared/corpus/indosum):
+  warta eval gold/dev.json
+  warta eval gold/dev.json --verbose";
+    pub const EVAL_MERGE: &str =
+        "Examples (the pairs point into ../shared/seeds and ../shared/corpus/indosum):
+  warta eval-merge gold/merge.json
+  warta eval-merge gold/merge.json --verbose";
+    pub const BENCH: &str = "Examples:
+  warta bench ../shared/corpus/indosum
+  warta bench ../shared/seeds --threads 1 --quiet";
+    pub const INGEST: &str = "Examples:
+  warta ingest ../shared/seeds --db seeds.db
+  warta ingest ../shared/corpus/indosum --db indosum.db
+  warta ingest ../shared/corpus/indosum/dev.01.jsonl --db indosum.db --verbose";
+    pub const UPGRADE: &str = "Examples:
+  warta upgrade --db indosum.db
+  warta upgrade --db seeds.db";
+    pub const EVENTS: &str = "Examples:
+  warta events --db seeds.db --actor IRN --type ASSAULT --format table
+  warta events --db indosum.db --quad 4 --from 2017-06 --to 2017-12 --format csv --limit 20
+  warta events --db seeds.db --format parquet --output events.parquet";
+    pub const DYADS: &str = "Examples:
+  warta dyads --db seeds.db --type CONSULT
+  warta dyads --db indosum.db --quad 4 --limit 10
+  warta dyads --db seeds.db --from 2024-04 --to 2024-04 --format csv";
+    pub const EVENT: &str = "Examples:
+  warta event 1 --db seeds.db
+  warta event 2 --db indosum.db";
+    pub const DOCUMENT: &str = "Examples:
+  warta document 000_46f39e8ef6f38860 --db seeds.db
+  warta document 1502704892-korut-siapkan-35-juta-tentara-untuk-berperang-lawa --db indosum.db";
+    pub const TIMELINE: &str = "Examples:
+  warta timeline --db seeds.db --by week
+  warta timeline --db indosum.db --by week --party IDN --from 2017-10 --to 2017-12
+  warta timeline --db seeds.db --from 2024-04-01 --to 2024-04-30 --format jsonl";
+    pub const SERVE: &str = "Examples:
+  warta serve --db seeds.db
+  warta serve --db indosum.db --addr 127.0.0.1:0";
+    pub const LEXICON: &str = "Examples:
+  warta lexicon check
+  warta lexicon resolve \"Presiden Rusia Vladimir Putin menelepon Presiden Iran\" --date 2024-04-16
+  warta lexicon coverage ../shared/corpus/indosum --worklist worklist.md";
+    pub const CHECK: &str = "Examples:
+  warta lexicon check
+  warta lexicon check --lexicon lexicon";
+    pub const STATS: &str = "Examples:
+  warta lexicon stats
+  warta lexicon stats --lexicon lexicon";
+    pub const COVERAGE: &str = "Examples:
+  warta lexicon coverage ../shared/corpus/indosum
+  warta lexicon coverage ../shared/corpus/indosum/dev.01.jsonl --worklist worklist.md";
+    pub const RESOLVE: &str = "Examples:
+  warta lexicon resolve \"Presiden Rusia Vladimir Putin menelepon Presiden Iran\" --date 2024-04-16
+  warta lexicon resolve \"Menteri Luar Negeri Retno Marsudi\" --date 2017-09-05";
+}
+
 #[derive(Parser)]
 #[command(
     name = "warta",
     version,
-    about = "Political event data from Indonesian news"
+    about = "Political event data from Indonesian news",
+    after_help = examples::WARTA
 )]
 struct Cli {
     /// Load the lexicon from this folder instead of the one built in.
@@ -40,10 +115,17 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Code documents into event records (JSON Lines or CSV).
+    ///
+    /// Records go to standard output in input order. Standard error gets a
+    /// progress line (on a terminal), the inputs that failed, and a summary:
+    /// documents read, coded, skipped and why, failed; records written;
+    /// time and throughput.
+    #[command(after_help = examples::CODE)]
     Code {
         /// Files or directories (read recursively); `-` for standard input.
         #[arg(default_value = "-")]
         paths: Vec<PathBuf>,
+        /// Output format of the records.
         #[arg(long, value_enum, default_value_t = Format::Jsonl)]
         format: Format,
         /// Write records here instead of standard output.
@@ -52,9 +134,13 @@ enum Command {
         /// Worker threads (default: all cores).
         #[arg(long)]
         threads: Option<usize>,
+        #[command(flatten)]
+        verbosity: Verbosity,
     },
     /// Score the coder against a gold file.
+    #[command(after_help = examples::EVAL)]
     Eval {
+        /// The gold file (JSON; format in gold/README.md).
         gold: PathBuf,
         /// List missed and spurious events per document.
         #[arg(long, short)]
@@ -62,21 +148,35 @@ enum Command {
     },
     /// Score the store's merge rules against a merge gold (pairs of mentions
     /// labelled one act or two): pairwise precision and recall, B-cubed.
+    #[command(after_help = examples::EVAL_MERGE)]
     EvalMerge {
+        /// The merge gold file (JSON; format in gold/README.md).
         gold: PathBuf,
         /// List the wrong and missed merges.
         #[arg(long, short)]
         verbose: bool,
     },
     /// Measure coding throughput on a corpus (MiB/s, articles/s, sentences/s, memory).
+    ///
+    /// The table goes to standard output; progress (on a terminal) and a
+    /// summary of what was read and skipped go to standard error.
+    #[command(after_help = examples::BENCH)]
     Bench {
         /// Files or directories to code.
         paths: Vec<PathBuf>,
         /// The most threads to use (default: all cores).
         #[arg(long)]
         threads: Option<usize>,
+        #[command(flatten)]
+        verbosity: Verbosity,
     },
     /// Code documents and store them, merging mentions across outlets into events.
+    ///
+    /// Standard error gets a progress line (on a terminal), the inputs that
+    /// failed, and a summary: documents read, coded, skipped and why (also
+    /// unchanged or duplicate in the store), failed; documents, mentions
+    /// and events stored; time and throughput.
+    #[command(after_help = examples::INGEST)]
     Ingest {
         /// Files or directories (read recursively); `-` for standard input.
         #[arg(required = true)]
@@ -87,18 +187,23 @@ enum Command {
         /// Worker threads for coding (default: all cores).
         #[arg(long)]
         threads: Option<usize>,
+        #[command(flatten)]
+        verbosity: Verbosity,
     },
     /// Bring a store up to this version: its schema, and its events re-merged
     /// when the merge rules changed. Documents and mentions are kept.
+    #[command(after_help = examples::UPGRADE)]
     Upgrade {
         /// The event database.
         #[arg(long, default_value = "warta.db")]
         db: PathBuf,
     },
     /// Stored events matching the filters, as JSON Lines, CSV, GDELT columns, a table or Parquet.
+    #[command(after_help = examples::EVENTS)]
     Events {
         #[command(flatten)]
         filters: store::FilterArgs,
+        /// Output format (columns in docs/codebook.md).
         #[arg(long, value_enum, default_value_t = store::EventFormat::Jsonl)]
         format: store::EventFormat,
         /// Write here instead of standard output (required for parquet).
@@ -110,42 +215,70 @@ enum Command {
         /// Skip this many events first.
         #[arg(long, default_value_t = 0)]
         offset: usize,
+        /// The event database (see `warta ingest`).
         #[arg(long, default_value = "warta.db")]
         db: PathBuf,
     },
     /// Who did what to whom: events per actor country, recipient country and type.
+    ///
+    /// Most events first. An act done together (a meeting of Russia and
+    /// Iran) counts under both directed pairs; a side with no country is `-`.
+    #[command(after_help = examples::DYADS)]
     Dyads {
         #[command(flatten)]
         filters: store::FilterArgs,
         /// Show at most this many dyads.
         #[arg(long)]
         limit: Option<usize>,
+        /// Output format: an aligned table, CSV with a header, or JSON Lines
+        /// (columns in docs/cli.md).
+        #[arg(long, value_enum, default_value_t = tables::CountFormat::Table)]
+        format: tables::CountFormat,
+        /// The event database (see `warta ingest`).
         #[arg(long, default_value = "warta.db")]
         db: PathBuf,
     },
     /// One stored event with every mention: its sentence, trigger, rule and
     /// why it joined the event (pretty JSON).
+    #[command(after_help = examples::EVENT)]
     Event {
+        /// The event's `event_id`, or its row number (GLOBALEVENTID in the GDELT layouts).
         event_id: String,
+        /// The event database (see `warta ingest`).
         #[arg(long, default_value = "warta.db")]
         db: PathBuf,
     },
     /// One stored document: its cleaned text and where its mentions are (pretty JSON).
+    #[command(after_help = examples::DOCUMENT)]
     Document {
+        /// The document's id (`doc_id` in records and mentions).
         doc_id: String,
+        /// The event database (see `warta ingest`).
         #[arg(long, default_value = "warta.db")]
         db: PathBuf,
     },
     /// Events per day or ISO week by quad class.
+    ///
+    /// Oldest first, every period from the first to the last with events:
+    /// a period without any is shown with zero counts. Events dated only to
+    /// a month or a year, or undated, are left out (and counted).
+    #[command(after_help = examples::TIMELINE)]
     Timeline {
+        /// The period counted: a day (2024-04-16) or an ISO week (2024-W16).
         #[arg(long, value_enum, default_value_t = store::Period::Day)]
         by: store::Period,
         #[command(flatten)]
         filters: store::FilterArgs,
+        /// Output format: an aligned table, CSV with a header, or JSON Lines
+        /// (columns in docs/cli.md).
+        #[arg(long, value_enum, default_value_t = tables::CountFormat::Table)]
+        format: tables::CountFormat,
+        /// The event database (see `warta ingest`).
         #[arg(long, default_value = "warta.db")]
         db: PathBuf,
     },
     /// Serve the explorer: a web page and a read-only JSON API over the store.
+    #[command(after_help = examples::SERVE)]
     Serve {
         /// The event database (must exist; see `warta ingest`).
         #[arg(long, default_value = "warta.db")]
@@ -161,6 +294,7 @@ enum Command {
         public: bool,
     },
     /// Check or describe the lexicon.
+    #[command(after_help = examples::LEXICON)]
     Lexicon {
         #[command(subcommand)]
         action: LexiconAction,
@@ -170,19 +304,25 @@ enum Command {
 #[derive(Subcommand)]
 enum LexiconAction {
     /// Validate the lexicon files and run every cue and office example.
+    #[command(after_help = examples::CHECK)]
     Check,
     /// Print coverage: entries per kind, cues per type and mode, offices per country.
+    #[command(after_help = examples::STATS)]
     Stats,
     /// Share of capitalised multi-word names that resolve, on the
     /// international-politics articles of a corpus, and the names still unresolved.
+    #[command(after_help = examples::COVERAGE)]
     Coverage {
+        /// Files or directories of articles (read recursively).
         paths: Vec<PathBuf>,
         /// Write the most frequent unresolved names here (Markdown).
         #[arg(long)]
         worklist: Option<PathBuf>,
     },
     /// Show the entities recognised in a text on a date (for lexicon authors).
+    #[command(after_help = examples::RESOLVE)]
     Resolve {
+        /// The text to look for names, titles and offices in.
         text: String,
         /// The date offices are resolved on (YYYY-MM-DD).
         #[arg(long, default_value = "2024-04-17")]
@@ -192,13 +332,16 @@ enum LexiconAction {
 
 #[derive(Clone, Copy, ValueEnum)]
 pub(crate) enum Format {
+    /// One JSON record per line (the contract in shared/spec/event-record.md).
     Jsonl,
+    /// One row per record, with a header (columns in docs/codebook.md).
     Csv,
 }
 
 fn main() -> ExitCode {
+    let started = Instant::now();
     let cli = Cli::parse();
-    match run(cli) {
+    match run(cli, started) {
         Ok(code) => code,
         // A reader that stops early (`| head`) is not an error.
         Err(e)
@@ -221,7 +364,13 @@ fn load_lexicon(dir: Option<&PathBuf>) -> anyhow::Result<Lexicon> {
     })
 }
 
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+/// The console of a run over `paths`: progress, messages and summary on
+/// standard error.
+fn console(verbosity: Verbosity, started: Instant, paths: &[PathBuf]) -> Console {
+    Console::new(verbosity, started, console::reads_terminal(paths))
+}
+
+fn run(cli: Cli, started: Instant) -> anyhow::Result<ExitCode> {
     let lexicon = load_lexicon(cli.lexicon.as_ref())?;
     match cli.command {
         Command::Code {
@@ -229,11 +378,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             output,
             threads,
+            verbosity,
         } => {
             let coder = Coder::new(lexicon);
-            code::run(&coder, &paths, format, output.as_deref(), threads)
+            let console = console(verbosity, started, &paths);
+            code::run(&coder, &paths, format, output.as_deref(), threads, &console)
         }
-        Command::Ingest { paths, db, threads } => store::ingest(lexicon, &paths, &db, threads),
+        Command::Ingest {
+            paths,
+            db,
+            threads,
+            verbosity,
+        } => {
+            let console = console(verbosity, started, &paths);
+            store::ingest(lexicon, &paths, &db, threads, &console)
+        }
         Command::Upgrade { db } => store::upgrade(&lexicon, &db),
         Command::Events {
             filters,
@@ -243,12 +402,26 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             offset,
             db,
         } => store::events(&db, &filters, format, output.as_deref(), limit, offset),
-        Command::Dyads { filters, limit, db } => store::dyads(&db, &filters, limit),
-        Command::Timeline { by, filters, db } => store::timeline(&db, &filters, by),
+        Command::Dyads {
+            filters,
+            limit,
+            format,
+            db,
+        } => tables::dyads(&db, &filters, limit, format),
+        Command::Timeline {
+            by,
+            filters,
+            format,
+            db,
+        } => tables::timeline(&db, &filters, by, format),
         Command::Event { event_id, db } => store::event(&db, &event_id),
         Command::Document { doc_id, db } => store::document(&db, &doc_id),
         Command::Serve { db, addr, public } => serve::run(lexicon, &db, addr, public),
-        Command::Bench { paths, threads } => {
+        Command::Bench {
+            paths,
+            threads,
+            verbosity,
+        } => {
             let start = std::time::Instant::now();
             let coder = Coder::new(lexicon);
             writeln!(
@@ -256,7 +429,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 "start-up (lexicon load and matcher build): {:.1} ms",
                 start.elapsed().as_secs_f64() * 1000.0
             )?;
-            bench::run(&coder, &paths, threads)?;
+            let console = console(verbosity, started, &paths);
+            bench::run(&coder, &paths, threads, &console)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::EvalMerge { gold, verbose } => {
@@ -346,6 +520,96 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 ExitCode::from(1)
             })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Every subcommand, with its path ("warta lexicon check").
+    fn all_commands(command: &clap::Command, path: String, out: &mut Vec<(String, clap::Command)>) {
+        out.push((path.clone(), command.clone()));
+        for sub in command.get_subcommands() {
+            all_commands(sub, format!("{path} {}", sub.get_name()), out);
+        }
+    }
+
+    #[test]
+    fn every_argument_option_and_value_is_described() {
+        let mut commands = Vec::new();
+        all_commands(&Cli::command(), "warta".into(), &mut commands);
+        assert!(commands.len() > 15);
+        let mut missing = Vec::new();
+        for (path, command) in &commands {
+            if command.get_about().is_none() && path != "warta" {
+                missing.push(format!("{path}: no description"));
+            }
+            for arg in command.get_arguments() {
+                let name = arg.get_id().as_str();
+                if name == "help" || name == "version" {
+                    continue;
+                }
+                if arg.get_help().is_none() && arg.get_long_help().is_none() {
+                    missing.push(format!("{path} {name}"));
+                }
+                for value in arg.get_possible_values() {
+                    if value.get_help().is_none() && !matches!(name, "quiet" | "verbose" | "public")
+                    {
+                        missing.push(format!("{path} {name}={}", value.get_name()));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "undescribed: {missing:#?}");
+    }
+
+    #[test]
+    fn the_type_help_lists_the_lexicons_types_with_their_quad_classes() {
+        let command = Cli::command();
+        let events = command.find_subcommand("events").unwrap();
+        let help = |id: &str| {
+            events
+                .get_arguments()
+                .find(|a| a.get_id() == id)
+                .and_then(|a| a.get_help())
+                .map(|h| h.to_string())
+                .unwrap()
+        };
+        let type_help = help("event_type");
+        let lexicon = Lexicon::embedded().unwrap();
+        assert_eq!(lexicon.plover.types.len(), 16);
+        for quad in 1..=4u8 {
+            // "AGREE, CONSULT, SUPPORT, CONCEDE (quad class 1)": each class's
+            // types come together, before its number.
+            let names: Vec<&str> = lexicon
+                .plover
+                .types
+                .iter()
+                .filter(|t| t.quad_class == quad)
+                .map(|t| t.name.as_str())
+                .collect();
+            let listed = names.join(", ");
+            let at = type_help
+                .find(&listed)
+                .unwrap_or_else(|| panic!("{listed} not in {type_help}"));
+            let after = &type_help[at + listed.len()..];
+            assert!(
+                after.starts_with(&format!(" (quad class {quad})"))
+                    || after.starts_with(&format!(" ({quad})")),
+                "{type_help}"
+            );
+        }
+        let quad_help = help("quad");
+        for name in [
+            "1 verbal cooperation",
+            "2 material cooperation",
+            "3 verbal conflict",
+            "4 material conflict",
+        ] {
+            assert!(quad_help.contains(name), "{quad_help}");
         }
     }
 }

@@ -1,5 +1,6 @@
-//! `warta ingest`, `warta events`, `warta dyads`, `warta timeline`: the
-//! event store from the command line. Ingest skips documents already
+//! `warta ingest`, `warta events`, `warta event`, `warta document` and the
+//! event filters (`warta dyads` and `warta timeline` are in `tables.rs`):
+//! the event store from the command line. Ingest skips documents already
 //! stored (by content hash) before coding, codes the rest in parallel
 //! batches and stores each batch in one transaction.
 
@@ -15,8 +16,13 @@ use warta_code::{Coder, Document};
 use warta_lexicon::Lexicon;
 use warta_read::{conflict_reason, RawDocument, RunIds, Seen};
 use warta_store::{
-    content_hash, Bucket, DocumentInput, EventFilter, IngestSummary, Known, Page, People, Store,
+    content_hash, DocumentInput, EventFilter, IngestSummary, Known, Page, People, Store,
     StoredEvent,
+};
+
+use crate::code::Outcome;
+use crate::console::{
+    in_input_order, plural, skip_kind, throughput, Batch, Console, Counts, Line, PROGRESS_EVERY,
 };
 
 /// Documents coded and stored together: one transaction each.
@@ -31,11 +37,14 @@ pub struct FilterArgs {
     /// Recipient: a country code or part of a name, any case.
     #[arg(long)]
     recipient: Option<String>,
-    /// PLOVER event type (CONSULT, ASSAULT, ...).
+    /// PLOVER event type, any case: AGREE, CONSULT, SUPPORT, CONCEDE (quad
+    /// class 1); COOPERATE, AID, RETREAT (2); REQUEST, ACCUSE, REJECT,
+    /// THREATEN (3); PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT (4).
     #[arg(long = "type", value_name = "TYPE")]
     event_type: Option<String>,
-    /// Quad class, 1 to 4.
-    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=4))]
+    /// Quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal
+    /// conflict, 4 material conflict.
+    #[arg(long, value_name = "1-4", value_parser = clap::value_parser!(u8).range(1..=4))]
     quad: Option<u8>,
     /// On or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long)]
@@ -52,10 +61,13 @@ pub struct FilterArgs {
     /// A party on either side: a country code or part of a name, any case.
     #[arg(long)]
     party: Option<String>,
+    /// Where it happened: the place's country code (SYR) or part of its name (damaskus).
+    #[arg(long)]
+    place: Option<String>,
 }
 
 impl FilterArgs {
-    fn filter(&self) -> anyhow::Result<EventFilter> {
+    pub(crate) fn filter(&self) -> anyhow::Result<EventFilter> {
         if let Some(kind) = &self.event_type {
             let types: Vec<String> = warta_lexicon::Lexicon::embedded()?
                 .plover
@@ -79,13 +91,16 @@ impl FilterArgs {
             text: self.text.clone(),
             source: self.source.clone(),
             party: self.party.clone(),
+            place: self.place.clone(),
         })
     }
 }
 
 #[derive(Clone, Copy, ValueEnum, Debug)]
 pub enum EventFormat {
+    /// One event per line with its mentions (JSON).
     Jsonl,
+    /// One row per event, with a header.
     Csv,
     /// GDELT 2.0's event table: its 61 columns, tab-separated, no header.
     Gdelt,
@@ -93,6 +108,7 @@ pub enum EventFormat {
     GdeltLike,
     /// One row per mention (GDELT's mentions table), tab-separated.
     Mentions,
+    /// Aligned columns for reading: date, type, mode, parties, place, counts.
     Table,
     /// Apache Parquet (needs --output).
     Parquet,
@@ -100,43 +116,42 @@ pub enum EventFormat {
 
 #[derive(Clone, Copy, ValueEnum, Debug)]
 pub enum Period {
+    /// A calendar day: 2024-04-16.
     Day,
+    /// An ISO week, Monday to Sunday: 2024-W16.
     Week,
 }
 
-/// Counts for the ingest summary.
+/// Counts for the ingest summary: the documents (as `warta code` counts
+/// them, plus those already stored), and what the store did.
 #[derive(Default)]
 struct Tally {
-    read: usize,
-    unreadable: usize,
-    failed: usize,
-    skipped_unchanged: usize,
-    skipped_duplicates: usize,
-    /// Repeats of a document already read in this run.
-    skipped_repeated: usize,
-    /// Other documents under a doc_id already read in this run.
-    conflicting: usize,
-    /// Stored, but the coder skipped them on purpose (sports, language).
-    coder_skipped: usize,
+    counts: Counts,
+    /// Stored, but the coder skipped them on purpose (sports, language):
+    /// kept without events.
+    kept_without_events: usize,
     coding: Duration,
     storing: Duration,
     stored: IngestSummary,
 }
 
-/// Re-merges a store merged by other rules than this warta's, and says so.
-fn remerge_if_stale(store: &mut Store, people: &People) -> anyhow::Result<()> {
+/// Re-merges a store merged by other rules than this warta's, and says so
+/// (unless `quiet`).
+fn remerge_if_stale(store: &mut Store, people: &People, quiet: bool) -> anyhow::Result<()> {
     if let Some(done) = store.remerge_if_stale(people)? {
         let from = done
             .from_rules
             .map_or_else(|| "unrecorded".to_owned(), |v| v.to_string());
-        eprintln!(
-            "warta: {}: re-merged {} mentions by merge rules {} (were {from}): {} events, were {}",
-            store.path().display(),
-            done.mentions,
-            done.to_rules,
-            done.events_after,
-            done.events_before
-        );
+        if !quiet {
+            eprintln!(
+                "warta: {}: re-merged {} mentions by merge rules {} (were {from}): {} events, were {}",
+                store.path().display(),
+                done.mentions,
+                done.to_rules,
+                done.events_after,
+                done.events_before
+            );
+        }
     }
     Ok(())
 }
@@ -149,7 +164,7 @@ pub fn upgrade(lexicon: &Lexicon, db: &Path) -> anyhow::Result<ExitCode> {
     }
     let people = People::new(lexicon.people.iter().map(|p| p.name.clone()));
     let mut store = Store::open(db)?;
-    remerge_if_stale(&mut store, &people)?;
+    remerge_if_stale(&mut store, &people, false)?;
     eprintln!(
         "warta upgrade: {} is at schema version {} and merge rules {}",
         db.display(),
@@ -164,8 +179,8 @@ pub fn ingest(
     paths: &[PathBuf],
     db: &Path,
     threads: Option<usize>,
+    console: &Console,
 ) -> anyhow::Result<ExitCode> {
-    let started = Instant::now();
     // Panics are reported per document, not by the default hook.
     std::panic::set_hook(Box::new(|_| {}));
     let people = People::new(lexicon.people.iter().map(|p| p.name.clone()));
@@ -176,7 +191,7 @@ pub fn ingest(
     );
     let coder = Coder::new(lexicon);
     let mut store = Store::open(db)?;
-    remerge_if_stale(&mut store, &people)?;
+    remerge_if_stale(&mut store, &people, console.quiet())?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads.unwrap_or(0))
         .build()?;
@@ -185,170 +200,220 @@ pub fn ingest(
     // re-running the same inputs changes nothing; another document under
     // that id is an error, not a silent replacement.
     let mut seen = RunIds::new();
-    let mut batch: Vec<(RawDocument, String)> = Vec::with_capacity(BATCH);
+    let mut batch: Batch<(RawDocument, String)> = Batch::new(BATCH);
     let flush = |store: &mut Store,
-                 batch: &mut Vec<(RawDocument, String)>,
+                 batch: &mut Batch<(RawDocument, String)>,
                  tally: &mut Tally|
      -> anyhow::Result<()> {
+        let held = batch.take_lines();
         let coding = Instant::now();
-        let coded: Vec<Option<(DocumentInput, bool)>> = pool.install(|| {
+        let coded: Vec<(Option<DocumentInput>, Outcome)> = pool.install(|| {
             batch
+                .items
                 .par_drain(..)
                 .map(|(raw, hash)| code_one(&coder, raw, hash))
                 .collect()
         });
         tally.coding += coding.elapsed();
-        tally.failed += coded.iter().filter(|c| c.is_none()).count();
-        tally.coder_skipped += coded.iter().flatten().filter(|(_, s)| *s).count();
-        let coded = coded.into_iter().map(|c| c.map(|(document, _)| document));
-        let documents: Vec<DocumentInput> = coded.flatten().collect();
+        let mut own = Vec::with_capacity(coded.len());
+        let mut documents = Vec::with_capacity(coded.len());
+        for (document, outcome) in coded {
+            own.push(match outcome {
+                Outcome::Coded => {
+                    tally.counts.coded += 1;
+                    None
+                }
+                Outcome::Skipped(kind, message) => {
+                    tally.counts.skip(kind);
+                    tally.kept_without_events += 1;
+                    Some(Line::Skip(message))
+                }
+                Outcome::Failed(message) => {
+                    tally.counts.failed += 1;
+                    Some(Line::Error(message))
+                }
+            });
+            documents.extend(document);
+        }
+        console.print(&in_input_order(held, own));
         let storing = Instant::now();
         tally.stored += store.ingest(&documents, &coder_version, &people)?;
         tally.storing += storing.elapsed();
         Ok(())
     };
     for item in crate::read_ahead::read_ahead(paths) {
-        let raw = match item {
-            Ok(raw) => raw,
-            Err(e) => {
-                tally.unreadable += 1;
-                eprintln!("warta: {e}");
-                continue;
-            }
-        };
-        tally.read += 1;
-        let hash = content_hash(&[
-            Some(raw.text.as_str()),
-            raw.title.as_deref(),
-            raw.date.as_deref(),
-            raw.url.as_deref(),
-            raw.source.as_deref(),
-            raw.language.as_deref(),
-        ]);
-        match seen.check_hashed(&raw, &hash) {
-            Seen::First => {}
-            Seen::Repeat { .. } => {
-                tally.skipped_repeated += 1;
-                continue;
-            }
-            Seen::Conflict { first } => {
-                tally.conflicting += 1;
-                eprintln!("warta: {}: {}", raw.origin, conflict_reason(&raw, &first));
-                continue;
-            }
-        }
-        for note in &raw.notes {
-            eprintln!("warta: {}: note: {note}", raw.origin);
-        }
-        // Skipped before coding, so a resumed run is fast.
-        match store.known(&raw.doc_id, &hash)? {
-            Known::Unchanged => tally.skipped_unchanged += 1,
-            Known::Duplicate { .. } => tally.skipped_duplicates += 1,
-            Known::New | Known::Changed => {
-                if batch.iter().any(|(_, h)| *h == hash) {
-                    tally.skipped_duplicates += 1;
-                    continue;
+        // What becomes of one input: an error, a skip, or a place in the batch.
+        'input: {
+            let raw = match item {
+                Ok(raw) => raw,
+                Err(e) => {
+                    tally.counts.unreadable += 1;
+                    batch.say(console, Line::Error(e.to_string()));
+                    break 'input;
                 }
-                batch.push((raw, hash));
-                if batch.len() == BATCH {
-                    flush(&mut store, &mut batch, &mut tally)?;
+            };
+            tally.counts.read(raw.text.len());
+            let hash = content_hash(&[
+                Some(raw.text.as_str()),
+                raw.title.as_deref(),
+                raw.date.as_deref(),
+                raw.url.as_deref(),
+                raw.source.as_deref(),
+                raw.language.as_deref(),
+            ]);
+            match seen.check_hashed(&raw, &hash) {
+                Seen::First => {}
+                Seen::Repeat { first } => {
+                    tally.counts.repeated += 1;
+                    let line = format!(
+                        "{}: note: the same document as {first}; stored once",
+                        raw.origin
+                    );
+                    batch.say(console, Line::Skip(line));
+                    break 'input;
+                }
+                Seen::Conflict { first } => {
+                    tally.counts.conflicting += 1;
+                    let line = format!("{}: {}", raw.origin, conflict_reason(&raw, &first));
+                    batch.say(console, Line::Error(line));
+                    break 'input;
                 }
             }
+            for note in &raw.notes {
+                batch.say(console, Line::Note(format!("{}: note: {note}", raw.origin)));
+            }
+            // Skipped before coding, so a resumed run is fast.
+            let skipped = match store.known(&raw.doc_id, &hash)? {
+                Known::Unchanged => {
+                    tally.counts.unchanged += 1;
+                    "stored already, unchanged".to_owned()
+                }
+                Known::Duplicate { of } => {
+                    tally.counts.duplicates += 1;
+                    format!("the same content is stored as document '{of}'")
+                }
+                Known::New | Known::Changed => {
+                    if !batch.items.iter().any(|(_, h)| *h == hash) {
+                        batch.push((raw, hash));
+                        break 'input;
+                    }
+                    tally.counts.duplicates += 1;
+                    "the same content as a document read earlier".to_owned()
+                }
+            };
+            let line = format!("{}: skipped: {skipped}", raw.origin);
+            batch.say(console, Line::Skip(line));
+        }
+        if batch.is_full() {
+            flush(&mut store, &mut batch, &mut tally)?;
+        }
+        if tally.counts.read % PROGRESS_EVERY == 0 {
+            console.progress(&tally.counts);
         }
     }
     flush(&mut store, &mut batch, &mut tally)?;
-    report(&store, &tally, started.elapsed())?;
-    Ok(if tally.unreadable + tally.failed + tally.conflicting > 0 {
+    console.progress(&tally.counts);
+    report(&store, &tally, console)?;
+    Ok(if tally.counts.any_error() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
 }
 
-/// Codes one document for the store, and says whether the coder skipped it
-/// on purpose; `None` (said on standard error) when the coder failed on it.
+/// Codes one document for the store: the document to store (`None` when
+/// the coder failed on it, so that the next run tries it again) and what
+/// happened to it.
 fn code_one(
     coder: &Coder,
     raw: RawDocument,
     content_hash: String,
-) -> Option<(DocumentInput, bool)> {
+) -> (Option<DocumentInput>, Outcome) {
     let origin = raw.origin.clone();
     let doc = Document::from(raw);
     let budget = warta_code::Budget::within(crate::code::DOCUMENT_BUDGET);
     let coded = match coder.code_guarded_within(&doc, &budget) {
         Ok(coded) => coded,
         Err(reason) => {
-            eprintln!(
-                "warta: {origin}: internal error while coding, document not stored: {reason}"
-            );
-            return None;
+            let message =
+                format!("{origin}: internal error while coding, document not stored: {reason}");
+            return (None, Outcome::Failed(message));
         }
     };
-    if let Some(stopped) = coded.skipped.as_ref().filter(|s| s.stopped) {
+    let outcome = match &coded.skipped {
         // Not stored, so that the next run tries it again.
-        eprintln!("warta: {origin}: {}; not stored", stopped.reason);
-        return None;
-    }
-    let skipped = coded.skipped.is_some();
-    Some((
-        DocumentInput {
-            doc_id: coded.doc_id,
-            content_hash,
-            source: coded.source,
-            title: coded.title,
-            url: coded.url,
-            publication_date: coded.publication_date,
-            language: coded.language,
-            text: coded.text,
-            records: coded.records,
-        },
-        skipped,
-    ))
+        Some(stopped) if stopped.stopped => {
+            let message = format!("{origin}: {}; not stored", stopped.reason);
+            return (None, Outcome::Failed(message));
+        }
+        Some(skipped) => Outcome::Skipped(
+            skip_kind(&skipped.reason),
+            format!(
+                "{origin}: skipped: {}; stored without events",
+                skipped.reason
+            ),
+        ),
+        None => Outcome::Coded,
+    };
+    let document = DocumentInput {
+        doc_id: coded.doc_id,
+        content_hash,
+        source: coded.source,
+        title: coded.title,
+        url: coded.url,
+        publication_date: coded.publication_date,
+        language: coded.language,
+        text: coded.text,
+        records: coded.records,
+    };
+    (Some(document), outcome)
 }
 
-fn report(store: &Store, tally: &Tally, elapsed: Duration) -> anyhow::Result<()> {
+fn report(store: &Store, tally: &Tally, console: &Console) -> anyhow::Result<()> {
+    if console.quiet() {
+        return Ok(());
+    }
     let s = &tally.stored;
+    let counts = &tally.counts;
+    // Coded, then found stored when storing: another ingest stored them
+    // meanwhile.
+    let meanwhile = match s.duplicates + s.unchanged {
+        0 => String::new(),
+        n => format!("; {n} found stored meanwhile by another ingest"),
+    };
     let totals = store.totals()?;
-    let seconds = elapsed.as_secs_f64();
-    let mut err = io::stderr().lock();
-    writeln!(
-        err,
-        "warta ingest: {} documents read, {} stored ({} replacing a changed version, \
-         {} not political or not Indonesian), {} skipped as duplicate content, {} unchanged, \
-         {} repeating a document read earlier, {} claiming the id of another, {} unreadable, \
-         {} failed",
-        tally.read,
-        s.stored,
-        s.replaced,
-        tally.coder_skipped,
-        tally.skipped_duplicates + s.duplicates,
-        tally.skipped_unchanged + s.unchanged,
-        tally.skipped_repeated,
-        tally.conflicting,
-        tally.unreadable,
-        tally.failed
-    )?;
-    writeln!(
-        err,
-        "warta ingest: {} mentions: {} new events, {} joined an event from another document, {} events removed",
-        s.mentions, s.new_events, s.joined, s.removed_events
-    )?;
-    writeln!(
-        err,
-        "warta ingest: {} now holds {} documents, {} events, {} mentions",
-        store.path().display(),
-        totals.documents,
-        totals.events,
-        totals.mentions
-    )?;
-    writeln!(
-        err,
-        "warta ingest: coding {:.2} s, storing {:.2} s, total {:.2} s, {:.0} articles/s",
-        tally.coding.as_secs_f64(),
-        tally.storing.as_secs_f64(),
-        seconds,
-        s.stored as f64 / seconds.max(1e-9)
-    )?;
+    let elapsed = console.started().elapsed();
+    console.summary(
+        "ingest",
+        &[
+            counts.documents_line(),
+            format!(
+                "{} stored ({} replacing a changed version, {} skipped by the coder and kept \
+                 without events){meanwhile}",
+                plural(s.stored, "document", "documents"),
+                s.replaced,
+                tally.kept_without_events
+            ),
+            format!(
+                "{} mentions written: {} new events, {} joined an event from another document, \
+                 {} events removed",
+                s.mentions, s.new_events, s.joined, s.removed_events
+            ),
+            format!(
+                "{} now holds {} documents, {} events, {} mentions",
+                store.path().display(),
+                totals.documents,
+                totals.events,
+                totals.mentions
+            ),
+            format!(
+                "coding {:.2} s, storing {:.2} s, total {}",
+                tally.coding.as_secs_f64(),
+                tally.storing.as_secs_f64(),
+                throughput(counts.read, counts.text_bytes, elapsed)
+            ),
+        ],
+    );
     Ok(())
 }
 
@@ -488,26 +553,6 @@ fn table_row(event: &StoredEvent) -> String {
     )
 }
 
-pub fn dyads(db: &Path, filters: &FilterArgs, limit: Option<usize>) -> anyhow::Result<ExitCode> {
-    let store = Store::open_read_only(db)?;
-    let dyads = store.dyads(&filters.filter()?)?;
-    let mut out = BufWriter::new(io::stdout().lock());
-    writeln!(
-        out,
-        "{:<8} {:<10} {:<12} {:>7}",
-        "actor", "recipient", "type", "events"
-    )?;
-    for dyad in dyads.iter().take(limit.unwrap_or(usize::MAX)) {
-        writeln!(
-            out,
-            "{:<8} {:<10} {:<12} {:>7}",
-            dyad.actor, dyad.recipient, dyad.event_type, dyad.events
-        )?;
-    }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
-}
-
 pub fn event(db: &Path, event_id: &str) -> anyhow::Result<ExitCode> {
     let store = Store::open_read_only(db)?;
     match store.event(event_id)? {
@@ -534,35 +579,4 @@ fn print_pretty(value: &impl serde::Serialize) -> anyhow::Result<ExitCode> {
 fn not_found(db: &Path, what: &str, id: &str) -> anyhow::Result<ExitCode> {
     eprintln!("warta: {}: no {what} {id:?}", db.display());
     Ok(ExitCode::from(1))
-}
-
-pub fn timeline(db: &Path, filters: &FilterArgs, by: Period) -> anyhow::Result<ExitCode> {
-    let store = Store::open_read_only(db)?;
-    let bucket = match by {
-        Period::Day => Bucket::Day,
-        Period::Week => Bucket::Week,
-    };
-    let (rows, left_out) = store.timeline(&filters.filter()?, bucket)?;
-    let mut out = BufWriter::new(io::stdout().lock());
-    writeln!(
-        out,
-        "{:<10} {:>7} {:>7} {:>7} {:>7} {:>7}",
-        "period", "verbal+", "mater+", "verbal-", "mater-", "total"
-    )?;
-    for row in &rows {
-        let [q1, q2, q3, q4] = row.quad_class;
-        writeln!(
-            out,
-            "{:<10} {q1:>7} {q2:>7} {q3:>7} {q4:>7} {:>7}",
-            row.period, row.total
-        )?;
-    }
-    if left_out > 0 {
-        writeln!(
-            out,
-            "({left_out} events dated only to a month or year, or undated, are not shown)"
-        )?;
-    }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
 }

@@ -150,8 +150,19 @@ fn other_languages_are_skipped_not_coded() {
     std::fs::write(&file, "Le président russe a téléphoné au président iranien mardi pour discuter de la situation au Moyen-Orient et des attaques.\n").unwrap();
     let output = warta(&["code", file.to_str().unwrap()]);
     assert!(output.status.success());
-    assert!(stderr(&output).contains("skipped"), "{}", stderr(&output));
+    // Counted in the summary, and named with --verbose.
+    assert!(
+        stderr(&output).contains("1 skipped (1 in another language)"),
+        "{}",
+        stderr(&output)
+    );
     assert!(stdout(&output).is_empty());
+    let verbose = warta(&["code", "--verbose", file.to_str().unwrap()]);
+    assert!(
+        stderr(&verbose).contains("fr.txt: skipped: language not recognised"),
+        "{}",
+        stderr(&verbose)
+    );
 }
 
 #[test]
@@ -169,9 +180,24 @@ fn one_article_read_twice_is_coded_once() {
     let records = stdout(&output);
     assert_eq!(records.lines().count(), 1, "{records}");
     assert!(
-        stderr(&output).contains("coded once"),
+        stderr(&output).contains("1 coded, 1 skipped (1 repeating a document read earlier)"),
         "{}",
         stderr(&output)
+    );
+    // --verbose names the repeat and the document it repeats.
+    let verbose = warta(&[
+        "code",
+        "--verbose",
+        first.to_str().unwrap(),
+        second.to_str().unwrap(),
+    ]);
+    assert!(
+        stderr(&verbose).contains(&format!(
+            "b.jsonl:1: note: the same document as {}:1; coded once",
+            first.display()
+        )),
+        "{}",
+        stderr(&verbose)
     );
 }
 

@@ -43,3 +43,12 @@ pub fn records(text: &str) -> Vec<serde_json::Value> {
         .map(|l| serde_json::from_str(l).expect("each line is JSON"))
         .collect()
 }
+
+/// `warta` run in the folder `dir`.
+pub fn warta_in(dir: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("warta runs")
+}

@@ -513,7 +513,7 @@ fn a_file_stored_under_its_old_id_is_not_stored_again_under_its_new_one() {
     let output = ingest(&db, &[&crawl]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(
-        stderr(&output).contains("1 skipped as duplicate content"),
+        stderr(&output).contains("1 skipped (1 with the content of another document)"),
         "{}",
         stderr(&output)
     );

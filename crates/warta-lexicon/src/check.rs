@@ -122,6 +122,7 @@ fn check_countries(lexicon: &Lexicon, problems: &mut Problems) {
         problems,
     );
     let mut fips_owners: HashMap<&str, &str> = HashMap::new();
+    let mut numeric_owners: HashMap<&str, &str> = HashMap::new();
     for country in &lexicon.countries {
         let code = &country.code;
         if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -140,6 +141,18 @@ fn check_countries(lexicon: &Lexicon, problems: &mut Problems) {
                     "countries.toml",
                     code,
                     format!("fips {fips} is also {owner}'s"),
+                );
+            }
+        }
+        if let Some(numeric) = &country.numeric {
+            if numeric.len() != 3 || !numeric.bytes().all(|b| b.is_ascii_digit()) {
+                problems.add("countries.toml", code, "numeric is not three ASCII digits");
+            }
+            if let Some(owner) = numeric_owners.insert(numeric, code) {
+                problems.add(
+                    "countries.toml",
+                    code,
+                    format!("numeric {numeric} is also {owner}'s"),
                 );
             }
         }

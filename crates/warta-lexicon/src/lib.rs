@@ -169,6 +169,49 @@ mod tests {
     }
 
     #[test]
+    fn countries_have_unique_numeric_codes() {
+        let lexicon = Lexicon::embedded().expect("embedded lexicon parses");
+        let mut owners: HashMap<&str, &str> = HashMap::new();
+        for country in &lexicon.countries {
+            let Some(numeric) = country.numeric.as_deref() else {
+                continue;
+            };
+            assert!(
+                numeric.len() == 3 && numeric.bytes().all(|b| b.is_ascii_digit()),
+                "{}: numeric {numeric:?} is not three ASCII digits",
+                country.code
+            );
+            if let Some(owner) = owners.insert(numeric, &country.code) {
+                panic!("numeric {numeric} is both {owner}'s and {}'s", country.code);
+            }
+        }
+        assert!(
+            owners.len() >= 190,
+            "only {} countries have a numeric code",
+            owners.len()
+        );
+        let numeric_of = |code: &str| {
+            lexicon
+                .countries
+                .iter()
+                .find(|c| c.code == code)
+                .and_then(|c| c.numeric.as_deref())
+        };
+        for (code, numeric) in [
+            ("IDN", "360"),
+            ("RUS", "643"),
+            ("USA", "840"),
+            ("PSE", "275"),
+            ("DEU", "276"),
+            ("AFG", "004"),
+            ("TWN", "158"),
+        ] {
+            assert_eq!(numeric_of(code), Some(numeric), "numeric of {code}");
+        }
+        assert_eq!(numeric_of("XKX"), None, "Kosovo has no ISO numeric code");
+    }
+
+    #[test]
     fn embedded_lexicon_passes_its_checks() {
         let lexicon = Lexicon::embedded().expect("embedded lexicon parses");
         let problems = check(&lexicon);

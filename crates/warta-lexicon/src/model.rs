@@ -184,6 +184,10 @@ pub struct Country {
     /// FIPS 10-4 country code, as GDELT writes it in `ActionGeo_CountryCode`
     /// ("RS" for RUS); `None` for an entry with no code of its own.
     pub fips: Option<String>,
+    /// ISO 3166-1 numeric code, three digits with leading zeros ("643" for
+    /// RUS), the `id` of the country in world-atlas map outlines; `None`
+    /// where ISO assigns none (Kosovo).
+    pub numeric: Option<String>,
     pub name: String,
     pub names: Vec<String>,
     #[serde(default)]

@@ -7,7 +7,11 @@
 // Pure logic: exported so that Node's test runner can check it without a DOM.
 // ---------------------------------------------------------------------------
 
-export const FILTER_KEYS = ["actor", "recipient", "type", "quad", "from", "to", "q", "source"];
+export const FILTER_KEYS = ["actor", "recipient", "party", "type", "quad", "from", "to", "q", "source", "place"];
+export const SORT_KEYS = ["date", "type", "quad", "articles", "sources"];
+export const TIMELINE_METRICS = ["count", "sum", "mean"];
+export const NETWORK_MEASURES = ["events", "intensity"];
+export const DEFAULT_TOP = 30;
 export const PAGE_SIZE = 50;
 export const DEFAULT_BUCKET = "week";
 export const HIGHLIGHT_KINDS = ["trigger", "actor", "recipient", "place"];
@@ -39,7 +43,16 @@ export function parseState(search) {
   const by = params.get("by") === "day" ? "day" : params.get("by") === "week" ? "week" : DEFAULT_BUCKET;
   const event = params.get("event") || null;
   const doc = params.get("doc") || null;
-  return { filters, offset, by, event, doc };
+  const view = {};
+  const sort = params.get("sort");
+  if (SORT_KEYS.includes(sort)) view.sort = sort;
+  if (params.get("order") === "asc") view.order = "asc";
+  if (TIMELINE_METRICS.includes(params.get("metric")) && params.get("metric") !== "count") view.metric = params.get("metric");
+  if (params.get("span") === "all") view.span = "all";
+  const top = params.get("top") ?? "";
+  if (/^\d+$/.test(top) && Number(top) >= 1 && Number(top) <= 500 && Number(top) !== DEFAULT_TOP) view.top = Number(top);
+  if (params.get("net") === "intensity") view.net = "intensity";
+  return { filters, offset, by, event, doc, ...view };
 }
 
 /** The query string for a state, keys in a fixed order so equal states give equal URLs. */
@@ -52,6 +65,12 @@ export function stateToSearch(state) {
     }
   }
   if (state.by && state.by !== DEFAULT_BUCKET) params.set("by", state.by);
+  if (state.sort && state.sort !== "date") params.set("sort", state.sort);
+  if (state.order === "asc") params.set("order", "asc");
+  if (state.metric && state.metric !== "count") params.set("metric", state.metric);
+  if (state.span === "all") params.set("span", "all");
+  if (state.top && state.top !== DEFAULT_TOP) params.set("top", String(state.top));
+  if (state.net === "intensity") params.set("net", "intensity");
   if (state.offset > 0) params.set("offset", String(state.offset));
   if (state.event) params.set("event", state.event);
   if (state.doc) params.set("doc", state.doc);
@@ -194,17 +213,21 @@ export function brushFilters(firstDay, lastDay, by) {
 }
 
 /**
- * Turns dyads into a directed graph between countries. Edges keep their
- * events per quad class; self-pairs count towards the node only; a side
- * without a country (`-`) cannot be drawn and is counted apart.
+ * Turns dyads into a directed graph between countries, keeping the `top`
+ * pairs by events or by intensity (the sum of |Goldstein|). Edges keep
+ * their events per quad class; a node's total counts all its events, shown
+ * or not; self-pairs count towards the node only; a side without a country
+ * (`-`) cannot be drawn and is counted apart. Says how much is left out.
  */
-export function buildNetwork(dyads, maxNodes = 24) {
+export function buildNetwork(dyads, top = DEFAULT_TOP, by = "events") {
   const edges = new Map();
   const totals = new Map();
   let leftOut = 0;
+  let allEvents = 0;
   const addTotal = (code, events) => totals.set(code, (totals.get(code) ?? 0) + events);
   for (const dyad of dyads ?? []) {
     const events = Number(dyad.events) || 0;
+    allEvents += events;
     const actor = typeof dyad.actor === "string" ? dyad.actor : "-";
     const recipient = typeof dyad.recipient === "string" ? dyad.recipient : "-";
     if (actor === "-" || recipient === "-" || !actor || !recipient) {
@@ -215,21 +238,129 @@ export function buildNetwork(dyads, maxNodes = 24) {
     if (actor === recipient) continue;
     addTotal(recipient, events);
     const key = `${actor}\u0000${recipient}`;
-    const edge = edges.get(key) ?? { source: actor, target: recipient, events: 0, byQuad: [0, 0, 0, 0, 0] };
+    const edge = edges.get(key) ?? { source: actor, target: recipient, events: 0, intensity: 0, byQuad: [0, 0, 0, 0, 0] };
     edge.events += events;
+    edge.intensity += Math.abs(Number(dyad.goldstein) || 0);
     const quad = Number(dyad.quad_class);
     edge.byQuad[quad >= 1 && quad <= 4 ? quad : 0] += events;
     edges.set(key, edge);
   }
-  const kept = [...totals.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, maxNodes);
-  const keptCodes = new Set(kept.map(([code]) => code));
-  const nodes = kept.map(([code, total]) => ({ code, total }));
-  const keptEdges = [...edges.values()]
-    .filter((e) => keptCodes.has(e.source) && keptCodes.has(e.target))
-    .map((e) => ({ ...e, quad: dominantQuad(e.byQuad) }));
-  return { nodes, edges: keptEdges, leftOut };
+  const measure = (edge) => (by === "intensity" ? edge.intensity : edge.events);
+  const ranked = [...edges.values()].sort((a, b) =>
+    measure(b) - measure(a) || b.events - a.events || (a.source + a.target < b.source + b.target ? -1 : 1));
+  const kept = ranked.slice(0, Math.max(0, top)).map((e) => ({ ...e, intensity: Math.round(e.intensity * 10) / 10, quad: dominantQuad(e.byQuad) }));
+  const codes = [];
+  for (const edge of kept) {
+    for (const code of [edge.source, edge.target]) if (!codes.includes(code)) codes.push(code);
+  }
+  const nodes = codes
+    .map((code) => ({ code, total: totals.get(code) ?? 0 }))
+    .sort((a, b) => b.total - a.total || (a.code < b.code ? -1 : 1));
+  return {
+    nodes,
+    edges: kept,
+    leftOut,
+    pairs: ranked.length,
+    shownEvents: kept.reduce((sum, e) => sum + e.events, 0),
+    pairEvents: ranked.reduce((sum, e) => sum + e.events, 0),
+    allEvents,
+  };
+}
+
+/**
+ * The percentile span of a timeline: the first and last day between which
+ * `share` of the events lie (the rest split evenly before and after), so
+ * that a few events from long ago do not squeeze the rest into a corner.
+ */
+export function coreSpan(rows, share = 0.98) {
+  const items = (rows ?? [])
+    .map((row) => ({ days: periodDays(row.period), total: Number(row.total) || 0 }))
+    .filter((item) => item.days !== null)
+    .sort((a, b) => a.days.start - b.days.start);
+  const total = items.reduce((sum, item) => sum + item.total, 0);
+  if (items.length === 0 || total === 0) return null;
+  const tail = (total * (1 - share)) / 2;
+  let seen = 0;
+  let first = items[0];
+  for (const item of items) {
+    seen += item.total;
+    if (seen > tail) {
+      first = item;
+      break;
+    }
+  }
+  seen = 0;
+  let last = items[items.length - 1];
+  for (const item of [...items].reverse()) {
+    seen += item.total;
+    if (seen > tail) {
+      last = item;
+      break;
+    }
+  }
+  const outside = items
+    .filter((item) => item.days.end < first.days.start || item.days.start > last.days.end)
+    .reduce((sum, item) => sum + item.total, 0);
+  return { start: first.days.start, end: last.days.end, outside, total };
+}
+
+/** The height of a timeline bar part: events, or the Goldstein sum or mean. */
+export function timelineValues(row, metric) {
+  const counts = (row.quad_class ?? [0, 0, 0, 0]).map((n) => Number(n) || 0);
+  const sums = (row.goldstein ?? [0, 0, 0, 0]).map((n) => Number(n) || 0);
+  if (metric === "sum") return { up: [Math.max(0, sums[0]), Math.max(0, sums[1])], down: [Math.max(0, -sums[2]), Math.max(0, -sums[3])] };
+  if (metric === "mean") {
+    const total = counts.reduce((a, b) => a + b, 0);
+    const mean = total ? sums.reduce((a, b) => a + b, 0) / total : 0;
+    return { up: [Math.max(0, mean), 0], down: [0, Math.max(0, -mean)], mean };
+  }
+  return { up: [counts[0], counts[1]], down: [counts[2], counts[3]] };
+}
+
+/**
+ * Country outlines of a TopoJSON topology (world-atlas) as SVG paths in an
+ * equirectangular projection of `width` × `height`, latitudes 84°N to
+ * 58°S (Antarctica left out). Arcs are delta-encoded and quantised;
+ * a negative index walks an arc backwards.
+ */
+export function topologyPaths(topology, width, height) {
+  const [sx, sy] = topology?.transform?.scale ?? [1, 1];
+  const [tx, ty] = topology?.transform?.translate ?? [0, 0];
+  const arcs = (topology?.arcs ?? []).map((arc) => {
+    let x = 0;
+    let y = 0;
+    return arc.map(([dx, dy]) => {
+      x += dx;
+      y += dy;
+      return [x * sx + tx, y * sy + ty];
+    });
+  });
+  const [north, south] = [84, -58];
+  const project = ([lon, lat]) => [((lon + 180) / 360) * width, ((north - lat) / (north - south)) * height];
+  const ring = (indexes) => {
+    const points = [];
+    for (const index of indexes) {
+      const arc = index >= 0 ? arcs[index] : [...(arcs[~index] ?? [])].reverse();
+      if (!arc) continue;
+      points.push(...(points.length ? arc.slice(1) : arc));
+    }
+    return points.length ? `M${points.map((p) => project(p).map((v) => v.toFixed(1)).join(",")).join("L")}Z` : "";
+  };
+  const geometries = topology?.objects?.countries?.geometries ?? [];
+  const out = [];
+  for (const geometry of geometries) {
+    if (geometry.id === "010") continue;
+    const polygons = geometry.type === "Polygon" ? [geometry.arcs] : geometry.type === "MultiPolygon" ? geometry.arcs : [];
+    const d = polygons.flatMap((polygon) => polygon.map(ring)).join("");
+    if (d) out.push({ id: geometry.id ?? null, name: geometry.properties?.name ?? "", d });
+  }
+  return { paths: out, project };
+}
+
+/** A choropleth class 1–4 for a count (log scale up to the largest), 0 for none. */
+export function mapLevel(count, max) {
+  if (!(count > 0) || !(max > 0)) return 0;
+  return Math.max(1, Math.min(4, Math.ceil((Math.log(count + 1) / Math.log(max + 1)) * 4)));
 }
 
 /** The quad class (1–4) with most events, or null when none is known. */
@@ -309,11 +440,15 @@ export function layoutNetwork(nodes, edges, width, height, iterations = 300) {
   return pos;
 }
 
-/** How an entity list reads in a table cell: country codes, else names, else the text. */
-export function partyLabel(entities) {
+/**
+ * How an entity list reads in a table cell: country codes (with the
+ * country's name when `names` knows it), else names, else the text.
+ */
+export function partyLabel(entities, names = null) {
   const labels = [];
   for (const entity of entities ?? []) {
-    const label = entity?.country || entity?.name || entity?.text;
+    const code = entity?.country;
+    const label = code ? (names?.get(code) ? `${code} ${names.get(code)}` : code) : entity?.name || entity?.text;
     if (label && !labels.includes(label)) labels.push(label);
   }
   return labels.join(", ");
@@ -329,10 +464,20 @@ const page = {
   strings: null,
   lang: "id",
   state: null,
-  loaded: { timeline: null, network: null, table: null, detail: null },
-  data: { stats: null, timeline: null, network: null, actors: null, table: null, detail: null, code: null },
-  sequence: { timeline: 0, network: 0, table: 0, detail: 0, code: 0 },
+  loaded: { timeline: null, network: null, table: null, detail: null, places: null },
+  data: {
+    stats: null, timeline: null, network: null, actors: null, table: null, detail: null, code: null,
+    places: null, world: null, countries: null,
+  },
+  sequence: { timeline: 0, network: 0, table: 0, detail: 0, code: 0, places: 0 },
+  /** The actor view's sort, kept on the page only. */
+  actorSort: { actors: { key: "total", desc: true }, pairs: { key: "events", desc: true } },
 };
+
+/** Country code to English name, from the lexicon (`/api/countries`). */
+function countryNames() {
+  return new Map((page.data.countries ?? []).map((c) => [c.code, c.name]));
+}
 
 function t(key, values) {
   const table = page.strings?.[page.lang] ?? {};
@@ -433,6 +578,7 @@ function applyStaticStrings() {
   }
   document.getElementById("timeline").setAttribute("aria-label", t("timeline_aria"));
   document.getElementById("network").setAttribute("aria-label", t("network_aria"));
+  document.getElementById("map").setAttribute("aria-label", t("map_aria"));
   fillSelect(document.getElementById("f-type"), EVENT_TYPES.map((type) => [type, type]));
   fillSelect(document.getElementById("f-quad"), [1, 2, 3, 4].map((quad) => [String(quad), `${quad} · ${quadName(quad)}`]));
   renderLegend();
@@ -463,6 +609,8 @@ function setLanguage(lang) {
   renderStats();
   renderTimeline();
   renderNetwork();
+  renderActorView();
+  renderMap();
   renderTable();
   renderDetail();
   renderCodeResults();
@@ -481,12 +629,22 @@ function applyState(state, { focusDetail = false } = {}) {
   clearError();
   syncForm(state);
   const filterKey = apiQuery(state.filters);
-  const timelineKey = apiQuery(state.filters, { by: state.by }, ["from", "to"]);
-  const tableKey = apiQuery(state.filters, { limit: PAGE_SIZE, offset: state.offset });
+  // The timeline shows the chosen period: from/to zoom it.
+  const timelineKey = apiQuery(state.filters, { by: state.by });
+  const order = {};
+  if (state.sort) order.sort = state.sort;
+  if (state.order) order.order = state.order;
+  const tableKey = apiQuery(state.filters, { limit: PAGE_SIZE, offset: state.offset, ...order });
+  updateDownloads(filterKey);
+  if (page.loaded.places !== filterKey) loadPlaces(filterKey);
   const detailKey = `${state.event ?? ""}\u0000${state.doc ?? ""}`;
   if (page.loaded.timeline !== timelineKey) loadTimeline(timelineKey);
   else renderTimeline(); // the brushed period may have changed
   if (page.loaded.network !== filterKey) loadNetwork(filterKey);
+  else {
+    renderNetwork();
+    renderActorView();
+  }
   if (page.loaded.table !== tableKey) loadTable(tableKey);
   else renderTable();
   if (page.loaded.detail !== detailKey) loadDetail(state, detailKey, focusDetail);
@@ -496,6 +654,16 @@ function syncForm(state) {
   const form = document.getElementById("filters");
   for (const key of FILTER_KEYS) form.elements[key].value = state.filters[key] ?? "";
   document.getElementById("timeline-by").value = state.by;
+  document.getElementById("timeline-metric").value = state.metric ?? "count";
+  document.getElementById("network-top").value = String(state.top ?? DEFAULT_TOP);
+  document.getElementById("network-by").value = state.net ?? "events";
+}
+
+/** The download links carry the current filters. */
+function updateDownloads(filterKey) {
+  // Same-origin paths built from checked filter values only.
+  document.getElementById("download-csv").href = `/api/download/events.csv${filterKey}`;
+  document.getElementById("download-parquet").href = `/api/download/events.parquet${filterKey}`;
 }
 
 function readForm() {
@@ -570,49 +738,72 @@ function timelineDay(x) {
 function renderTimeline() {
   const svg = document.getElementById("timeline");
   const note = document.getElementById("timeline-note");
-  const rows = (page.data.timeline ?? [])
-    .map((row) => ({ row, days: periodDays(row.period) }))
+  const showAll = document.getElementById("timeline-all");
+  const metric = page.state?.metric ?? "count";
+  let rows = (page.data.timeline ?? [])
+    .map((row) => ({ row, days: periodDays(row.period), values: timelineValues(row, metric) }))
     .filter((item) => item.days !== null);
   const width = Math.max(320, Math.round(svg.clientWidth || 600));
   const height = Math.max(160, Math.round(svg.clientHeight || 220));
   svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
   svg.replaceChildren();
   note.textContent = "";
+  showAll.hidden = true;
+  document.getElementById("timeline-clear").hidden = !(page.state?.filters.from || page.state?.filters.to);
   if (page.data.timeline === null) return;
   if (rows.length === 0) {
     note.textContent = t("timeline_empty");
     return;
   }
   const g = timelineGeometry;
-  Object.assign(g, {
-    width,
-    height,
-    firstDay: Math.min(...rows.map((item) => item.days.start)),
-    lastDay: Math.max(...rows.map((item) => item.days.end)),
-  });
+  const chosen = chosenPeriod(rows);
+  let range = { start: Math.min(...rows.map((item) => item.days.start)), end: Math.max(...rows.map((item) => item.days.end)) };
+  const notes = [];
+  if (chosen) {
+    // Zoomed to the from/to period.
+    range = chosen;
+    notes.push(t("timeline_zoomed", { from: dayToIso(chosen.start), to: dayToIso(chosen.end) }));
+  } else if (page.state?.span !== "all") {
+    // Open on where the data is: the middle 98 % of events.
+    const core = coreSpan(rows.map((item) => item.row));
+    if (core && core.outside > 0) {
+      range = { start: core.start, end: core.end };
+      rows = rows.filter((item) => item.days.end >= range.start && item.days.start <= range.end);
+      notes.push(t("timeline_outside", { count: numberText(core.outside), from: dayToIso(core.start), to: dayToIso(core.end) }));
+      showAll.hidden = false;
+    }
+  }
+  Object.assign(g, { width, height, firstDay: range.start, lastDay: range.end });
   const top = g.margin.top;
   const bottom = height - g.margin.bottom;
   const middle = (top + bottom) / 2;
   const half = (bottom - top) / 2;
-  const peak = Math.max(1, ...rows.map(({ row }) => Math.max(row.quad_class[0] + row.quad_class[1], row.quad_class[2] + row.quad_class[3])));
-  const scale = (count) => (count / peak) * half;
+  const sum = (values) => values.reduce((a, b) => a + b, 0);
+  const peak = metric === "mean" ? 10 : Math.max(1, ...rows.map(({ values }) => Math.max(sum(values.up), sum(values.down))));
+  const scale = (value) => (value / peak) * half;
+  const valueText = (value) => (metric === "count" ? String(value) : value.toFixed(1));
 
   const bars = svgEl("g", { className: "bars" });
-  for (const { row, days } of rows) {
+  for (const { row, days, values } of rows) {
     const x0 = timelineX(days.start);
     const barWidth = Math.max(1.5, timelineX(days.end + 1) - x0 - 1);
-    const label = `${row.period}: ${[1, 2, 3, 4].map((q) => `${quadName(q)} ${row.quad_class[q - 1]}`).join(", ")}`;
+    const counts = [1, 2, 3, 4].map((q) => `${quadName(q)} ${row.quad_class[q - 1]}`).join(", ");
+    const label = metric === "count"
+      ? `${row.period}: ${counts}`
+      : metric === "sum"
+        ? `${row.period}: ${t("metric_sum")} ${[1, 2, 3, 4].map((q) => `${quadName(q)} ${(row.goldstein?.[q - 1] ?? 0).toFixed(1)}`).join(", ")}`
+        : `${row.period}: ${t("metric_mean")} ${values.mean.toFixed(2)} (${counts})`;
     const group = svgEl("g", { className: "bar" });
     group.append(svgTitle(label));
     let up = middle;
-    for (const quad of [1, 2]) {
-      const h = scale(row.quad_class[quad - 1]);
+    for (const [i, quad] of [1, 2].entries()) {
+      const h = scale(values.up[i]);
       if (h > 0) group.append(svgEl("rect", { x: x0, y: up - h, width: barWidth, height: h, className: `fill-${quadClass(quad)}` }));
       up -= h;
     }
     let down = middle;
-    for (const quad of [3, 4]) {
-      const h = scale(row.quad_class[quad - 1]);
+    for (const [i, quad] of [3, 4].entries()) {
+      const h = scale(values.down[i]);
       if (h > 0) group.append(svgEl("rect", { x: x0, y: down, width: barWidth, height: h, className: `fill-${quadClass(quad)}` }));
       down += h;
     }
@@ -622,9 +813,9 @@ function renderTimeline() {
   const axes = svgEl("g", { className: "axes" });
   axes.append(svgEl("line", { x1: g.margin.left, x2: width - g.margin.right, y1: middle, y2: middle, className: "baseline" }));
   const upLabel = svgEl("text", { x: g.margin.left - 6, y: top + 10, "text-anchor": "end", className: "axis-label" });
-  upLabel.textContent = String(peak);
+  upLabel.textContent = valueText(peak);
   const downLabel = svgEl("text", { x: g.margin.left - 6, y: bottom, "text-anchor": "end", className: "axis-label" });
-  downLabel.textContent = String(peak);
+  downLabel.textContent = metric === "count" ? valueText(peak) : `-${valueText(peak)}`;
   const coop = svgEl("text", { x: g.margin.left + 4, y: top + 10, className: "axis-label side-label" });
   coop.textContent = `▲ ${t("cooperation")}`;
   const conflict = svgEl("text", { x: g.margin.left + 4, y: bottom - 2, className: "axis-label side-label" });
@@ -641,30 +832,18 @@ function renderTimeline() {
   }
 
   const selection = svgEl("rect", { className: "brush-selection", y: top, height: bottom - top, x: 0, width: 0, visibility: "hidden" });
-  const chosen = chosenPeriod();
-  if (chosen) {
-    const x0 = Math.max(g.margin.left, timelineX(chosen.start));
-    const x1 = Math.min(width - g.margin.right, timelineX(chosen.end + 1));
-    if (x1 > x0) {
-      selection.setAttribute("x", x0);
-      selection.setAttribute("width", x1 - x0);
-      selection.setAttribute("visibility", "visible");
-    }
-  }
   const area = svgEl("rect", { className: "brush-area", x: g.margin.left, y: top, width: width - g.margin.left - g.margin.right, height: bottom - top });
   svg.append(bars, axes, selection, area);
   attachBrush(svg, area, selection);
-  if (chosen) {
-    note.textContent = t("timeline_selected", { from: page.state.filters.from ?? "…", to: page.state.filters.to ?? "…" });
-  }
+  note.textContent = notes.join(" ");
 }
 
-/** The from/to filters as a span of days, open ends reaching the chart's edges. */
-function chosenPeriod() {
+/** The from/to filters as a span of days, open ends reaching the data's edges. */
+function chosenPeriod(rows) {
   const { from, to } = page.state?.filters ?? {};
   if (!from && !to) return null;
-  const start = from ? partialDateDays(from)?.start : timelineGeometry.firstDay;
-  const end = to ? partialDateDays(to)?.end : timelineGeometry.lastDay;
+  const start = from ? partialDateDays(from)?.start : Math.min(...rows.map((item) => item.days.start));
+  const end = to ? partialDateDays(to)?.end : Math.max(...rows.map((item) => item.days.end));
   if (start === undefined || end === undefined || start === null || end === null) return null;
   return { start, end };
 }
@@ -692,7 +871,7 @@ function attachBrush(svg, area, selection) {
     const startX = anchorX;
     anchorX = null;
     if (Math.abs(x - startX) < 3) {
-      // A click, not a drag: show the period that was chosen before.
+      // A click, not a drag: nothing to zoom to.
       renderTimeline();
       return;
     }
@@ -719,6 +898,7 @@ async function loadNetwork(key) {
     page.loaded.network = key;
     renderNetwork();
     renderActorList();
+    renderActorView();
   } catch (error) {
     if (sequence === page.sequence.network) showError(error);
   } finally {
@@ -745,8 +925,20 @@ function renderNetwork() {
   svg.replaceChildren();
   note.textContent = "";
   if (page.data.network === null) return;
-  const { nodes, edges, leftOut } = buildNetwork(page.data.network);
-  if (leftOut > 0) note.textContent = t("network_left_out", { count: numberText(leftOut) });
+  const top = page.state?.top ?? DEFAULT_TOP;
+  const by = page.state?.net ?? "events";
+  const { nodes, edges, leftOut, pairs, shownEvents, pairEvents } = buildNetwork(page.data.network, top, by);
+  const parts = [];
+  if (pairs > 0) {
+    parts.push(t("network_shown", {
+      shown: numberText(edges.length),
+      pairs: numberText(pairs),
+      events: numberText(shownEvents),
+      total: numberText(pairEvents),
+    }));
+  }
+  if (leftOut > 0) parts.push(t("network_left_out", { count: numberText(leftOut) }));
+  note.textContent = parts.join(" ");
   if (nodes.length === 0) {
     note.textContent = `${t("network_empty")} ${note.textContent}`.trim();
     return;
@@ -755,13 +947,15 @@ function renderNetwork() {
   const positions = layoutNetwork(nodes, edges, width, height);
   const at = new Map(nodes.map((node, i) => [node.code, positions[i]]));
   const maxTotal = Math.max(...nodes.map((node) => node.total));
-  const maxEvents = Math.max(1, ...edges.map((edge) => edge.events));
+  const weight = (edge) => (by === "intensity" ? edge.intensity : edge.events);
+  const maxEvents = Math.max(1, ...edges.map(weight));
   const radius = (node) => 6 + 12 * Math.sqrt(node.total / maxTotal);
   const radiusOf = new Map(nodes.map((node) => [node.code, radius(node)]));
 
   const defs = svgEl("defs");
   for (const quad of [0, 1, 2, 3, 4]) {
-    const marker = svgEl("marker", { id: `arrow-q${quad}`, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" });
+    // Arrowheads of one size, however thick the line.
+    const marker = svgEl("marker", { id: `arrow-q${quad}`, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" });
     marker.append(svgEl("path", { d: "M0,0 L10,5 L0,10 z", className: `fill-q${quad}` }));
     defs.append(marker);
   }
@@ -784,13 +978,14 @@ function renderNetwork() {
     const path = svgEl("path", {
       d: `M${a.x.toFixed(1)},${a.y.toFixed(1)} Q${cx.toFixed(1)},${cy.toFixed(1)} ${ex.toFixed(1)},${ey.toFixed(1)}`,
       className: `edge stroke-q${quad}`,
-      "stroke-width": (1 + 6 * Math.sqrt(edge.events / maxEvents)).toFixed(2),
+      "stroke-width": (1 + 6 * Math.sqrt(weight(edge) / maxEvents)).toFixed(2),
       "marker-end": `url(#arrow-q${quad})`,
       "data-source": edge.source,
       "data-target": edge.target,
     });
     const split = [1, 2, 3, 4].filter((q) => edge.byQuad[q] > 0).map((q) => `${quadName(q)} ${edge.byQuad[q]}`);
-    path.append(svgTitle(`${t("network_edge", { actor: edge.source, recipient: edge.target, events: edge.events })}${split.length ? ` (${split.join(", ")})` : ""}`));
+    const named = (code) => (names.get(code)?.name ? `${code} ${names.get(code).name}` : code);
+    path.append(svgTitle(`${t("network_edge", { actor: named(edge.source), recipient: named(edge.target), events: edge.events, intensity: edge.intensity.toFixed(1) })}${split.length ? ` (${split.join(", ")})` : ""}`));
     edgeLayer.append(path);
   }
   const nodeLayer = svgEl("g", { className: "nodes" });
@@ -820,6 +1015,183 @@ function renderNetwork() {
     nodeLayer.append(group);
   }
   svg.append(defs, edgeLayer, nodeLayer);
+}
+
+// --- actor view -------------------------------------------------------------
+
+/** Sorts rows by `key` (numbers or text), keeping the order stable. */
+export function sortRows(rows, key, desc) {
+  return [...rows].sort((a, b) => {
+    const [x, y] = [a[key], b[key]];
+    const order = typeof x === "number" && typeof y === "number" ? x - y : String(x ?? "").localeCompare(String(y ?? ""));
+    return desc ? -order : order;
+  });
+}
+
+/** Counts per actor and per directed pair for the current filters. */
+function renderActorView() {
+  const names = countryNames();
+  const actors = (page.data.actors ?? []).map((a) => ({
+    code: a.code,
+    name: a.name ?? names.get(a.code) ?? "",
+    as_actor: a.as_actor,
+    as_recipient: a.as_recipient,
+    total: a.as_actor + a.as_recipient,
+  }));
+  const pairs = new Map();
+  for (const dyad of page.data.network ?? []) {
+    if (dyad.actor === "-" || dyad.recipient === "-" || dyad.actor === dyad.recipient) continue;
+    const key = `${dyad.actor}\u0000${dyad.recipient}`;
+    const pair = pairs.get(key) ?? {
+      pair: `${dyad.actor} → ${dyad.recipient}`,
+      names: `${names.get(dyad.actor) ?? dyad.actor} → ${names.get(dyad.recipient) ?? dyad.recipient}`,
+      actor: dyad.actor,
+      recipient: dyad.recipient,
+      events: 0,
+      goldstein: 0,
+    };
+    pair.events += Number(dyad.events) || 0;
+    pair.goldstein = Math.round((pair.goldstein + (Number(dyad.goldstein) || 0)) * 10) / 10;
+    pairs.set(key, pair);
+  }
+  renderSortableTable("actor-table", "actors", actors, [
+    ["code", t("col_code")], ["name", t("col_name")], ["as_actor", t("col_as_actor")], ["as_recipient", t("col_as_recipient")], ["total", t("col_total")],
+  ], (row) => navigate({ ...page.state, filters: { ...page.state.filters, party: row.code }, offset: 0 }));
+  renderSortableTable("pair-table", "pairs", [...pairs.values()], [
+    ["pair", t("col_pair")], ["events", t("col_events")], ["goldstein", t("col_goldstein")],
+  ], (row) => navigate({ ...page.state, filters: { ...page.state.filters, actor: row.actor, recipient: row.recipient }, offset: 0 }));
+}
+
+/** Shows at most this many rows in each actor-view table. */
+const ACTOR_ROWS = 25;
+
+function renderSortableTable(id, name, rows, columns, choose) {
+  const table = document.getElementById(id);
+  const sort = page.actorSort[name];
+  const head = el("tr");
+  for (const [key, label] of columns) {
+    const button = el("button", { type: "button", className: "sort-button", text: label, "data-key": key });
+    button.addEventListener("click", () => {
+      page.actorSort[name] = { key, desc: sort.key === key ? !sort.desc : typeof rows[0]?.[key] === "number" };
+      renderActorView();
+    });
+    const ariaSort = sort.key === key ? (sort.desc ? "descending" : "ascending") : null;
+    head.append(el("th", { scope: "col", "aria-sort": ariaSort, className: typeof rows[0]?.[key] === "number" ? "num" : null }, [button]));
+  }
+  const body = el("tbody");
+  for (const row of sortRows(rows, sort.key, sort.desc).slice(0, ACTOR_ROWS)) {
+    const tr = el("tr", { tabindex: 0, title: row.names ?? row.name ?? null });
+    for (const [key] of columns) {
+      const value = row[key];
+      tr.append(el("td", { className: typeof value === "number" ? "num" : null, text: typeof value === "number" ? numberText(value) : value }));
+    }
+    tr.addEventListener("click", () => choose(row));
+    tr.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") choose(row);
+    });
+    body.append(tr);
+  }
+  const note = rows.length > ACTOR_ROWS ? t("rows_shown", { shown: ACTOR_ROWS, total: numberText(rows.length) }) : "";
+  table.replaceChildren(el("caption", { text: note }), el("thead", {}, [head]), body);
+}
+
+// --- map --------------------------------------------------------------------
+
+async function loadPlaces(key) {
+  const sequence = ++page.sequence.places;
+  busy("map-section", true);
+  try {
+    const needs = [api(`/api/places${key}`)];
+    if (!page.data.world) needs.push(api("/assets/world-110m.json"));
+    if (!page.data.countries) needs.push(api("/api/countries"));
+    const [places, ...rest] = await Promise.all(needs);
+    if (!page.data.world) page.data.world = rest.shift();
+    if (!page.data.countries) page.data.countries = rest.shift();
+    if (sequence !== page.sequence.places) return;
+    page.data.places = places;
+    page.loaded.places = key;
+    renderMap();
+    renderTable();
+  } catch (error) {
+    if (sequence === page.sequence.places) showError(error);
+  } finally {
+    if (sequence === page.sequence.places) busy("map-section", false);
+  }
+}
+
+/** Outlines projected once per size: the topology never changes. */
+const mapCache = { width: 0, height: 0, outlines: null };
+
+function renderMap() {
+  const svg = document.getElementById("map");
+  const note = document.getElementById("map-note");
+  const places = page.data.places;
+  const width = Math.max(320, Math.round(svg.clientWidth || 600));
+  const height = Math.round(width * 0.5);
+  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  svg.replaceChildren();
+  note.textContent = "";
+  if (!places || !page.data.world) return;
+  if (mapCache.width !== width || !mapCache.outlines) {
+    Object.assign(mapCache, { width, height, outlines: topologyPaths(page.data.world, width, height) });
+  }
+  const { paths, project } = mapCache.outlines;
+  const byNumeric = new Map((page.data.countries ?? []).filter((c) => c.numeric).map((c) => [c.numeric, c]));
+  const counts = new Map((places.countries ?? []).map((c) => [c.country, c.events]));
+  const max = Math.max(0, ...counts.values());
+  const chosen = (page.state.filters.place ?? "").toUpperCase();
+  const land = svgEl("g", { className: "countries" });
+  for (const outline of paths) {
+    const country = byNumeric.get(outline.id);
+    const events = country ? counts.get(country.code) ?? 0 : 0;
+    const level = mapLevel(events, max);
+    const classes = [`country`, `map-l${level}`];
+    if (country && country.code === chosen) classes.push("chosen");
+    const label = country ? `${country.name} (${country.code}): ${t("map_events", { count: numberText(events) })}` : outline.name;
+    const props = { d: outline.d, className: classes.join(" "), "data-code": country?.code ?? null };
+    if (events > 0) Object.assign(props, { tabindex: 0, role: "button", "aria-label": label });
+    const shape = svgEl("path", props);
+    shape.append(svgTitle(label));
+    if (events > 0) {
+      const choose = () => navigate({ ...page.state, filters: { ...page.state.filters, place: country.code }, offset: 0 });
+      shape.addEventListener("click", choose);
+      shape.addEventListener("keydown", (event) => {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          choose();
+        }
+      });
+    }
+    land.append(shape);
+  }
+  const dots = svgEl("g", { className: "places" });
+  const maxPoint = Math.max(1, ...(places.points ?? []).map((p) => p.events));
+  for (const point of places.points ?? []) {
+    const [x, y] = project([point.lon, point.lat]);
+    if (!(x >= 0 && x <= width && y >= 0 && y <= height)) continue;
+    const label = `${point.name}${point.country ? ` (${point.country})` : ""}: ${t("map_events", { count: numberText(point.events) })}`;
+    const dot = svgEl("circle", {
+      cx: x.toFixed(1), cy: y.toFixed(1), r: (2.5 + 7 * Math.sqrt(point.events / maxPoint)).toFixed(1),
+      className: point.name.toLowerCase() === (page.state.filters.place ?? "").toLowerCase() ? "place chosen" : "place",
+      tabindex: 0, role: "button", "aria-label": label, "data-place": point.name,
+    });
+    dot.append(svgTitle(label));
+    const choose = () => navigate({ ...page.state, filters: { ...page.state.filters, place: point.name }, offset: 0 });
+    dot.addEventListener("click", choose);
+    dot.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        choose();
+      }
+    });
+    dots.append(dot);
+  }
+  svg.append(land, dots);
+  const located = [...counts.values()].reduce((a, b) => a + b, 0);
+  const parts = [t("map_located", { located: numberText(located), unlocated: numberText(places.unlocated ?? 0) })];
+  if (page.state.filters.place) parts.push(t("map_filtered", { place: page.state.filters.place }));
+  note.textContent = parts.join(" ");
+  document.getElementById("map-clear").hidden = !page.state.filters.place;
 }
 
 // --- event table ------------------------------------------------------------
@@ -858,10 +1230,23 @@ function renderTable() {
   info.textContent = events.length ? `${Math.floor(offset / limit) + 1} / ${Math.max(1, Math.ceil(total / limit))}` : "";
   prev.disabled = offset === 0;
   next.disabled = offset + events.length >= total;
-  body.replaceChildren(...events.map((event) => eventRow(event)));
+  const names = countryNames();
+  body.replaceChildren(...events.map((event) => eventRow(event, names)));
+  renderSortHeaders();
 }
 
-function eventRow(event) {
+/** The table's sortable headers say which column orders the rows, and which way. */
+function renderSortHeaders() {
+  const sort = page.state.sort ?? "date";
+  const desc = page.state.order !== "asc";
+  for (const header of document.querySelectorAll("#event-table th[data-sort]")) {
+    const active = header.dataset.sort === sort;
+    if (active) header.setAttribute("aria-sort", desc ? "descending" : "ascending");
+    else header.removeAttribute("aria-sort");
+  }
+}
+
+function eventRow(event, names) {
   const chosen = page.state.event === event.event_id;
   const row = el("tr", { className: chosen ? "chosen" : null, "data-event-id": event.event_id, "aria-current": chosen ? "true" : null });
   const open = el("button", { type: "button", className: "link-button", text: event.event_type ?? t("none") });
@@ -877,8 +1262,8 @@ function eventRow(event) {
     typeCell,
     el("td", { text: event.cameo ?? t("none") }),
     el("td", {}, [el("span", { className: `quad-badge ${quadClass(quad)}`, title: quadName(quad), text: Number.isFinite(quad) ? String(quad) : "?" })]),
-    el("td", { title: (event.actor ?? []).map((e) => e.text).join("; "), text: partyLabel(event.actor) || t("none") }),
-    el("td", { title: (event.recipient ?? []).map((e) => e.text).join("; "), text: partyLabel(event.recipient) || t("none") }),
+    el("td", { title: (event.actor ?? []).map((e) => e.text).join("; "), text: partyLabel(event.actor, names) || t("none") }),
+    el("td", { title: (event.recipient ?? []).map((e) => e.text).join("; "), text: partyLabel(event.recipient, names) || t("none") }),
     el("td", { text: event.location?.name ?? event.location?.text ?? t("none") }),
     el("td", { className: "num", text: numberText(event.num_articles) }),
     el("td", { className: "num", text: numberText(event.num_sources) }),
@@ -1169,6 +1554,16 @@ function renderCodeResults() {
 
 // --- start ------------------------------------------------------------------
 
+/** The first of the browser's languages the page speaks, else Indonesian. */
+export function browserLanguage(languages, strings) {
+  for (const tag of languages ?? []) {
+    const base = String(tag ?? "").toLowerCase().split("-")[0];
+    if (base === "ms" && strings?.id) return "id";
+    if (strings?.[base]) return base;
+  }
+  return "id";
+}
+
 async function start() {
   try {
     page.strings = await api("/assets/strings.json");
@@ -1182,7 +1577,7 @@ async function start() {
   } catch {
     saved = null;
   }
-  page.lang = saved && page.strings[saved] ? saved : "id";
+  page.lang = saved && page.strings[saved] ? saved : browserLanguage(navigator.languages ?? [navigator.language], page.strings);
   applyStaticStrings();
 
   for (const button of document.querySelectorAll(".lang-button")) {
@@ -1198,6 +1593,36 @@ async function start() {
   document.getElementById("timeline-by").addEventListener("change", (event) => {
     navigate({ ...page.state, by: event.target.value });
   });
+  document.getElementById("timeline-metric").addEventListener("change", (event) => {
+    navigate({ ...page.state, metric: event.target.value === "count" ? undefined : event.target.value });
+  });
+  document.getElementById("timeline-all").addEventListener("click", () => {
+    navigate({ ...page.state, span: "all" });
+  });
+  document.getElementById("network-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const top = Math.max(1, Math.min(500, Math.round(Number(document.getElementById("network-top").value) || DEFAULT_TOP)));
+    const net = document.getElementById("network-by").value === "intensity" ? "intensity" : undefined;
+    navigate({ ...page.state, top: top === DEFAULT_TOP ? undefined : top, net });
+  });
+  document.getElementById("network-by").addEventListener("change", () => {
+    document.getElementById("network-form").requestSubmit();
+  });
+  document.getElementById("map-clear").addEventListener("click", () => {
+    const filters = { ...page.state.filters };
+    delete filters.place;
+    navigate({ ...page.state, filters, offset: 0 });
+  });
+  for (const header of document.querySelectorAll("#event-table th[data-sort] button")) {
+    header.addEventListener("click", () => {
+      const key = header.parentElement.dataset.sort;
+      const current = page.state.sort ?? "date";
+      const desc = page.state.order !== "asc";
+      // A new column opens descending (newest, most); the same one flips.
+      const order = key === current && desc ? "asc" : undefined;
+      navigate({ ...page.state, sort: key === "date" ? undefined : key, order, offset: 0 });
+    });
+  }
   document.getElementById("timeline-clear").addEventListener("click", () => {
     const filters = { ...page.state.filters };
     delete filters.from;
@@ -1221,6 +1646,7 @@ async function start() {
     resizeTimer = setTimeout(() => {
       renderTimeline();
       renderNetwork();
+      renderMap();
     }, 150);
   });
 

@@ -1,6 +1,8 @@
 //! Load test of the explorer's API: latency of the events and timeline
-//! endpoints under 50 concurrent keep-alive clients, on a store of at
-//! least 100,000 events.
+//! endpoints and of every request the page makes when it opens
+//! (`OPENING_REQUESTS`, answered from the cache after the first time, whose
+//! uncached time is printed too) under concurrent keep-alive clients, on a
+//! store of at least 100,000 events (`--events 1000000` for the million).
 //!
 //! ```sh
 //! cargo run --release -p warta-serve --example loadtest -- --db /tmp/load.db
@@ -370,12 +372,33 @@ fn main() {
         .enable_all()
         .build()
         .expect("server runtime");
+    let router = explorer.router();
+    // The page's opening requests, each answered once before the server
+    // starts: what the first visitor would wait for with no cache.
+    let mut cold = Vec::new();
+    for uri in warta_serve::OPENING_REQUESTS {
+        use tower::ServiceExt;
+        let request = axum::http::Request::get(*uri)
+            .header("host", "127.0.0.1")
+            .body(axum::body::Body::empty())
+            .expect("request");
+        let started = Instant::now();
+        let response = server
+            .block_on(router.clone().oneshot(request))
+            .expect("infallible");
+        assert!(
+            response.status().is_success(),
+            "{uri}: {}",
+            response.status()
+        );
+        cold.push((*uri, started.elapsed().as_secs_f64() * 1000.0));
+    }
     let listener = server
         .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
         .expect("bind 127.0.0.1:0");
     let addr = listener.local_addr().expect("bound address");
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let serving = server.spawn(warta_serve::serve(listener, explorer.router(), async {
+    let serving = server.spawn(warta_serve::serve(listener, router, async {
         let _ = stopped.await;
     }));
     let events = Store::open_read_only(&options.db)
@@ -407,8 +430,16 @@ fn main() {
             &["/api/timeline?by=week&actor=IDN"],
         ),
     ];
+    let opening: Vec<(String, Vec<&str>)> = warta_serve::OPENING_REQUESTS
+        .iter()
+        .map(|uri| (format!("opening: {uri}"), vec![*uri]))
+        .collect();
+    let mut all: Vec<(&str, &[&str])> = endpoints.to_vec();
+    for (name, paths) in &opening {
+        all.push((name.as_str(), paths.as_slice()));
+    }
     let mut failed = 0;
-    for (name, paths) in endpoints {
+    for (name, paths) in all {
         let outcome = hammer(addr, paths, options.clients, options.seconds);
         let mut latencies = outcome.latencies;
         latencies.sort();
@@ -422,6 +453,10 @@ fn main() {
             outcome.failures
         );
         failed += outcome.failures;
+    }
+    println!("first answer of each opening request (no cache yet):");
+    for (uri, ms) in &cold {
+        println!("  {uri:<56} {ms:>9.1} ms");
     }
     let _ = stop.send(());
     let _ = server.block_on(serving);

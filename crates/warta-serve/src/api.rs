@@ -15,8 +15,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use warta_code::Document;
 use warta_record::EventRecord;
-use warta_store::{Bucket, EventFilter, Page, StoreError};
+use warta_store::{Bucket, EventFilter, EventOrder, Page, SortKey, StoreError};
 
+use crate::cache;
 use crate::highlight::{document_spans, sentence_highlights};
 use crate::{Explorer, MAX_LIMIT};
 
@@ -85,6 +86,7 @@ const FILTERS: &[&str] = &[
     "q",
     "source",
     "party",
+    "place",
 ];
 
 /// The longest text a filter may hold: enough for any name or phrase.
@@ -206,6 +208,7 @@ fn event_filter(
         text: get("q"),
         source: get("source"),
         party: get("party"),
+        place: get("place"),
     })
 }
 
@@ -223,9 +226,14 @@ pub(crate) async fn stats(State(explorer): Explorers, query: RawQuery) -> Respon
     if let Err(e) = parameters(query, &[]) {
         return e.into_response();
     }
+    let shared = Arc::clone(&explorer);
     let result = explorer
         .readers
-        .with_store(|store| to_json(&store.totals().map_err(ApiError::store)?))
+        .with_store(move |store| {
+            shared.cache.answer(store, "stats".into(), |store| {
+                to_json(&store.totals().map_err(ApiError::store)?)
+            })
+        })
         .await;
     json_response(result)
 }
@@ -242,38 +250,70 @@ struct EventList {
 const DEFAULT_LIMIT: usize = 50;
 
 pub(crate) async fn events(State(explorer): Explorers, query: RawQuery) -> Response {
-    let checked = filter_of(&explorer, query, &["limit", "offset"]).and_then(|(filter, params)| {
-        let limit = match params.get("limit") {
-            Some(text) => whole_number("limit", text, MAX_LIMIT)?,
-            None => DEFAULT_LIMIT,
-        };
-        let offset = match params.get("offset") {
-            Some(text) => whole_number("offset", text, i64::MAX as usize)?,
-            None => 0,
-        };
-        Ok((filter, limit, offset))
-    });
-    let (filter, limit, offset) = match checked {
+    let checked = filter_of(&explorer, query, &["limit", "offset", "sort", "order"]).and_then(
+        |(filter, params)| {
+            let limit = match params.get("limit") {
+                Some(text) => whole_number("limit", text, MAX_LIMIT)?,
+                None => DEFAULT_LIMIT,
+            };
+            let offset = match params.get("offset") {
+                Some(text) => whole_number("offset", text, i64::MAX as usize)?,
+                None => 0,
+            };
+            let key = cache::key("events", &params);
+            Ok((filter, limit, offset, event_order(&params)?, key))
+        },
+    );
+    let (filter, limit, offset, order, key) = match checked {
         Ok(checked) => checked,
         Err(e) => return e.into_response(),
     };
+    let shared = Arc::clone(&explorer);
     let result = explorer
         .readers
         .with_store(move |store| {
-            let page = Page {
-                limit: Some(limit),
-                offset,
-            };
-            let found = store.events(&filter, page).map_err(ApiError::store)?;
-            to_json(&EventList {
-                total: found.total,
-                limit,
-                offset,
-                events: found.events,
+            shared.cache.answer(store, key, |store| {
+                let page = Page {
+                    limit: Some(limit),
+                    offset,
+                };
+                let found = store
+                    .events_in_order(&filter, page, order)
+                    .map_err(ApiError::store)?;
+                to_json(&EventList {
+                    total: found.total,
+                    limit,
+                    offset,
+                    events: found.events,
+                })
             })
         })
         .await;
     json_response(result)
+}
+
+/// `sort` (date, type, quad, articles, sources) and `order` (asc, desc):
+/// newest first when neither is given.
+fn event_order(params: &BTreeMap<String, String>) -> Result<EventOrder, ApiError> {
+    let key = match params.get("sort") {
+        Some(name) => SortKey::parse(name).ok_or_else(|| {
+            ApiError::bad_request(format!(
+                "sort must be date, type, quad, articles or sources, not {name:?}"
+            ))
+        })?,
+        None => SortKey::Date,
+    };
+    let descending = match params.get("order").map(String::as_str) {
+        None => true,
+        Some("desc") => true,
+        Some("asc") => false,
+        Some(other) => {
+            return Err(ApiError::bad_request(format!(
+                "order must be asc or desc, not {other:?}"
+            )))
+        }
+    };
+    Ok(EventOrder { key, descending })
 }
 
 /// `event` as JSON with `highlights` added to each of its mentions.
@@ -347,31 +387,35 @@ struct ActorRow {
 }
 
 pub(crate) async fn actors(State(explorer): Explorers, query: RawQuery) -> Response {
-    let filter = match filter_of(&explorer, query, &[]) {
-        Ok((filter, _)) => filter,
+    let (filter, key) = match filter_of(&explorer, query, &[]) {
+        Ok((filter, params)) => (filter, cache::key("actors", &params)),
         Err(e) => return e.into_response(),
     };
     let shared = Arc::clone(&explorer);
     let result = explorer
         .readers
         .with_store(move |store| {
-            let counts = store.party_counts(&filter).map_err(ApiError::store)?;
-            let mut rows: Vec<ActorRow> = counts
-                .into_iter()
-                .map(|(code, [as_actor, as_recipient])| ActorRow {
-                    name: shared.country_names.get(&code).cloned(),
-                    code,
-                    as_actor,
-                    as_recipient,
-                })
-                .collect();
-            // Most active first; ties by code, so the order is stable.
-            rows.sort_by(|a, b| {
-                (b.as_actor + b.as_recipient)
-                    .cmp(&(a.as_actor + a.as_recipient))
-                    .then_with(|| a.code.cmp(&b.code))
-            });
-            to_json(&rows)
+            let names = Arc::clone(&shared);
+            shared.cache.answer(store, key, move |store| {
+                let shared = names;
+                let counts = store.party_counts(&filter).map_err(ApiError::store)?;
+                let mut rows: Vec<ActorRow> = counts
+                    .into_iter()
+                    .map(|(code, [as_actor, as_recipient])| ActorRow {
+                        name: shared.country_names.get(&code).cloned(),
+                        code,
+                        as_actor,
+                        as_recipient,
+                    })
+                    .collect();
+                // Most active first; ties by code, so the order is stable.
+                rows.sort_by(|a, b| {
+                    (b.as_actor + b.as_recipient)
+                        .cmp(&(a.as_actor + a.as_recipient))
+                        .then_with(|| a.code.cmp(&b.code))
+                });
+                to_json(&rows)
+            })
         })
         .await;
     json_response(result)
@@ -384,49 +428,54 @@ struct DyadRow {
     event_type: String,
     quad_class: u8,
     events: usize,
+    goldstein: f64,
 }
 
 pub(crate) async fn dyads(State(explorer): Explorers, query: RawQuery) -> Response {
-    let filter = match filter_of(&explorer, query, &[]) {
-        Ok((filter, _)) => filter,
+    let (filter, key) = match filter_of(&explorer, query, &[]) {
+        Ok((filter, params)) => (filter, cache::key("dyads", &params)),
         Err(e) => return e.into_response(),
     };
+    let shared = Arc::clone(&explorer);
     let result = explorer
         .readers
         .with_store(move |store| {
-            // The store counts dyads by type; one query per quad class
-            // (or only the one asked for) splits them by class as well.
-            let classes: Vec<u8> = match filter.quad_class {
-                Some(quad) => vec![quad],
-                None => vec![1, 2, 3, 4],
-            };
-            let mut rows = Vec::new();
-            for quad_class in classes {
-                let by_class = EventFilter {
-                    quad_class: Some(quad_class),
-                    ..filter.clone()
+            shared.cache.answer(store, key, move |store| {
+                // The store counts dyads by type; one query per quad class
+                // (or only the one asked for) splits them by class as well.
+                let classes: Vec<u8> = match filter.quad_class {
+                    Some(quad) => vec![quad],
+                    None => vec![1, 2, 3, 4],
                 };
-                for dyad in store.dyads(&by_class).map_err(ApiError::store)? {
-                    rows.push(DyadRow {
-                        actor: dyad.actor,
-                        recipient: dyad.recipient,
-                        event_type: dyad.event_type,
-                        quad_class,
-                        events: dyad.events,
-                    });
+                let mut rows = Vec::new();
+                for quad_class in classes {
+                    let by_class = EventFilter {
+                        quad_class: Some(quad_class),
+                        ..filter.clone()
+                    };
+                    for dyad in store.dyads(&by_class).map_err(ApiError::store)? {
+                        rows.push(DyadRow {
+                            actor: dyad.actor,
+                            recipient: dyad.recipient,
+                            event_type: dyad.event_type,
+                            quad_class,
+                            events: dyad.events,
+                            goldstein: dyad.goldstein,
+                        });
+                    }
                 }
-            }
-            rows.sort_by(|a, b| {
-                b.events.cmp(&a.events).then_with(|| {
-                    (&a.actor, &a.recipient, &a.event_type, a.quad_class).cmp(&(
-                        &b.actor,
-                        &b.recipient,
-                        &b.event_type,
-                        b.quad_class,
-                    ))
-                })
-            });
-            to_json(&rows)
+                rows.sort_by(|a, b| {
+                    b.events.cmp(&a.events).then_with(|| {
+                        (&a.actor, &a.recipient, &a.event_type, a.quad_class).cmp(&(
+                            &b.actor,
+                            &b.recipient,
+                            &b.event_type,
+                            b.quad_class,
+                        ))
+                    })
+                });
+                to_json(&rows)
+            })
         })
         .await;
     json_response(result)
@@ -443,20 +492,127 @@ pub(crate) async fn timeline(State(explorer): Explorers, query: RawQuery) -> Res
                 )))
             }
         };
-        Ok((filter, bucket))
+        Ok((filter, bucket, cache::key("timeline", &params)))
     });
-    let (filter, bucket) = match checked {
+    let (filter, bucket, key) = match checked {
         Ok(checked) => checked,
+        Err(e) => return e.into_response(),
+    };
+    let shared = Arc::clone(&explorer);
+    let result = explorer
+        .readers
+        .with_store(move |store| {
+            shared.cache.answer(store, key, |store| {
+                let (rows, _undated) = store.timeline(&filter, bucket).map_err(ApiError::store)?;
+                to_json(&rows)
+            })
+        })
+        .await;
+    json_response(result)
+}
+
+/// A state the map can draw: its code, English name and ISO numeric code.
+#[derive(Serialize)]
+pub(crate) struct CountryRow {
+    pub(crate) code: String,
+    pub(crate) name: String,
+    pub(crate) numeric: Option<String>,
+}
+
+pub(crate) async fn countries(State(explorer): Explorers, query: RawQuery) -> Response {
+    if let Err(e) = parameters(query, &[]) {
+        return e.into_response();
+    }
+    json_response(to_json(&explorer.countries))
+}
+
+/// Named places drawn on the map at most.
+const MAX_MAP_POINTS: usize = 500;
+
+pub(crate) async fn places(State(explorer): Explorers, query: RawQuery) -> Response {
+    let (filter, key) = match filter_of(&explorer, query, &[]) {
+        Ok((filter, params)) => (filter, cache::key("places", &params)),
+        Err(e) => return e.into_response(),
+    };
+    let shared = Arc::clone(&explorer);
+    let result = explorer
+        .readers
+        .with_store(move |store| {
+            shared.cache.answer(store, key, |store| {
+                to_json(
+                    &store
+                        .places(&filter, MAX_MAP_POINTS)
+                        .map_err(ApiError::store)?,
+                )
+            })
+        })
+        .await;
+    json_response(result)
+}
+
+/// The most events a download holds: beyond it, `warta events` exports
+/// any number without holding them in memory.
+pub(crate) const MAX_DOWNLOAD: usize = 100_000;
+
+/// The events matching the filters as a file: CSV or Parquet, with the
+/// columns of the CLI's exports (docs/codebook.md).
+pub(crate) async fn download(
+    State(explorer): Explorers,
+    Path(file): Path<String>,
+    query: RawQuery,
+) -> Response {
+    let (kind, extension) = match file.as_str() {
+        "events.csv" => ("text/csv; charset=utf-8", "csv"),
+        "events.parquet" => ("application/vnd.apache.parquet", "parquet"),
+        _ => {
+            return ApiError::new(
+                StatusCode::NOT_FOUND,
+                format!("no download {file:?}; events.csv or events.parquet"),
+            )
+            .into_response()
+        }
+    };
+    let filter = match filter_of(&explorer, query, &[]) {
+        Ok((filter, _)) => filter,
         Err(e) => return e.into_response(),
     };
     let result = explorer
         .readers
         .with_store(move |store| {
-            let (rows, _undated) = store.timeline(&filter, bucket).map_err(ApiError::store)?;
-            to_json(&rows)
+            let total = store.count_events(&filter).map_err(ApiError::store)?;
+            if total > MAX_DOWNLOAD {
+                return Err(ApiError::new(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    format!(
+                        "{total} events match; a download holds at most {MAX_DOWNLOAD}: narrow the filters, or use `warta events --format csv|parquet`"
+                    ),
+                ));
+            }
+            let mut body = Vec::new();
+            let page = Page::default();
+            let written = if extension == "csv" {
+                warta_store::write_csv(store, &filter, page, &mut body, "download")
+            } else {
+                warta_store::write_parquet_to(store, &filter, page, &mut body, "download")
+            };
+            written.map_err(ApiError::store)?;
+            Ok(body)
         })
         .await;
-    json_response(result)
+    match result {
+        Ok(body) => (
+            [
+                (header::CONTENT_TYPE, kind.to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"warta-events.{extension}\""),
+                ),
+            ],
+            body,
+        )
+            .into_response(),
+        Err(error) => error.into_response(),
+    }
 }
 
 #[derive(Serialize)]

@@ -29,6 +29,13 @@ const ASSETS: &[(&str, &str, &[u8])] = &[
         "application/json; charset=utf-8",
         include_bytes!("../assets/strings.json"),
     ),
+    // Natural Earth 1:110m countries (public domain) from the world-atlas
+    // npm package: see world-110m.NOTICE.
+    (
+        "world-110m.json",
+        "application/json; charset=utf-8",
+        include_bytes!("../assets/world-110m.json"),
+    ),
 ];
 
 /// The OpenAPI 3.0 description of every route.

@@ -6,6 +6,7 @@
 
 mod api;
 mod assets;
+mod cache;
 mod highlight;
 mod readers;
 
@@ -50,6 +51,9 @@ fn routes() -> Vec<(&'static str, &'static str, MethodRouter<Arc<Explorer>>)> {
         ("/api/actors", "get", get(api::actors)),
         ("/api/dyads", "get", get(api::dyads)),
         ("/api/timeline", "get", get(api::timeline)),
+        ("/api/places", "get", get(api::places)),
+        ("/api/countries", "get", get(api::countries)),
+        ("/api/download/{file}", "get", get(api::download)),
         ("/api/documents/{doc_id}", "get", get(api::document)),
         ("/api/code", "post", post(api::code)),
     ]
@@ -83,10 +87,15 @@ pub struct Explorer {
     coder: Arc<Coder>,
     /// Country (or CAMEO group) code to its English name.
     country_names: HashMap<String, String>,
+    /// Every state of the lexicon with its ISO numeric code (the map's
+    /// outlines are keyed by it), as `/api/countries` serves it.
+    countries: Vec<api::CountryRow>,
     /// The PLOVER event types, upper case, for checking `type`.
     event_types: Vec<String>,
     /// Answer requests for any host name, not only loopback ones.
     any_host: bool,
+    /// Listing answers, valid while the store is unchanged.
+    cache: cache::AnswerCache,
 }
 
 /// CAMEO's codes for parties that are not states (see
@@ -117,6 +126,15 @@ impl Explorer {
                 .entry((*code).to_owned())
                 .or_insert_with(|| (*name).to_owned());
         }
+        let countries = lexicon
+            .countries
+            .iter()
+            .map(|c| api::CountryRow {
+                code: c.code.clone(),
+                name: c.name.clone(),
+                numeric: c.numeric.clone(),
+            })
+            .collect();
         let event_types = lexicon
             .plover
             .types
@@ -127,8 +145,10 @@ impl Explorer {
             readers,
             coder: Arc::new(Coder::new(lexicon)),
             country_names,
+            countries,
             event_types,
             any_host,
+            cache: cache::AnswerCache::default(),
         })
     }
 
@@ -150,12 +170,39 @@ impl Explorer {
     }
 }
 
-/// Serves `router` on `listener` until `shutdown` completes.
+/// The requests the page makes when it opens, as it makes them.
+pub const OPENING_REQUESTS: &[&str] = &[
+    "/api/stats",
+    "/api/timeline?by=week",
+    "/api/dyads",
+    "/api/actors",
+    "/api/places",
+    "/api/events?limit=50&offset=0",
+];
+
+/// Answers the page's opening requests once, so that the first visitor of
+/// a large store finds them in the cache. Runs beside the server.
+pub async fn warm(router: Router) {
+    use tower::ServiceExt;
+    for uri in OPENING_REQUESTS {
+        let request = axum::http::Request::get(*uri)
+            .header(header::HOST, "127.0.0.1")
+            .body(axum::body::Body::empty());
+        if let Ok(request) = request {
+            // A failure here is the first visitor's to see, with its reason.
+            let _ = router.clone().oneshot(request).await;
+        }
+    }
+}
+
+/// Serves `router` on `listener` until `shutdown` completes, warming the
+/// answer cache beside it.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     router: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    tokio::spawn(warm(router.clone()));
     axum::serve(listener, router)
         .with_graceful_shutdown(shutdown)
         .await

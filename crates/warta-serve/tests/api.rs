@@ -347,7 +347,12 @@ fn bad_parameters_are_400_with_a_reason() {
         ("/api/events?to=17/04/2024", "to"),
         ("/api/events?type=NOPE", "event type"),
         ("/api/events?actor=RUS&actor=IRN", "twice"),
-        ("/api/events?sort=date", "unknown parameter"),
+        (
+            "/api/events?sort=size",
+            "sort must be date, type, quad, articles or sources",
+        ),
+        ("/api/events?order=up", "order must be asc or desc"),
+        ("/api/events?shuffle=1", "unknown parameter"),
         ("/api/timeline?by=month", "by"),
         ("/api/timeline?limit=5", "unknown parameter"),
         ("/api/dyads?quad=0", "quad"),
@@ -852,4 +857,135 @@ fn a_missing_database_is_refused_not_created() {
         .to_string();
     assert!(error.contains("no such database"), "{error}");
     assert!(!path.exists());
+}
+
+#[test]
+fn events_open_newest_first_and_sort_by_any_column() {
+    // The first day each event's date covers ("2024-10" is 2024-10-01).
+    let first_days = |uri: &str| -> Vec<String> {
+        get_ok(uri)["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|e| e["date"].as_str())
+            .map(|d| match d.len() {
+                4 => format!("{d}-01-01"),
+                7 => format!("{d}-01"),
+                _ => d.to_owned(),
+            })
+            .collect()
+    };
+    let newest = first_days("/api/events?limit=500");
+    assert!(newest.len() > 10);
+    assert!(
+        newest.windows(2).all(|w| w[0] >= w[1]),
+        "newest first: {newest:?}"
+    );
+    let oldest = first_days("/api/events?limit=500&order=asc");
+    assert!(oldest.windows(2).all(|w| w[0] <= w[1]), "{oldest:?}");
+    let counts = |uri: &str| -> Vec<u64> {
+        get_ok(uri)["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["num_articles"].as_u64().unwrap())
+            .collect()
+    };
+    let most = counts("/api/events?limit=500&sort=articles");
+    assert!(most.windows(2).all(|w| w[0] >= w[1]), "{most:?}");
+    assert!(most[0] >= 2, "the Putin–Raisi call has several articles");
+    let fewest = counts("/api/events?limit=500&sort=articles&order=asc");
+    assert!(fewest.windows(2).all(|w| w[0] <= w[1]), "{fewest:?}");
+    let types: Vec<String> = get_ok("/api/events?limit=500&sort=type&order=asc")["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["event_type"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(types.windows(2).all(|w| w[0] <= w[1]), "{types:?}");
+}
+
+#[test]
+fn places_count_located_events_and_filter_by_place() {
+    let store = open_store();
+    let places = get_ok("/api/places");
+    let countries = places["countries"].as_array().unwrap();
+    let located: u64 = countries
+        .iter()
+        .map(|c| c["events"].as_u64().unwrap())
+        .sum();
+    let total = store.count_events(&EventFilter::default()).unwrap() as u64;
+    assert_eq!(located + places["unlocated"].as_u64().unwrap(), total);
+    let syria = countries
+        .iter()
+        .find(|c| c["country"] == "SYR")
+        .expect("Damascus strike");
+    let by_country = get_ok("/api/events?place=SYR&limit=500");
+    assert_eq!(by_country["total"], syria["events"]);
+    assert_eq!(
+        by_country["total"].as_u64().unwrap() as usize,
+        store
+            .count_events(&EventFilter {
+                place: Some("syr".into()),
+                ..Default::default()
+            })
+            .unwrap()
+    );
+    let damascus = places["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Damaskus")
+        .expect("a point with coordinates");
+    assert!(damascus["lat"].as_f64().unwrap() > 33.0);
+    let by_name = get_ok("/api/events?place=damaskus");
+    assert_eq!(by_name["total"], damascus["events"]);
+    // The map follows the other filters.
+    let filtered = get_ok("/api/places?type=CONSULT");
+    let consults: u64 = filtered["countries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["events"].as_u64().unwrap())
+        .sum::<u64>()
+        + filtered["unlocated"].as_u64().unwrap();
+    assert_eq!(
+        consults,
+        get_ok("/api/events?type=CONSULT")["total"]
+            .as_u64()
+            .unwrap()
+    );
+}
+
+#[test]
+fn downloads_hold_the_filtered_events_as_csv_and_parquet() {
+    let answer = get("/api/download/events.csv?actor=RUS&type=CONSULT");
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(
+        answer.headers.get(header::CONTENT_TYPE).unwrap(),
+        "text/csv; charset=utf-8"
+    );
+    assert!(answer
+        .headers
+        .get(header::CONTENT_DISPOSITION)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .contains("warta-events.csv"));
+    let text = String::from_utf8(answer.body.clone()).unwrap();
+    let expected = get_ok("/api/events?actor=RUS&type=CONSULT")["total"]
+        .as_u64()
+        .unwrap() as usize;
+    assert!(text.starts_with("id,doc_id,"));
+    // Rows may hold quoted line breaks: count event ids instead.
+    let ids = text.matches(",CONSULT,").count();
+    assert_eq!(ids, expected, "{text}");
+    let parquet = get("/api/download/events.parquet?actor=RUS");
+    assert_eq!(parquet.status, StatusCode::OK);
+    assert!(parquet.body.starts_with(b"PAR1") && parquet.body.ends_with(b"PAR1"));
+    assert_eq!(
+        get("/api/download/events.xlsx").error(StatusCode::NOT_FOUND),
+        "no download \"events.xlsx\"; events.csv or events.parquet"
+    );
+    get("/api/download/events.csv?quad=7").error(StatusCode::BAD_REQUEST);
 }

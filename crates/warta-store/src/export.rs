@@ -812,7 +812,20 @@ pub fn write_parquet(
     path: &std::path::Path,
 ) -> Result<usize> {
     let name = path.display().to_string();
-    let fail = |e: &dyn std::fmt::Display| write_error(&name, e);
+    let file = std::fs::File::create(path).map_err(|e| write_error(&name, e))?;
+    write_parquet_to(store, filter, page, file, &name)
+}
+
+/// Writes matching events as Parquet to `out` (a file, or a buffer for a
+/// download); returns how many.
+pub fn write_parquet_to<W: Write + Send>(
+    store: &Store,
+    filter: &EventFilter,
+    page: Page,
+    out: W,
+    name: &str,
+) -> Result<usize> {
+    let fail = |e: &dyn std::fmt::Display| write_error(name, e);
     let schema = Arc::new(parse_message_type(PARQUET_SCHEMA).map_err(|e| fail(&e))?);
     let properties = Arc::new(
         WriterProperties::builder()
@@ -820,8 +833,7 @@ pub fn write_parquet(
             .set_created_by(format!("warta {}", env!("CARGO_PKG_VERSION")))
             .build(),
     );
-    let file = std::fs::File::create(path).map_err(|e| fail(&e))?;
-    let mut writer = SerializedFileWriter::new(file, schema, properties).map_err(|e| fail(&e))?;
+    let mut writer = SerializedFileWriter::new(out, schema, properties).map_err(|e| fail(&e))?;
     let mut rows: Vec<Vec<Cell>> = Vec::with_capacity(ROW_GROUP);
     let mut n = 0;
     store.for_each_event(filter, page, |event| {

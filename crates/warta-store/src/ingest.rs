@@ -167,6 +167,7 @@ impl Store {
     ) -> Result<IngestSummary> {
         let ingested_at = now();
         let sentence_index = self.sentence_index;
+        let event_places = self.event_places;
         let Store {
             conn,
             records,
@@ -188,6 +189,7 @@ impl Store {
                 summary: IngestSummary::default(),
                 sentence_index: sentence_index.then_some(indexed_up_to),
                 records,
+                event_places,
                 event_floor: 0,
             };
             for document in documents {
@@ -288,6 +290,7 @@ impl Store {
     /// keep their `event_id` when their first mention is the same (their
     /// row, the GDELT-style id, is new).
     pub fn remerge(&mut self, people: &People) -> Result<RemergeSummary> {
+        let event_places = self.event_places;
         let Store {
             conn,
             records,
@@ -319,6 +322,7 @@ impl Store {
                 summary: IngestSummary::default(),
                 sentence_index: None,
                 records,
+                event_places,
                 event_floor: floor,
             };
             let mut after = 0_i64;
@@ -388,6 +392,8 @@ struct Batch<'a> {
     /// mentions are indexed at commit).
     sentence_index: Option<i64>,
     records: &'a mut RecordCache,
+    /// Whether events carry their place (schema version 5 on).
+    event_places: bool,
     /// Only events with a larger row are candidates: while re-merging,
     /// the events of the old merge (at most this row) are not.
     event_floor: i64,
@@ -497,7 +503,7 @@ impl Batch<'_> {
                 }
             }
             if let Some((mention, record)) = best {
-                set_representative(self.tx, event, mention, &record)?;
+                set_representative(self.tx, event, mention, &record, self.event_places)?;
             }
             self.touched.insert(event);
         }
@@ -585,7 +591,7 @@ impl Batch<'_> {
                     .find(|(id, ..)| *id == row)
                     .map(|(.., representative)| informativeness(representative.as_ref()));
                 if current.is_some_and(|held| informativeness(record) > held) {
-                    set_representative(self.tx, row, mention, record)?;
+                    set_representative(self.tx, row, mention, record, self.event_places)?;
                 }
                 self.touched.insert(row);
                 self.summary.joined += 1;
@@ -617,6 +623,9 @@ impl Batch<'_> {
                         publication_date,
                     ])?;
                 let event = self.tx.last_insert_rowid();
+                if self.event_places {
+                    write_location(self.tx, event, record)?;
+                }
                 let mention = self.place(existing, document, event, record, "new", &why)?;
                 self.records.put(mention, record);
                 self.tx
@@ -712,6 +721,7 @@ fn set_representative(
     event: i64,
     mention: i64,
     record: &EventRecord,
+    event_places: bool,
 ) -> rusqlite::Result<()> {
     let derived = derive(record);
     tx.prepare_cached(
@@ -732,9 +742,29 @@ fn set_representative(
         derived.window_start,
         derived.window_end,
     ])?;
+    if event_places {
+        write_location(tx, event, record)?;
+    }
     tx.prepare_cached("DELETE FROM event_parties WHERE event = ?1")?
         .execute([event])?;
     write_parties(tx, event, record)
+}
+
+/// The record's place on its event, for place filters and the map.
+fn write_location(tx: &Transaction, event: i64, record: &EventRecord) -> rusqlite::Result<()> {
+    let location = record.location.as_ref();
+    tx.prepare_cached(
+        "UPDATE events SET location_country = ?2, location_name = ?3, location_lat = ?4,
+         location_lon = ?5 WHERE id = ?1",
+    )?
+    .execute(params![
+        event,
+        location.and_then(|l| l.country.clone()),
+        location.map(|l| l.name.clone().unwrap_or_else(|| l.text.clone())),
+        location.and_then(|l| l.lat),
+        location.and_then(|l| l.lon),
+    ])?;
+    Ok(())
 }
 
 fn write_parties(tx: &Transaction, event: i64, record: &EventRecord) -> rusqlite::Result<()> {

@@ -20,14 +20,15 @@ use warta_record::EventRecord;
 
 pub use export::{
     parquet_columns, write_csv, write_gdelt, write_gdelt_like, write_jsonl, write_mentions,
-    write_parquet, CSV_EXTRA_COLUMNS, GDELT_COLUMNS, GDELT_LIKE_COLUMNS, MENTION_COLUMNS,
+    write_parquet, write_parquet_to, CSV_EXTRA_COLUMNS, GDELT_COLUMNS, GDELT_LIKE_COLUMNS,
+    MENTION_COLUMNS,
 };
 pub use goldstein::goldstein;
 pub use ingest::{IngestSummary, Known, RemergeSummary};
 pub use merge::{People, MERGE_RULES_VERSION};
 pub use query::{
-    Bucket, DocumentView, Dyad, EventFilter, EventPage, MentionView, Page, StoredEvent,
-    StoredMention, TimelineRow, Totals,
+    Bucket, CountryCount, DocumentView, Dyad, EventFilter, EventOrder, EventPage, MentionView,
+    Page, PlaceCount, Places, SortKey, StoredEvent, StoredMention, TimelineRow, Totals,
 };
 pub use schema::SCHEMA_VERSION;
 
@@ -112,6 +113,8 @@ pub struct Store {
     path: PathBuf,
     /// The FTS5 index over mention sentences exists (schema version 2 on).
     sentence_index: bool,
+    /// Events carry their place (schema version 5 on).
+    event_places: bool,
     /// Parsed records by mention id, for merging. A mention's record never
     /// changes and ids are never reused, so entries never go stale.
     records: ingest::RecordCache,
@@ -136,6 +139,7 @@ impl Store {
         schema::migrate(&mut store.conn, version).map_err(|e| store.fail(e))?;
         store.sentence_index =
             schema::has_sentence_index(&store.conn).map_err(|e| store.fail(e))?;
+        store.event_places = version >= 5;
         if version >= 4 {
             store.claim_merge_rules_if_empty()?;
         }
@@ -160,6 +164,7 @@ impl Store {
         let sentence_index = schema::has_sentence_index(&store.conn).map_err(|e| store.fail(e))?;
         Ok(Store {
             sentence_index,
+            event_places: true,
             ..store
         })
     }
@@ -184,6 +189,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             sentence_index: false,
+            event_places: false,
             records: ingest::RecordCache::default(),
         };
         store.configure(read_only).map_err(|e| store.fail(e))?;

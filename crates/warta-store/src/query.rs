@@ -10,6 +10,7 @@ use rusqlite::{params, params_from_iter, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use warta_record::EventRecord;
 
+use crate::goldstein::goldstein;
 use crate::{Result, Store};
 
 /// Which events to return. Every filter that is set must hold.
@@ -35,6 +36,92 @@ pub struct EventFilter {
     /// A party on either side: a country code or part of a name, as for
     /// `actor`.
     pub party: Option<String>,
+    /// Where it happened: the place's country code (`SYR`, any three
+    /// letters) or a case-insensitive part of the place's name (`damaskus`).
+    pub place: Option<String>,
+}
+
+/// What a page of events is sorted by.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SortKey {
+    /// The event's date (undated last, whichever the direction).
+    #[default]
+    Date,
+    Type,
+    Quad,
+    Articles,
+    Sources,
+}
+
+impl SortKey {
+    /// The key named in an API or CLI parameter.
+    pub fn parse(name: &str) -> Option<SortKey> {
+        Some(match name {
+            "date" => SortKey::Date,
+            "type" => SortKey::Type,
+            "quad" => SortKey::Quad,
+            "articles" => SortKey::Articles,
+            "sources" => SortKey::Sources,
+            _ => return None,
+        })
+    }
+}
+
+/// A page's order: a key and a direction.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EventOrder {
+    pub key: SortKey,
+    pub descending: bool,
+}
+
+impl EventOrder {
+    /// Newest first, as the explorer's table opens.
+    pub const NEWEST: EventOrder = EventOrder {
+        key: SortKey::Date,
+        descending: true,
+    };
+
+    /// The ORDER BY clause: fixed SQL, never input. Ties go to the most
+    /// recent, then the oldest row, so pages never overlap.
+    fn sql(self) -> &'static str {
+        match (self.key, self.descending) {
+            (SortKey::Date, false) => "e.date_start IS NULL, e.date_start, e.id",
+            (SortKey::Date, true) => "e.date_start IS NULL, e.date_start DESC, e.id DESC",
+            (SortKey::Type, false) => "e.event_type, e.date_start DESC, e.id",
+            (SortKey::Type, true) => "e.event_type DESC, e.date_start DESC, e.id",
+            (SortKey::Quad, false) => "e.quad_class, e.date_start DESC, e.id",
+            (SortKey::Quad, true) => "e.quad_class DESC, e.date_start DESC, e.id",
+            (SortKey::Articles, false) => "e.num_articles, e.date_start DESC, e.id",
+            (SortKey::Articles, true) => "e.num_articles DESC, e.date_start DESC, e.id",
+            (SortKey::Sources, false) => "e.num_sources, e.date_start DESC, e.id",
+            (SortKey::Sources, true) => "e.num_sources DESC, e.date_start DESC, e.id",
+        }
+    }
+}
+
+/// Located events: per country of the place, and per place with
+/// coordinates.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Places {
+    pub countries: Vec<CountryCount>,
+    pub points: Vec<PlaceCount>,
+    /// Matching events with no place.
+    pub unlocated: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CountryCount {
+    pub country: String,
+    pub events: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlaceCount {
+    pub name: String,
+    pub country: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub events: usize,
 }
 
 /// A window on the results: `limit` None means all.
@@ -94,13 +181,16 @@ pub struct StoredMention {
 }
 
 /// Events per (actor country, recipient country, type).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Dyad {
     /// `-` when no party on that side has a country.
     pub actor: String,
     pub recipient: String,
     pub event_type: String,
     pub events: usize,
+    /// The sum of the events' Goldstein values (from their CAMEO codes;
+    /// a code without one adds nothing).
+    pub goldstein: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,11 +201,14 @@ pub enum Bucket {
 }
 
 /// Events per period and quad class (1 to 4).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TimelineRow {
     pub period: String,
     pub quad_class: [usize; 4],
     pub total: usize,
+    /// The sum of the events' Goldstein values per quad class (divide by
+    /// `quad_class` for the mean).
+    pub goldstein: [f64; 4],
 }
 
 /// A stored document with its text and where its mentions are.
@@ -239,6 +332,17 @@ fn where_clause(filter: &EventFilter) -> std::result::Result<(String, Vec<Value>
             values.push(Value::Text(pattern));
         }
     }
+    if let Some(place) = &filter.place {
+        let place = place.trim();
+        // Three letters are a country code ("USA" is not "Nusa Tenggara").
+        if place.len() == 3 && place.chars().all(|c| c.is_ascii_alphabetic()) {
+            clauses.push("e.location_country = ?");
+            values.push(Value::Text(place.to_uppercase()));
+        } else {
+            clauses.push("lower(e.location_name) LIKE ? ESCAPE '\\'");
+            values.push(Value::Text(like_pattern(place)));
+        }
+    }
     if let Some(kind) = &filter.event_type {
         clauses.push("e.event_type = ?");
         values.push(Value::Text(kind.trim().to_uppercase()));
@@ -310,6 +414,20 @@ impl Store {
         .map_err(|e: rusqlite::Error| self.fail(e))
     }
 
+    /// A number that changes whenever the stored data does (a new mention,
+    /// event or document; a re-merge makes new events), for caching
+    /// answers: the largest row ids, which ingest only ever raises.
+    pub fn generation(&self) -> Result<(i64, i64, i64)> {
+        self.conn
+            .prepare_cached(
+                "SELECT (SELECT coalesce(max(id), 0) FROM mentions),
+                        (SELECT coalesce(max(id), 0) FROM events),
+                        (SELECT coalesce(max(id), 0) FROM documents)",
+            )
+            .and_then(|mut s| s.query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))))
+            .map_err(|e| self.fail(e))
+    }
+
     /// How many events match.
     pub fn count_events(&self, filter: &EventFilter) -> Result<usize> {
         let (clause, values) = where_clause(filter).map_err(|e| self.fail(e))?;
@@ -332,12 +450,39 @@ impl Store {
         Ok(EventPage { total, events })
     }
 
+    /// One page of matching events in the given order.
+    pub fn events_in_order(
+        &self,
+        filter: &EventFilter,
+        page: Page,
+        order: EventOrder,
+    ) -> Result<EventPage> {
+        let total = self.count_events(filter)?;
+        let mut events = Vec::new();
+        self.for_each_event_in_order(filter, page, order, |event| {
+            events.push(event);
+            Ok(())
+        })?;
+        Ok(EventPage { total, events })
+    }
+
     /// Calls `each` for every matching event in order, without holding them
     /// all in memory (for exports).
     pub fn for_each_event(
         &self,
         filter: &EventFilter,
         page: Page,
+        each: impl FnMut(StoredEvent) -> Result<()>,
+    ) -> Result<()> {
+        self.for_each_event_in_order(filter, page, EventOrder::default(), each)
+    }
+
+    /// `for_each_event` in the given order.
+    pub fn for_each_event_in_order(
+        &self,
+        filter: &EventFilter,
+        page: Page,
+        order: EventOrder,
         mut each: impl FnMut(StoredEvent) -> Result<()>,
     ) -> Result<()> {
         let (clause, mut values) = where_clause(filter).map_err(|e| self.fail(e))?;
@@ -352,8 +497,9 @@ impl Store {
                     e.first_seen, e.last_seen
              FROM events e JOIN mentions m ON m.id = e.representative
              WHERE {clause}
-             ORDER BY e.date_start IS NULL, e.date_start, e.id
-             LIMIT ? OFFSET ?"
+             ORDER BY {}
+             LIMIT ? OFFSET ?",
+            order.sql()
         );
         let mut statement = self.conn.prepare_cached(&sql).map_err(|e| self.fail(e))?;
         let mut rows = statement
@@ -436,21 +582,37 @@ impl Store {
     pub fn dyads(&self, filter: &EventFilter) -> Result<Vec<Dyad>> {
         let (clause, values) = where_clause(filter).map_err(|e| self.fail(e))?;
         let sql = format!(
-            "SELECT e.id, e.event_type, p.role, p.country
+            "SELECT e.id, e.event_type, p.role, p.country, e.cameo
              FROM events e JOIN event_parties p ON p.event = e.id
              WHERE {clause} ORDER BY e.id, p.role, p.position"
         );
-        type Parties = (String, Vec<String>, Vec<String>);
+        type Parties = (String, Vec<String>, Vec<String>, f64);
         let mut per_event: BTreeMap<i64, Parties> = BTreeMap::new();
         let collected = (|| -> rusqlite::Result<()> {
             let mut statement = self.conn.prepare_cached(&sql)?;
             let mut rows = statement.query(params_from_iter(values))?;
             while let Some(row) = rows.next()? {
-                let (id, kind, role, country): (i64, String, String, Option<String>) =
-                    (row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?);
-                let entry = per_event
-                    .entry(id)
-                    .or_insert_with(|| (kind, Vec::new(), Vec::new()));
+                let (id, kind, role, country, cameo): (
+                    i64,
+                    String,
+                    String,
+                    Option<String>,
+                    String,
+                ) = (
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                );
+                let entry = per_event.entry(id).or_insert_with(|| {
+                    (
+                        kind,
+                        Vec::new(),
+                        Vec::new(),
+                        goldstein(&cameo).unwrap_or(0.0),
+                    )
+                });
                 let side = if role == "actor" {
                     &mut entry.1
                 } else {
@@ -465,9 +627,9 @@ impl Store {
             Ok(())
         })();
         collected.map_err(|e| self.fail(e))?;
-        let mut counts: BTreeMap<(String, String, String), usize> = BTreeMap::new();
+        let mut counts: BTreeMap<(String, String, String), (usize, f64)> = BTreeMap::new();
         let none = || vec!["-".to_owned()];
-        for (kind, actors, recipients) in per_event.into_values() {
+        for (kind, actors, recipients, value) in per_event.into_values() {
             let mut pairs: Vec<(String, String)> = Vec::new();
             if recipients.is_empty() && actors.len() >= 2 {
                 // Done together (a meeting, a joint exercise): every
@@ -493,17 +655,22 @@ impl Store {
                 }
             }
             for (a, r) in pairs {
-                *counts.entry((a, r, kind.clone())).or_default() += 1;
+                let entry = counts.entry((a, r, kind.clone())).or_default();
+                entry.0 += 1;
+                entry.1 += value;
             }
         }
         let mut dyads: Vec<Dyad> = counts
             .into_iter()
-            .map(|((actor, recipient, event_type), events)| Dyad {
-                actor,
-                recipient,
-                event_type,
-                events,
-            })
+            .map(
+                |((actor, recipient, event_type), (events, goldstein))| Dyad {
+                    actor,
+                    recipient,
+                    event_type,
+                    events,
+                    goldstein: (goldstein * 10.0).round() / 10.0,
+                },
+            )
             .collect();
         dyads.sort_by_key(|d| std::cmp::Reverse(d.events));
         Ok(dyads)
@@ -519,18 +686,29 @@ impl Store {
     ) -> Result<(Vec<TimelineRow>, usize)> {
         let (clause, values) = where_clause(filter).map_err(|e| self.fail(e))?;
         let sql = format!(
-            "SELECT e.date_precision = 'day', e.date_start, e.quad_class, count(*)
+            "SELECT e.date_precision = 'day', e.date_start, e.quad_class, count(*), e.cameo
              FROM events e WHERE {clause}
-             GROUP BY 1, 2, 3 ORDER BY 2"
+             GROUP BY 1, 2, 3, 5 ORDER BY 2"
         );
-        let mut rows: BTreeMap<String, [usize; 4]> = BTreeMap::new();
+        let mut rows: BTreeMap<String, ([usize; 4], [f64; 4])> = BTreeMap::new();
         let mut left_out = 0;
         let collected = (|| -> rusqlite::Result<()> {
             let mut statement = self.conn.prepare_cached(&sql)?;
             let mut result = statement.query(params_from_iter(values))?;
             while let Some(row) = result.next()? {
-                let (is_day, date, quad, n): (Option<bool>, Option<String>, i64, i64) =
-                    (row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?);
+                let (is_day, date, quad, n, cameo): (
+                    Option<bool>,
+                    Option<String>,
+                    i64,
+                    i64,
+                    String,
+                ) = (
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                );
                 let day = date.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
                 let (Some(true), Some(day), 1..=4) = (is_day, day, quad) else {
                     left_out += to_usize(n);
@@ -543,20 +721,78 @@ impl Store {
                         format!("{}-W{:02}", week.year(), week.week())
                     }
                 };
-                rows.entry(period).or_default()[to_usize(quad - 1)] += to_usize(n);
+                let entry = rows.entry(period).or_default();
+                let q = to_usize(quad - 1);
+                entry.0[q] += to_usize(n);
+                entry.1[q] += goldstein(&cameo).unwrap_or(0.0) * n as f64;
             }
             Ok(())
         })();
         collected.map_err(|e| self.fail(e))?;
         let rows = rows
             .into_iter()
-            .map(|(period, quad_class)| TimelineRow {
+            .map(|(period, (quad_class, sums))| TimelineRow {
                 period,
                 total: quad_class.iter().sum(),
                 quad_class,
+                goldstein: sums.map(|v| (v * 10.0).round() / 10.0),
             })
             .collect();
         Ok((rows, left_out))
+    }
+
+    /// Where matching events happened: counts per country of the place
+    /// (most first), and per named place with coordinates (at most
+    /// `max_points`, most first).
+    pub fn places(&self, filter: &EventFilter, max_points: usize) -> Result<Places> {
+        let (clause, values) = where_clause(filter).map_err(|e| self.fail(e))?;
+        let found = (|| -> rusqlite::Result<Places> {
+            let mut countries = Vec::new();
+            let mut unlocated = 0;
+            let mut statement = self.conn.prepare_cached(&format!(
+                "SELECT e.location_country, count(*) FROM events e WHERE {clause}
+                 GROUP BY 1 ORDER BY 2 DESC, 1"
+            ))?;
+            let mut rows = statement.query(params_from_iter(values.iter()))?;
+            while let Some(row) = rows.next()? {
+                let (country, n): (Option<String>, i64) = (row.get(0)?, row.get(1)?);
+                match country {
+                    Some(country) => countries.push(CountryCount {
+                        country,
+                        events: to_usize(n),
+                    }),
+                    None => unlocated += to_usize(n),
+                }
+            }
+            let mut statement = self.conn.prepare_cached(&format!(
+                "SELECT e.location_name, e.location_country, e.location_lat, e.location_lon,
+                        count(*)
+                 FROM events e WHERE {clause} AND e.location_lat IS NOT NULL
+                   AND e.location_lon IS NOT NULL
+                 GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC, 1 LIMIT ?"
+            ))?;
+            let mut values = values.clone();
+            values.push(Value::Integer(
+                i64::try_from(max_points).unwrap_or(i64::MAX),
+            ));
+            let points = statement
+                .query_map(params_from_iter(values), |r| {
+                    Ok(PlaceCount {
+                        name: r.get::<_, Option<String>>(0)?.unwrap_or_default(),
+                        country: r.get(1)?,
+                        lat: r.get(2)?,
+                        lon: r.get(3)?,
+                        events: to_usize(r.get(4)?),
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(Places {
+                countries,
+                points,
+                unlocated,
+            })
+        })();
+        found.map_err(|e| self.fail(e))
     }
 
     /// A stored document with its text and its mentions' spans.

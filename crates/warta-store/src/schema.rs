@@ -118,12 +118,32 @@ CREATE TABLE store_meta (
 ) WITHOUT ROWID;
 ";
 
+/// Version 5: the representative record's place on the event, for the
+/// explorer's map and place filter (filled from the stored records), and
+/// an index for newest-first pages.
+const V5_EVENT_PLACES: &str = "
+ALTER TABLE events ADD COLUMN location_country TEXT;
+ALTER TABLE events ADD COLUMN location_name TEXT;
+ALTER TABLE events ADD COLUMN location_lat REAL;
+ALTER TABLE events ADD COLUMN location_lon REAL;
+UPDATE events SET (location_country, location_name, location_lat, location_lon) = (
+    SELECT json_extract(m.record, '$.location.country'),
+           coalesce(json_extract(m.record, '$.location.name'),
+                    json_extract(m.record, '$.location.text')),
+           json_extract(m.record, '$.location.lat'),
+           json_extract(m.record, '$.location.lon')
+    FROM mentions m WHERE m.id = events.representative);
+CREATE INDEX events_by_location ON events(location_country);
+CREATE INDEX events_newest ON events(date_start IS NULL, date_start DESC, id DESC);
+";
+
 /// Every migration, in order; migration `i` takes version `i` to `i + 1`.
 pub(crate) const MIGRATIONS: &[&str] = &[
     V1_CORE,
     V2_SENTENCE_SEARCH,
     V3_EXPLORER_INDEXES,
     V4_STORE_META,
+    V5_EVENT_PLACES,
 ];
 
 /// The schema version this code writes and reads.
@@ -381,6 +401,34 @@ mod tests {
             Some(crate::MERGE_RULES_VERSION)
         );
         assert_eq!(store.remerge_if_stale(&People::default()).unwrap(), None);
+    }
+
+    /// Version 5 fills the events' place from the records already stored.
+    #[test]
+    fn places_of_a_version_4_store_are_filled_on_upgrade() {
+        let path = scratch("places");
+        {
+            let mut old = Store::open_at_version(&path, 4).unwrap();
+            let mut located = doc("one", "Rusia menelepon Iran dari Damaskus.");
+            located.records[0].location = Some(warta_record::Location {
+                text: "Damaskus".into(),
+                name: Some("Damaskus".into()),
+                country: Some("SYR".into()),
+                lat: Some(33.51),
+                lon: Some(36.29),
+            });
+            old.ingest(&[located], "v4", &People::default()).unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        let places = store.places(&EventFilter::default(), 10).unwrap();
+        assert_eq!(places.countries[0].country, "SYR");
+        assert_eq!(places.points[0].name, "Damaskus");
+        assert_eq!(places.points[0].lat, 33.51);
+        let by_place = EventFilter {
+            place: Some("damaskus".into()),
+            ..Default::default()
+        };
+        assert_eq!(store.count_events(&by_place).unwrap(), 1);
     }
 
     #[test]
