@@ -8,8 +8,7 @@ use std::process::ExitCode;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use clap::ValueEnum;
-use serde::Serialize;
-use warta_store::{Bucket, EventFilter, Store, TimelineRow};
+use warta_store::{Bucket, Dyad, EventFilter, Store, TimelineRow};
 
 use crate::store::{FilterArgs, Period};
 
@@ -31,18 +30,6 @@ const QUADS: [&str; 4] = [
     "material_conflict",
 ];
 
-/// One row of `warta dyads` as CSV and JSON Lines give it (the fields of
-/// the explorer's `GET /api/dyads`).
-#[derive(Serialize)]
-struct DyadRow {
-    actor: String,
-    recipient: String,
-    event_type: String,
-    quad_class: u8,
-    events: usize,
-    goldstein: f64,
-}
-
 /// A CSV field, quoted when it must be.
 fn csv_field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) {
@@ -52,38 +39,9 @@ fn csv_field(text: &str) -> String {
     }
 }
 
-/// Dyads of every quad class matching `filter`, most events first (ties in
-/// the order of actor, recipient and type).
-fn dyad_rows(store: &Store, filter: &EventFilter) -> anyhow::Result<Vec<DyadRow>> {
-    // The store counts dyads by type; one query per quad class (or only
-    // the one asked for) gives each row its class, as the explorer does.
-    let classes: Vec<u8> = match filter.quad_class {
-        Some(quad) => vec![quad],
-        None => vec![1, 2, 3, 4],
-    };
-    let mut rows = Vec::new();
-    for quad_class in classes {
-        let by_class = EventFilter {
-            quad_class: Some(quad_class),
-            ..filter.clone()
-        };
-        for dyad in store.dyads(&by_class)? {
-            rows.push(DyadRow {
-                actor: dyad.actor,
-                recipient: dyad.recipient,
-                event_type: dyad.event_type,
-                quad_class,
-                events: dyad.events,
-                goldstein: dyad.goldstein,
-            });
-        }
-    }
-    rows.sort_by(|a, b| {
-        b.events.cmp(&a.events).then_with(|| {
-            (&a.actor, &a.recipient, &a.event_type).cmp(&(&b.actor, &b.recipient, &b.event_type))
-        })
-    });
-    Ok(rows)
+/// Dyads of every quad class matching `filter`, most events first.
+fn dyad_rows(store: &Store, filter: &EventFilter) -> anyhow::Result<Vec<Dyad>> {
+    Ok(store.dyads(filter)?)
 }
 
 pub fn dyads(

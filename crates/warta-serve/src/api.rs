@@ -421,16 +421,6 @@ pub(crate) async fn actors(State(explorer): Explorers, query: RawQuery) -> Respo
     json_response(result)
 }
 
-#[derive(Serialize)]
-struct DyadRow {
-    actor: String,
-    recipient: String,
-    event_type: String,
-    quad_class: u8,
-    events: usize,
-    goldstein: f64,
-}
-
 pub(crate) async fn dyads(State(explorer): Explorers, query: RawQuery) -> Response {
     let (filter, key) = match filter_of(&explorer, query, &[]) {
         Ok((filter, params)) => (filter, cache::key("dyads", &params)),
@@ -441,40 +431,7 @@ pub(crate) async fn dyads(State(explorer): Explorers, query: RawQuery) -> Respon
         .readers
         .with_store(move |store| {
             shared.cache.answer(store, key, move |store| {
-                // The store counts dyads by type; one query per quad class
-                // (or only the one asked for) splits them by class as well.
-                let classes: Vec<u8> = match filter.quad_class {
-                    Some(quad) => vec![quad],
-                    None => vec![1, 2, 3, 4],
-                };
-                let mut rows = Vec::new();
-                for quad_class in classes {
-                    let by_class = EventFilter {
-                        quad_class: Some(quad_class),
-                        ..filter.clone()
-                    };
-                    for dyad in store.dyads(&by_class).map_err(ApiError::store)? {
-                        rows.push(DyadRow {
-                            actor: dyad.actor,
-                            recipient: dyad.recipient,
-                            event_type: dyad.event_type,
-                            quad_class,
-                            events: dyad.events,
-                            goldstein: dyad.goldstein,
-                        });
-                    }
-                }
-                rows.sort_by(|a, b| {
-                    b.events.cmp(&a.events).then_with(|| {
-                        (&a.actor, &a.recipient, &a.event_type, a.quad_class).cmp(&(
-                            &b.actor,
-                            &b.recipient,
-                            &b.event_type,
-                            b.quad_class,
-                        ))
-                    })
-                });
-                to_json(&rows)
+                to_json(&store.dyads(&filter).map_err(ApiError::store)?)
             })
         })
         .await;

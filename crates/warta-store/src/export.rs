@@ -325,6 +325,33 @@ struct GdeltEvent {
 }
 
 impl GdeltEvent {
+    /// GLOBALEVENTID and the four date columns.
+    fn when(&self, row: i64) -> Vec<String> {
+        vec![
+            row.to_string(),
+            self.sqldate.clone(),
+            self.month_year.clone(),
+            self.year.clone(),
+            self.fraction.clone(),
+        ]
+    }
+
+    /// IsRootEvent to AvgTone: the act and how often it was reported.
+    fn what(&self) -> [String; 10] {
+        [
+            self.is_root.clone(),
+            self.cameo.clone(),
+            self.base_code.clone(),
+            self.root_code.clone(),
+            self.quad_class.clone(),
+            self.goldstein.clone(),
+            self.num_mentions.clone(),
+            self.num_sources.clone(),
+            self.num_articles.clone(),
+            String::new(),
+        ]
+    }
+
     fn of(event: &StoredEvent) -> Self {
         use chrono::Datelike;
         let record = &event.record;
@@ -404,26 +431,11 @@ fn gdelt_like_rows(event: &StoredEvent) -> Vec<Vec<String>> {
     gdelt_pairs(event)
         .into_iter()
         .map(|(one, two)| {
-            let mut row = vec![
-                event.row.to_string(),
-                shared.sqldate.clone(),
-                shared.month_year.clone(),
-                shared.year.clone(),
-                shared.fraction.clone(),
-            ];
+            let mut row = shared.when(event.row);
             row.extend(gdelt_actor(one));
             row.extend(gdelt_actor(two));
+            row.extend(shared.what());
             row.extend([
-                shared.is_root.clone(),
-                shared.cameo.clone(),
-                shared.base_code.clone(),
-                shared.root_code.clone(),
-                shared.quad_class.clone(),
-                shared.goldstein.clone(),
-                shared.num_mentions.clone(),
-                shared.num_sources.clone(),
-                shared.num_articles.clone(),
-                String::new(),
                 geo_type.clone(),
                 geo_name.clone(),
                 geo_country.clone(),
@@ -453,27 +465,10 @@ fn gdelt_rows(event: &StoredEvent, fips: &dyn Fn(&str) -> Option<String>) -> Vec
     gdelt_pairs(event)
         .into_iter()
         .map(|(one, two)| {
-            let mut row = vec![
-                event.row.to_string(),
-                shared.sqldate.clone(),
-                shared.month_year.clone(),
-                shared.year.clone(),
-                shared.fraction.clone(),
-            ];
+            let mut row = shared.when(event.row);
             row.extend(gdelt_actor_full(one));
             row.extend(gdelt_actor_full(two));
-            row.extend([
-                shared.is_root.clone(),
-                shared.cameo.clone(),
-                shared.base_code.clone(),
-                shared.root_code.clone(),
-                shared.quad_class.clone(),
-                shared.goldstein.clone(),
-                shared.num_mentions.clone(),
-                shared.num_sources.clone(),
-                shared.num_articles.clone(),
-                String::new(),
-            ]);
+            row.extend(shared.what());
             row.extend(no_geo.clone());
             row.extend(no_geo.clone());
             row.extend([

@@ -187,6 +187,8 @@ pub struct Dyad {
     pub actor: String,
     pub recipient: String,
     pub event_type: String,
+    /// PLOVER's quad class (1–4) of the events.
+    pub quad_class: u8,
     pub events: usize,
     /// The sum of the events' Goldstein values (from their CAMEO codes;
     /// a code without one adds nothing).
@@ -582,41 +584,44 @@ impl Store {
     pub fn dyads(&self, filter: &EventFilter) -> Result<Vec<Dyad>> {
         let (clause, values) = where_clause(filter).map_err(|e| self.fail(e))?;
         let sql = format!(
-            "SELECT e.id, e.event_type, p.role, p.country, e.cameo
+            "SELECT e.id, e.event_type, p.role, p.country, e.cameo, e.quad_class
              FROM events e JOIN event_parties p ON p.event = e.id
              WHERE {clause} ORDER BY e.id, p.role, p.position"
         );
-        type Parties = (String, Vec<String>, Vec<String>, f64);
+        /// An event's type and quad class, sides, and Goldstein value.
+        struct Parties {
+            kind: (String, u8),
+            actors: Vec<String>,
+            recipients: Vec<String>,
+            goldstein: f64,
+        }
         let mut per_event: BTreeMap<i64, Parties> = BTreeMap::new();
         let collected = (|| -> rusqlite::Result<()> {
             let mut statement = self.conn.prepare_cached(&sql)?;
             let mut rows = statement.query(params_from_iter(values))?;
             while let Some(row) = rows.next()? {
-                let (id, kind, role, country, cameo): (
-                    i64,
-                    String,
-                    String,
-                    Option<String>,
-                    String,
-                ) = (
-                    row.get(0)?,
-                    row.get(1)?,
-                    row.get(2)?,
-                    row.get(3)?,
-                    row.get(4)?,
-                );
-                let entry = per_event.entry(id).or_insert_with(|| {
-                    (
-                        kind,
-                        Vec::new(),
-                        Vec::new(),
-                        goldstein(&cameo).unwrap_or(0.0),
-                    )
-                });
+                let id: i64 = row.get(0)?;
+                let role: String = row.get(2)?;
+                let country: Option<String> = row.get(3)?;
+                let entry = match per_event.entry(id) {
+                    std::collections::btree_map::Entry::Occupied(held) => held.into_mut(),
+                    std::collections::btree_map::Entry::Vacant(slot) => {
+                        let cameo: String = row.get(4)?;
+                        slot.insert(Parties {
+                            kind: (
+                                row.get(1)?,
+                                u8::try_from(row.get::<_, i64>(5)?).unwrap_or(0),
+                            ),
+                            actors: Vec::new(),
+                            recipients: Vec::new(),
+                            goldstein: goldstein(&cameo).unwrap_or(0.0),
+                        })
+                    }
+                };
                 let side = if role == "actor" {
-                    &mut entry.1
+                    &mut entry.actors
                 } else {
-                    &mut entry.2
+                    &mut entry.recipients
                 };
                 if let Some(country) = country {
                     if !side.contains(&country) {
@@ -627,9 +632,17 @@ impl Store {
             Ok(())
         })();
         collected.map_err(|e| self.fail(e))?;
-        let mut counts: BTreeMap<(String, String, String), (usize, f64)> = BTreeMap::new();
+        // (actor, recipient, (type, quad class)) to (events, Goldstein sum).
+        type DyadKey = (String, String, (String, u8));
+        let mut counts: BTreeMap<DyadKey, (usize, f64)> = BTreeMap::new();
         let none = || vec!["-".to_owned()];
-        for (kind, actors, recipients, value) in per_event.into_values() {
+        for Parties {
+            kind,
+            actors,
+            recipients,
+            goldstein: value,
+        } in per_event.into_values()
+        {
             let mut pairs: Vec<(String, String)> = Vec::new();
             if recipients.is_empty() && actors.len() >= 2 {
                 // Done together (a meeting, a joint exercise): every
@@ -663,15 +676,17 @@ impl Store {
         let mut dyads: Vec<Dyad> = counts
             .into_iter()
             .map(
-                |((actor, recipient, event_type), (events, goldstein))| Dyad {
+                |((actor, recipient, (event_type, quad_class)), (events, goldstein))| Dyad {
                     actor,
                     recipient,
                     event_type,
+                    quad_class,
                     events,
                     goldstein: (goldstein * 10.0).round() / 10.0,
                 },
             )
             .collect();
+        // Most events first; ties in key order (the map's), so stable.
         dyads.sort_by_key(|d| std::cmp::Reverse(d.events));
         Ok(dyads)
     }
