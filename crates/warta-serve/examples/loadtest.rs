@@ -18,7 +18,9 @@
 //! with new doc ids, dates (and publication dates) shifted back by whole
 //! years and party countries rotated, so that the copies are distinct
 //! events rather than further mentions of the real ones. Their sentences,
-//! triggers and rules are the real ones.
+//! triggers and rules are the real ones. Past 63 such copies (about
+//! 135,000 events) the rows are copied in SQL, with new ids, until the
+//! store holds `--events`.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -145,6 +147,11 @@ fn build_store(options: &Options) -> Result<(), String> {
             );
             return Ok(());
         }
+        // A load store already past the coded copies grows by copying rows.
+        if totals.events >= 100_000 {
+            drop(store);
+            return copy_rows(&options.db, options.events);
+        }
     }
     for suffix in ["", "-wal", "-shm"] {
         let mut name = options.db.clone().into_os_string();
@@ -204,6 +211,13 @@ fn build_store(options: &Options) -> Result<(), String> {
         if events >= options.events {
             break;
         }
+        // Past the coded copies' share, rows are copied in SQL: a
+        // million events through the merge would take an hour here.
+        if copy >= CODED_COPIES {
+            drop(store);
+            copy_rows(&options.db, options.events)?;
+            break;
+        }
         copy += 1;
         let copies: Vec<DocumentInput> = with_events
             .iter()
@@ -215,7 +229,9 @@ fn build_store(options: &Options) -> Result<(), String> {
                 .map_err(|e| e.to_string())?;
         }
     }
-    let totals = store.totals().map_err(|e| e.to_string())?;
+    let totals = Store::open_read_only(&options.db)
+        .and_then(|s| s.totals())
+        .map_err(|e| e.to_string())?;
     eprintln!(
         "loadtest: built {} in {:.0} s: {} documents ({} real), {} events, {} mentions",
         options.db.display(),
@@ -226,6 +242,97 @@ fn build_store(options: &Options) -> Result<(), String> {
         totals.mentions
     );
     Ok(())
+}
+
+/// Synthetic copies that go through the coder's records and the merge
+/// (about 135,000 events); beyond them `copy_rows` fills the store.
+const CODED_COPIES: usize = 63;
+
+/// Doubles the store's rows in SQL (documents, events, mentions, parties
+/// and the sentence index, ids shifted, event and document ids suffixed)
+/// until it holds `target` events; the last round copies only as many
+/// events as are missing, with their mentions.
+fn copy_rows(db: &Path, target: usize) -> Result<(), String> {
+    let mut conn = rusqlite::Connection::open(db).map_err(|e| e.to_string())?;
+    let fail = |e: rusqlite::Error| e.to_string();
+    let mut round = 0;
+    loop {
+        let max = |table: &str| -> Result<i64, String> {
+            conn.query_row(
+                &format!("SELECT coalesce(max(id), 0) FROM {table}"),
+                [],
+                |r| r.get(0),
+            )
+            .map_err(fail)
+        };
+        let events: i64 = conn
+            .query_row("SELECT count(*) FROM events", [], |r| r.get(0))
+            .map_err(fail)?;
+        let target = i64::try_from(target).unwrap_or(i64::MAX);
+        if events >= target {
+            return Ok(());
+        }
+        round += 1;
+        let (documents, last_event, mentions) =
+            (max("documents")?, max("events")?, max("mentions")?);
+        // Copy the first `wanted` events (by id) and what they need.
+        let wanted = (target - events).min(events);
+        let up_to: i64 = conn
+            .query_row(
+                "SELECT id FROM events ORDER BY id LIMIT 1 OFFSET ?1",
+                [wanted - 1],
+                |r| r.get(0),
+            )
+            .map_err(fail)?;
+        let tx = conn.transaction().map_err(fail)?;
+        let suffix = format!("~copy{round}");
+        tx.execute(
+            "INSERT INTO documents (id, doc_id, content_hash, source, title, url,
+                 publication_date, language, text, coder_version, ingested_at)
+             SELECT id + ?1, doc_id || ?2, content_hash || ?2, source, title, url,
+                 publication_date, language, text, coder_version, ingested_at
+             FROM documents WHERE id <= ?1",
+            rusqlite::params![documents, suffix],
+        )
+        .map_err(fail)?;
+        tx.execute(
+            "INSERT INTO events (id, event_id, event_type, quad_class, cameo, date,
+                 date_precision, date_source, date_start, date_end, window_start, window_end,
+                 representative, num_mentions, num_articles, num_sources, first_seen, last_seen,
+                 location_country, location_name, location_lat, location_lon)
+             SELECT id + ?1, event_id || ?2, event_type, quad_class, cameo, date,
+                 date_precision, date_source, date_start, date_end, window_start, window_end,
+                 representative + ?3, num_mentions, num_articles, num_sources, first_seen,
+                 last_seen, location_country, location_name, location_lat, location_lon
+             FROM events WHERE id <= ?4",
+            rusqlite::params![last_event, suffix, mentions, up_to],
+        )
+        .map_err(fail)?;
+        tx.execute(
+            "INSERT INTO mentions (id, document, event, record_id, sentence_index, sentence,
+                 span_start, span_end, trigger, rule, record, merge, why)
+             SELECT id + ?1, document + ?2, event + ?3, record_id, sentence_index, sentence,
+                 span_start, span_end, trigger, rule, record, merge, why
+             FROM mentions WHERE event <= ?4",
+            rusqlite::params![mentions, documents, last_event, up_to],
+        )
+        .map_err(fail)?;
+        tx.execute(
+            "INSERT INTO event_parties (event, role, position, country, name, text)
+             SELECT event + ?1, role, position, country, name, text
+             FROM event_parties WHERE event <= ?2",
+            rusqlite::params![last_event, up_to],
+        )
+        .map_err(fail)?;
+        tx.execute(
+            "INSERT INTO mention_text(rowid, sentence)
+             SELECT id, sentence FROM mentions WHERE id > ?1",
+            [mentions],
+        )
+        .map_err(fail)?;
+        tx.commit().map_err(fail)?;
+        eprintln!("loadtest: copied {wanted} events in SQL (round {round})");
+    }
 }
 
 /// One keep-alive HTTP/1.1 connection: sends GETs, reads each answer whole.
