@@ -509,7 +509,7 @@ pub(crate) async fn places(State(explorer): Explorers, query: RawQuery) -> Respo
 
 /// The most events a download holds: beyond it, `warta events` exports
 /// any number without holding them in memory.
-pub(crate) const MAX_DOWNLOAD: usize = 100_000;
+pub(crate) const MAX_DOWNLOAD: usize = 25_000;
 
 /// The events matching the filters as a file: CSV or Parquet, with the
 /// columns of the CLI's exports (docs/codebook.md).

@@ -14,8 +14,9 @@ use crate::api::ApiError;
 /// The store's generation: the largest mention, event and document ids.
 pub(crate) type Generation = (i64, i64, i64);
 
-/// Answers kept at most; past this the cache starts over.
-const MAX_ENTRIES: usize = 512;
+/// Bytes of answers kept at most; past this the cache starts over, so
+/// memory stays bounded whatever the visitors ask.
+const MAX_TOTAL_BYTES: usize = 64 << 20;
 /// Answers larger than this are not kept (a page of 500 events).
 const MAX_BODY_BYTES: usize = 4 << 20;
 
@@ -24,7 +25,7 @@ type Entries = HashMap<String, (Generation, Arc<Vec<u8>>)>;
 
 #[derive(Default)]
 pub(crate) struct AnswerCache {
-    entries: Mutex<Entries>,
+    entries: Mutex<(Entries, usize)>,
 }
 
 /// The key of an answer: the endpoint and its parameters in name order.
@@ -49,30 +50,35 @@ impl AnswerCache {
         compute: impl FnOnce(&Store) -> Result<Vec<u8>, ApiError>,
     ) -> Result<Vec<u8>, ApiError> {
         let generation = store.generation().map_err(ApiError::store)?;
-        if let Some((held, body)) = self.lock().get(&key) {
+        if let Some((held, body)) = self.lock().0.get(&key) {
             if *held == generation {
                 return Ok(body.as_ref().clone());
             }
         }
         let body = compute(store)?;
         if body.len() <= MAX_BODY_BYTES {
-            let mut entries = self.lock();
-            if entries.len() >= MAX_ENTRIES {
+            let mut guard = self.lock();
+            let (entries, total) = &mut *guard;
+            if *total + body.len() > MAX_TOTAL_BYTES {
                 entries.clear();
+                *total = 0;
             }
-            entries.insert(key, (generation, Arc::new(body.clone())));
+            *total += body.len();
+            if let Some((_, old)) = entries.insert(key, (generation, Arc::new(body.clone()))) {
+                *total -= old.len();
+            }
         }
         Ok(body)
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Entries> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, (Entries, usize)> {
         // A panic while holding the lock leaves a map that is still whole.
         self.entries.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     #[cfg(test)]
     fn len(&self) -> usize {
-        self.lock().len()
+        self.lock().0.len()
     }
 }
 
@@ -139,5 +145,14 @@ mod tests {
             })
             .unwrap();
         assert_eq!(computed, 2, "recomputed after the store changed");
+        // Memory stays bounded: past the byte limit the cache starts over.
+        let big = vec![b' '; MAX_BODY_BYTES];
+        for i in 0..(MAX_TOTAL_BYTES / MAX_BODY_BYTES + 3) {
+            cache
+                .answer(&store, format!("big{i}"), |_| Ok(big.clone()))
+                .unwrap();
+        }
+        assert!(cache.lock().1 <= MAX_TOTAL_BYTES);
+        assert!(cache.len() <= MAX_TOTAL_BYTES / MAX_BODY_BYTES);
     }
 }
