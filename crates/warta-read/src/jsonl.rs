@@ -96,7 +96,7 @@ fn trim_line(line: &[u8], first: bool) -> &[u8] {
 
 /// A stable 64-bit FNV-1a hash of a row's text and title, in hex: the same
 /// across runs, platforms and releases.
-fn content_id(text: &str, title: Option<&str>) -> String {
+pub fn content_id(text: &str, title: Option<&str>) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let parts = [text.as_bytes(), b"\x1f", title.unwrap_or("").as_bytes()];
     for byte in parts.into_iter().flatten() {

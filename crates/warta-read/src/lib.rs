@@ -20,6 +20,7 @@ mod walk;
 mod warc;
 
 pub use indosum::detokenize;
+pub use jsonl::content_id;
 pub use run_ids::{conflict_reason, RunIds, Seen};
 
 use source::Documents;
