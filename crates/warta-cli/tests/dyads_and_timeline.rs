@@ -210,7 +210,7 @@ fn the_timeline_fills_days_and_weeks_without_events_with_zeros() {
 
     // Weeks: from October 2023 to April 2024, every ISO week, the empty
     // ones as zeros in every format.
-    let json = jsonl(&run(&[
+    let weekly = [
         "timeline",
         "--by",
         "week",
@@ -218,9 +218,8 @@ fn the_timeline_fills_days_and_weeks_without_events_with_zeros() {
         "2023-10-01",
         "--to",
         "2024-04-30",
-        "--format",
-        "jsonl",
-    ]));
+    ];
+    let json = jsonl(&run(&[&weekly[..], &["--format", "jsonl"]].concat()));
     let weeks: Vec<NaiveDate> = json
         .iter()
         .map(|r| {
@@ -239,15 +238,7 @@ fn the_timeline_fills_days_and_weeks_without_events_with_zeros() {
     assert!(empty
         .iter()
         .all(|r| r["quad_class"] == serde_json::json!([0, 0, 0, 0])));
-    let table = run(&[
-        "timeline",
-        "--by",
-        "week",
-        "--from",
-        "2023-10-01",
-        "--to",
-        "2024-04-30",
-    ]);
+    let table = run(&weekly);
     assert!(
         table
             .lines()

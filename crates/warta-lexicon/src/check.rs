@@ -109,6 +109,32 @@ fn check_sector(file: &'static str, entry: &str, sector: Option<&str>, problems:
     }
 }
 
+/// A code a country carries besides its own: its name in countries.toml,
+/// its length and the characters it is made of.
+struct CodeKind {
+    name: &'static str,
+    length: usize,
+    byte_ok: fn(&u8) -> bool,
+    form: &'static str,
+}
+
+/// GDELT's FIPS 10-4 codes and ISO's numeric codes (the map's keys), in the
+/// order `check_countries` reads them; each belongs to one country.
+const OTHER_CODES: [CodeKind; 2] = [
+    CodeKind {
+        name: "fips",
+        length: 2,
+        byte_ok: u8::is_ascii_uppercase,
+        form: "two upper-case letters",
+    },
+    CodeKind {
+        name: "numeric",
+        length: 3,
+        byte_ok: u8::is_ascii_digit,
+        form: "three ASCII digits",
+    },
+];
+
 fn check_countries(lexicon: &Lexicon, problems: &mut Problems) {
     let capitals: HashMap<&str, &str> = lexicon
         .places
@@ -121,8 +147,7 @@ fn check_countries(lexicon: &Lexicon, problems: &mut Problems) {
         lexicon.countries.iter().map(|c| c.code.as_str()),
         problems,
     );
-    let mut fips_owners: HashMap<&str, &str> = HashMap::new();
-    let mut numeric_owners: HashMap<&str, &str> = HashMap::new();
+    let mut owners: [HashMap<&str, &str>; 2] = Default::default();
     for country in &lexicon.countries {
         let code = &country.code;
         if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -132,27 +157,21 @@ fn check_countries(lexicon: &Lexicon, problems: &mut Problems) {
                 "code is not three upper-case letters",
             );
         }
-        if let Some(fips) = &country.fips {
-            if fips.len() != 2 || !fips.bytes().all(|b| b.is_ascii_uppercase()) {
-                problems.add("countries.toml", code, "fips is not two upper-case letters");
-            }
-            if let Some(owner) = fips_owners.insert(fips, code) {
+        let values = [country.fips.as_deref(), country.numeric.as_deref()];
+        for ((kind, owners), value) in OTHER_CODES.iter().zip(&mut owners).zip(values) {
+            let Some(value) = value else { continue };
+            if value.len() != kind.length || !value.bytes().all(|b| (kind.byte_ok)(&b)) {
                 problems.add(
                     "countries.toml",
                     code,
-                    format!("fips {fips} is also {owner}'s"),
+                    format!("{} is not {}", kind.name, kind.form),
                 );
             }
-        }
-        if let Some(numeric) = &country.numeric {
-            if numeric.len() != 3 || !numeric.bytes().all(|b| b.is_ascii_digit()) {
-                problems.add("countries.toml", code, "numeric is not three ASCII digits");
-            }
-            if let Some(owner) = numeric_owners.insert(numeric, code) {
+            if let Some(owner) = owners.insert(value, code) {
                 problems.add(
                     "countries.toml",
                     code,
-                    format!("numeric {numeric} is also {owner}'s"),
+                    format!("{} {value} is also {owner}'s", kind.name),
                 );
             }
         }

@@ -520,6 +520,17 @@ function svgTitle(text) {
   return title;
 }
 
+/** A drawn or listed item that acts like a button: click, Enter or Space. */
+function onActivate(node, choose) {
+  node.addEventListener("click", () => choose());
+  node.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      choose();
+    }
+  });
+}
+
 class ApiError extends Error {}
 
 async function api(path, options = {}) {
@@ -1005,13 +1016,7 @@ function renderNetwork() {
     text.textContent = node.code;
     group.append(text);
     const choose = () => navigate({ ...page.state, filters: { ...page.state.filters, actor: node.code }, offset: 0 });
-    group.addEventListener("click", choose);
-    group.addEventListener("keydown", (event) => {
-      if (event.key === "Enter" || event.key === " ") {
-        event.preventDefault();
-        choose();
-      }
-    });
+    onActivate(group, choose);
     nodeLayer.append(group);
   }
   svg.append(defs, edgeLayer, nodeLayer);
@@ -1085,10 +1090,7 @@ function renderSortableTable(id, name, rows, columns, choose) {
       const value = row[key];
       tr.append(el("td", { className: typeof value === "number" ? "num" : null, text: typeof value === "number" ? numberText(value) : value }));
     }
-    tr.addEventListener("click", () => choose(row));
-    tr.addEventListener("keydown", (event) => {
-      if (event.key === "Enter") choose(row);
-    });
+    onActivate(tr, () => choose(row));
     body.append(tr);
   }
   const note = rows.length > ACTOR_ROWS ? t("rows_shown", { shown: ACTOR_ROWS, total: numberText(rows.length) }) : "";
@@ -1154,13 +1156,7 @@ function renderMap() {
     shape.append(svgTitle(label));
     if (events > 0) {
       const choose = () => navigate({ ...page.state, filters: { ...page.state.filters, place: country.code }, offset: 0 });
-      shape.addEventListener("click", choose);
-      shape.addEventListener("keydown", (event) => {
-        if (event.key === "Enter" || event.key === " ") {
-          event.preventDefault();
-          choose();
-        }
-      });
+      onActivate(shape, choose);
     }
     land.append(shape);
   }
@@ -1177,13 +1173,7 @@ function renderMap() {
     });
     dot.append(svgTitle(label));
     const choose = () => navigate({ ...page.state, filters: { ...page.state.filters, place: point.name }, offset: 0 });
-    dot.addEventListener("click", choose);
-    dot.addEventListener("keydown", (event) => {
-      if (event.key === "Enter" || event.key === " ") {
-        event.preventDefault();
-        choose();
-      }
-    });
+    onActivate(dot, choose);
     dots.append(dot);
   }
   svg.append(land, dots);

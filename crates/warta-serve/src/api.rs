@@ -395,9 +395,7 @@ pub(crate) async fn actors(State(explorer): Explorers, query: RawQuery) -> Respo
     let result = explorer
         .readers
         .with_store(move |store| {
-            let names = Arc::clone(&shared);
-            shared.cache.answer(store, key, move |store| {
-                let shared = names;
+            shared.cache.answer(store, key, |store| {
                 let counts = store.party_counts(&filter).map_err(ApiError::store)?;
                 let mut rows: Vec<ActorRow> = counts
                     .into_iter()
