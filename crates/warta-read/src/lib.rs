@@ -8,6 +8,8 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
+#[cfg(feature = "arrow")]
+pub mod arrow;
 mod encoding;
 mod html;
 mod indosum;

@@ -598,8 +598,8 @@ pub fn write_mentions(
     Ok(n)
 }
 
-/// One Parquet cell.
-enum Cell {
+/// One Parquet cell (also an Arrow one: see `arrow.rs`).
+pub(crate) enum Cell {
     Text(Option<String>),
     /// A `list<string>` cell; an empty list is written as null.
     List(Vec<String>),
@@ -624,7 +624,7 @@ macro_rules! list_column {
 /// The Parquet schema: one row per event; lists are `list<string>`, a
 /// missing value is null, dates are DATE beside their precision, and the
 /// whole JSON object is in `json` for anything else (all mentions).
-const PARQUET_SCHEMA: &str = concat!(
+pub(crate) const PARQUET_SCHEMA: &str = concat!(
     "message warta_event {\n",
     "  REQUIRED BYTE_ARRAY event_id (UTF8);\n",
     "  REQUIRED INT64 global_event_id;\n",
@@ -735,7 +735,7 @@ fn count(n: usize) -> Cell {
     Cell::Int64(Some(i64::try_from(n).unwrap_or(i64::MAX)))
 }
 
-fn parquet_row(event: &StoredEvent) -> Vec<Cell> {
+pub(crate) fn parquet_row(event: &StoredEvent) -> Vec<Cell> {
     let r = &event.record;
     let location = r.location.as_ref();
     let size = |v: Option<u64>| Cell::Int64(v.and_then(|n| i64::try_from(n).ok()));

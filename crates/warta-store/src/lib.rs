@@ -4,6 +4,8 @@
 //! knows nothing of the coder: it takes [`DocumentInput`]s, which any
 //! producer of `shared/spec/event-record.md` records can fill.
 
+#[cfg(feature = "arrow")]
+pub mod arrow;
 mod export;
 mod goldstein;
 mod ingest;

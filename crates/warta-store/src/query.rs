@@ -158,6 +158,53 @@ pub struct StoredEvent {
     pub row: i64,
 }
 
+impl StoredEvent {
+    /// One record as an event of its own, before any merging: what the
+    /// export columns hold for it when it is coded outside a store
+    /// (Python's `code_many`, Spark). Its `global_event_id` is the first 60
+    /// bits of the record id, stable wherever it is coded.
+    pub fn unmerged(
+        record: EventRecord,
+        source: Option<String>,
+        url: Option<String>,
+        publication_date: Option<String>,
+    ) -> Self {
+        let row = record
+            .id
+            .get(..15)
+            .and_then(|hex| i64::from_str_radix(hex, 16).ok())
+            .unwrap_or(0);
+        let mention = StoredMention {
+            doc_id: record.doc_id.clone(),
+            sentence: record.sentence.clone(),
+            sentence_index: record.sentence_index,
+            span: record.span,
+            trigger: record.trigger.clone(),
+            rule: record.rule.clone(),
+            record_id: record.id.clone(),
+            source,
+            url,
+            publication_date: publication_date.clone(),
+            merge: "new".into(),
+            why: "coded outside a store: not merged with other reports".into(),
+            ingested_at: String::new(),
+        };
+        StoredEvent {
+            event_id: record.id.clone(),
+            record,
+            num_mentions: 1,
+            num_articles: 1,
+            // A document without an outlet counts as an outlet of its own,
+            // as in the store.
+            num_sources: 1,
+            first_seen: publication_date.clone(),
+            last_seen: publication_date,
+            mentions: vec![mention],
+            row,
+        }
+    }
+}
+
 /// Where an event was reported, and why the mention was put in it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredMention {
