@@ -48,6 +48,8 @@ mod examples {
         "Examples (the pairs point into ../shared/seeds and ../shared/corpus/indosum):
   warta eval-merge gold/merge.json
   warta eval-merge gold/merge.json --verbose";
+    pub const EVAL_PLOVER: &str = "Examples (PLOVER's own records, read from ../shared):
+  warta eval-plover ../shared/corpus/plover-gsr";
     pub const BENCH: &str = "Examples:
   warta bench ../shared/corpus/indosum
   warta bench ../shared/seeds --threads 1 --quiet";
@@ -155,6 +157,14 @@ enum Command {
         /// List the wrong and missed merges.
         #[arg(long, short)]
         verbose: bool,
+    },
+    /// Score the coder on PLOVER's gold-standard records (322 English
+    /// sentences, each with one event): type only, type with source and
+    /// target countries (lenient, as ../shared/tools/score.py), CAMEO root.
+    #[command(after_help = examples::EVAL_PLOVER)]
+    EvalPlover {
+        /// The folder with PLOVER_GSR_CAMEO.txt and CAMEO2PLOVER-2021.txt.
+        folder: PathBuf,
     },
     /// Measure coding throughput on a corpus (MiB/s, articles/s, sentences/s, memory).
     ///
@@ -445,6 +455,15 @@ fn run(cli: Cli, started: Instant) -> anyhow::Result<ExitCode> {
             } else {
                 ExitCode::from(1)
             })
+        }
+        Command::EvalPlover { folder } => {
+            use warta_eval::plover_gsr;
+            let coder = Coder::new(lexicon);
+            let records = plover_gsr::load_records(&folder).map_err(anyhow::Error::msg)?;
+            let roots = plover_gsr::load_cameo_roots(&folder).map_err(anyhow::Error::msg)?;
+            let report = plover_gsr::evaluate_gsr(&coder, &records, &roots);
+            write!(std::io::stdout(), "{}", report.render())?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Eval { gold, verbose } => {
             let coder = Coder::new(lexicon);

@@ -395,6 +395,7 @@ impl Coder {
         let language = match doc.language.as_deref().map(str::to_lowercase) {
             Some(l) if l.starts_with("id") || l.starts_with("in") => "id",
             Some(l) if l.starts_with("ms") => "ms",
+            Some(l) if l == "en" || l.starts_with("en-") || l.starts_with("en_") => "en",
             _ => match self.language.detect(&cleaned.text) {
                 LanguageGuess::Known(code) => code,
                 LanguageGuess::Unknown => {

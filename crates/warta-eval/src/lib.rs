@@ -5,6 +5,7 @@
 //! matched events, overall and per type.
 
 pub mod merge;
+pub mod plover_gsr;
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
