@@ -9,7 +9,6 @@ use arrow_schema::ArrowError;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
-use rayon::prelude::*;
 use warta_code::{Budget, Coder, Document};
 use warta_store::arrow::{event_batch, event_schema};
 use warta_store::StoredEvent;
@@ -17,16 +16,21 @@ use warta_store::StoredEvent;
 /// Documents per piece of work: each is coded and turned into one Arrow
 /// batch on one thread, so that building batches overlaps coding, and a
 /// batch stays small.
-const CHUNK_DOCUMENTS: usize = 32;
+pub(crate) const CHUNK_DOCUMENTS: usize = 32;
 
-/// Codes `docs` on `pool`, each within `budget`, and returns the stream of
-/// their events in input order with the documents that failed, named. A
-/// document without an id (empty) is named by a hash of its text and title,
-/// as `Coder.code` names it.
-pub(crate) fn code_into_stream(
+/// Codes chunks of documents on `pool` as they arrive (the caller may still
+/// be taking the next ones from Python), each document within `budget`, and
+/// returns the stream of their events in input order with the documents
+/// that failed, named. A document without an id (empty) is named by a hash
+/// of its text and title, as `Coder.code` names it.
+///
+/// A chunk is anything `prepare` turns into documents (and the failures of
+/// items that are not documents), on the pool's thread that codes it.
+pub(crate) fn code_chunks<T: Send>(
     coder: &Coder,
     pool: &rayon::ThreadPool,
-    mut docs: Vec<Document>,
+    chunks: impl Iterator<Item = T>,
+    prepare: impl Fn(T) -> (Vec<Document>, Vec<String>) + Sync,
     budget: std::time::Duration,
 ) -> (Result<FFI_ArrowArrayStream, ArrowError>, Vec<String>) {
     let schema = match event_schema() {
@@ -55,24 +59,35 @@ pub(crate) fn code_into_stream(
             .map(|r| StoredEvent::unmerged(r, source.clone(), url.clone(), date.clone()))
             .collect())
     };
-    let pieces: Vec<(Result<RecordBatch, ArrowError>, Vec<String>)> = pool.install(|| {
-        docs.par_chunks_mut(CHUNK_DOCUMENTS)
-            .map(|chunk| {
+    type Piece = (Result<RecordBatch, ArrowError>, Vec<String>);
+    let pieces: Mutex<Vec<(usize, Piece)>> = Mutex::new(Vec::new());
+    // In place: this thread hands out the chunks as they come, and the
+    // pool's threads code them.
+    pool.in_place_scope(|scope| {
+        for (index, chunk) in chunks.enumerate() {
+            let (pieces, schema, code_one, prepare) = (&pieces, &schema, &code_one, &prepare);
+            scope.spawn(move |_| {
                 let mut events = Vec::new();
-                let mut failures = Vec::new();
-                for doc in chunk {
+                let (mut docs, mut failures) = prepare(chunk);
+                for doc in &mut docs {
                     match code_one(doc) {
                         Ok(mut some) => events.append(&mut some),
                         Err(message) => failures.push(message),
                     }
                 }
-                (event_batch(&schema, &events), failures)
-            })
-            .collect()
+                let piece = (event_batch(schema, &events), failures);
+                pieces
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push((index, piece));
+            });
+        }
     });
+    let mut pieces = pieces.into_inner().unwrap_or_else(|e| e.into_inner());
+    pieces.sort_by_key(|(index, _)| *index);
     let mut batches = Vec::with_capacity(pieces.len());
     let mut failures = Vec::new();
-    for (batch, mut failed) in pieces {
+    for (_, (batch, mut failed)) in pieces {
         batches.push(batch);
         failures.append(&mut failed);
     }
@@ -90,6 +105,23 @@ pub(crate) fn code_into_stream(
 
 /// The record batches of a Python object that exports an Arrow C stream
 /// (`__arrow_c_stream__`: a pyarrow Table, RecordBatch or reader).
+/// Arrow input in slices of [`CHUNK_DOCUMENTS`] rows (no copy), each with
+/// the number of its first row.
+pub(crate) fn row_slices(batches: &[RecordBatch]) -> Vec<(RecordBatch, usize)> {
+    let mut slices = Vec::new();
+    let mut first = 0;
+    for batch in batches {
+        let mut offset = 0;
+        while offset < batch.num_rows() {
+            let len = CHUNK_DOCUMENTS.min(batch.num_rows() - offset);
+            slices.push((batch.slice(offset, len), first + offset));
+            offset += len;
+        }
+        first += batch.num_rows();
+    }
+    slices
+}
+
 pub(crate) fn import_stream(object: &Bound<'_, PyAny>) -> PyResult<Vec<RecordBatch>> {
     let capsule = object.call_method0("__arrow_c_stream__")?;
     let capsule = capsule

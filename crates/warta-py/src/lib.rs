@@ -53,6 +53,59 @@ enum OnError {
 }
 
 impl Coder {
+    /// Codes an iterable of texts or dicts: the articles are taken from
+    /// Python a chunk at a time (the interpreter held) while the pool codes
+    /// the chunks already taken; then the interpreter is released until the
+    /// last is coded.
+    fn code_python_objects(
+        &self,
+        py: Python<'_>,
+        documents: &Bound<'_, PyAny>,
+        pool: &rayon::ThreadPool,
+    ) -> PyResult<(
+        Result<arrow_array::ffi_stream::FFI_ArrowArrayStream, arrow_schema::ArrowError>,
+        Vec<String>,
+    )> {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Document>>(8);
+        std::thread::scope(|scope| {
+            let coding = scope.spawn(|| {
+                let prepare = |docs: Vec<Document>| (docs, Vec::new());
+                arrow::code_chunks(
+                    &self.inner,
+                    pool,
+                    receiver.into_iter(),
+                    prepare,
+                    DOCUMENT_BUDGET,
+                )
+            });
+            let taken = (|| -> PyResult<()> {
+                let mut chunk = Vec::with_capacity(arrow::CHUNK_DOCUMENTS);
+                for (index, item) in documents.try_iter()?.enumerate() {
+                    chunk.push(document_of(&item?, index)?);
+                    if chunk.len() == arrow::CHUNK_DOCUMENTS {
+                        let full = std::mem::replace(
+                            &mut chunk,
+                            Vec::with_capacity(arrow::CHUNK_DOCUMENTS),
+                        );
+                        // The coding side only stops early by panicking,
+                        // which the join below reports.
+                        let _ = sender.send(full);
+                    }
+                }
+                if !chunk.is_empty() {
+                    let _ = sender.send(chunk);
+                }
+                Ok(())
+            })();
+            drop(sender);
+            let coded = py
+                .detach(|| coding.join())
+                .map_err(|_| InputError::new_err("the coder's threads failed; please report it"))?;
+            // A bad item is reported even though the items before it were coded.
+            taken.map(|()| coded)
+        })
+    }
+
     fn pool(&self, threads: Option<usize>) -> PyResult<Arc<rayon::ThreadPool>> {
         let n = match threads {
             Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
@@ -296,23 +349,26 @@ impl Coder {
             // are read in Rust, with no Python object per article.
             let batches = arrow::import_stream(documents)?;
             let coded = py.detach(|| {
-                warta_read::arrow::articles(&batches, "table", 0).map(|rows| {
-                    let (docs, mut failures) = split_rows(rows);
-                    let (stream, mut more) =
-                        arrow::code_into_stream(&self.inner, &pool, docs, DOCUMENT_BUDGET);
-                    failures.append(&mut more);
-                    (stream, failures)
+                // A missing or unreadable column refuses the whole input.
+                let schema_only: Vec<_> = batches.iter().map(|b| b.slice(0, 0)).collect();
+                warta_read::arrow::articles(&schema_only, "table", 0).map(|_| {
+                    // Each slice of rows becomes documents on the thread
+                    // that codes it.
+                    let prepare = |(slice, first): (arrow_array::RecordBatch, usize)| {
+                        match warta_read::arrow::articles(&[slice], "table", first) {
+                            Ok(rows) => split_rows(rows),
+                            Err(e) => (Vec::new(), vec![e.to_string()]),
+                        }
+                    };
+                    let slices = arrow::row_slices(&batches).into_iter();
+                    arrow::code_chunks(&self.inner, &pool, slices, prepare, DOCUMENT_BUDGET)
                 })
             });
             // The input's buffers go back to pyarrow with the interpreter held.
             drop(batches);
             coded.map_err(|e| InputError::new_err(e.to_string()))?
         } else {
-            let mut docs = Vec::new();
-            for (index, item) in documents.try_iter()?.enumerate() {
-                docs.push(document_of(&item?, index)?);
-            }
-            py.detach(|| arrow::code_into_stream(&self.inner, &pool, docs, DOCUMENT_BUDGET))
+            self.code_python_objects(py, documents, &pool)?
         };
         if !failures.is_empty() {
             let message = failures.join("; ");

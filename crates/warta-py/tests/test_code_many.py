@@ -179,3 +179,26 @@ def test_read_documents_reads_as_warta_code_does(articles, tmp_path):
 def test_help_describes_code_many():
     doc = warta.Coder.code_many.__doc__
     assert "pyarrow.Table" in doc and "Parquet export" in doc
+
+
+def test_many_articles_come_back_in_input_order_from_every_input_kind(coder):
+    # More articles than one piece of work (32), so that pieces are coded
+    # on both threads while the next are still being taken from Python.
+    articles = [{"id": f"call-{k:03}", "text": CALL, "date": "2024-04-17"} for k in range(100)]
+    ids = [[a["id"]] for a in articles]
+    from_dicts = coder.code_many(articles, threads=2)
+    assert from_dicts.column("mention_doc_ids").to_pylist() == ids
+    from_table = coder.code_many(pa.Table.from_pylist(articles), threads=2)
+    assert from_table.equals(from_dicts)
+    # Spread over several record batches, as Spark sends them.
+    chunked = pa.Table.from_batches(pa.Table.from_pylist(articles).to_batches(max_chunksize=7))
+    assert coder.code_many(chunked, threads=2).equals(from_dicts)
+
+
+def test_a_bad_item_late_in_a_long_input_is_still_named(coder):
+    articles = [{"text": CALL}] * 40 + [{"body": CALL}]
+    with pytest.raises(warta.InputError, match=r"document 40: the dict has no \"text\""):
+        coder.code_many(articles)
+    rows = [CALL] * 40 + [None]
+    with pytest.raises(warta.InputError, match=r"table row 40: the text is null"):
+        coder.code_many(pa.table({"text": rows}))
