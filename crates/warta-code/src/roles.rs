@@ -1,7 +1,7 @@
 //! Role rules on the phrase layer: each names one way Indonesian news says
 //! who acted on whom, and finds that party from phrases and clauses rather
 //! than from distance. Their positive and negative sentences are data, in
-//! `lexicon/roles.toml`, and `cargo test` runs each class by name.
+//! `lexicon/id/roles.toml`, and `cargo test` runs each class by name.
 
 use warta_analyse::Voice;
 use warta_record::Entity;

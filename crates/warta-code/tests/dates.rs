@@ -1,4 +1,4 @@
-//! The challenge sentences of event dating (`lexicon/dates.toml`), one
+//! The challenge sentences of event dating (`lexicon/id/dates.toml`), one
 //! test per class: the date each act takes, its precision, and whether it
 //! is background.
 
@@ -45,10 +45,10 @@ struct Expected {
 fn challenges() -> &'static Challenges {
     static CHALLENGES: OnceLock<Challenges> = OnceLock::new();
     CHALLENGES.get_or_init(|| {
-        let path = format!("{}/../../lexicon/dates.toml", env!("CARGO_MANIFEST_DIR"));
+        let path = format!("{}/../../lexicon/id/dates.toml", env!("CARGO_MANIFEST_DIR"));
         let text = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("lexicon/dates.toml is not readable: {e}"));
-        toml::from_str(&text).unwrap_or_else(|e| panic!("lexicon/dates.toml: {e}"))
+            .unwrap_or_else(|e| panic!("lexicon/id/dates.toml is not readable: {e}"));
+        toml::from_str(&text).unwrap_or_else(|e| panic!("lexicon/id/dates.toml: {e}"))
     })
 }
 
@@ -58,7 +58,7 @@ fn run(name: &str) -> Vec<String> {
         .class
         .iter()
         .find(|c| c.name == name)
-        .unwrap_or_else(|| panic!("no class {name} in lexicon/dates.toml"));
+        .unwrap_or_else(|| panic!("no class {name} in lexicon/id/dates.toml"));
     check_class(name, &class.about, class.case.len());
     let mut failures = Vec::new();
     for case in &class.case {

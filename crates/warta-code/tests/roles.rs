@@ -1,5 +1,5 @@
-//! The challenge sentences of the role rules (`lexicon/roles.toml`) and of
-//! factuality (`lexicon/factuality.toml`), one test per class, so a failing
+//! The challenge sentences of the role rules (`lexicon/id/roles.toml`) and of
+//! factuality (`lexicon/id/factuality.toml`), one test per class, so a failing
 //! class shows by its name.
 
 use std::collections::BTreeSet;
@@ -57,10 +57,10 @@ fn challenges() -> &'static [Challenges] {
         FILES
             .iter()
             .map(|file| {
-                let path = format!("{}/../../lexicon/{file}", env!("CARGO_MANIFEST_DIR"));
+                let path = format!("{}/../../lexicon/id/{file}", env!("CARGO_MANIFEST_DIR"));
                 let text = std::fs::read_to_string(&path)
-                    .unwrap_or_else(|e| panic!("lexicon/{file} is not readable: {e}"));
-                toml::from_str(&text).unwrap_or_else(|e| panic!("lexicon/{file}: {e}"))
+                    .unwrap_or_else(|e| panic!("lexicon/id/{file} is not readable: {e}"));
+                toml::from_str(&text).unwrap_or_else(|e| panic!("lexicon/id/{file}: {e}"))
             })
             .collect()
     })

@@ -15,11 +15,14 @@ pub use stats::stats;
 
 use std::path::Path;
 
-/// The lexicon files, in load order, with their embedded contents.
+/// The lexicon files, in load order, with their embedded contents. Names,
+/// places, offices and the ontology are shared by every language; a
+/// language pack's own files (cues, closed word classes, titles) are in
+/// its folder (`id/`).
 const EMBEDDED: &[(&str, &str)] = &[
     ("VERSION", include_str!("../../../lexicon/VERSION")),
     ("plover.toml", include_str!("../../../lexicon/plover.toml")),
-    ("words.toml", include_str!("../../../lexicon/words.toml")),
+    ("id/words.toml", include_str!("../../../lexicon/id/words.toml")),
     (
         "countries.toml",
         include_str!("../../../lexicon/countries.toml"),
@@ -28,10 +31,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         "organisations.toml",
         include_str!("../../../lexicon/organisations.toml"),
     ),
-    ("titles.toml", include_str!("../../../lexicon/titles.toml")),
+    ("id/titles.toml", include_str!("../../../lexicon/id/titles.toml")),
     ("people.toml", include_str!("../../../lexicon/people.toml")),
     ("places.toml", include_str!("../../../lexicon/places.toml")),
-    ("cues.toml", include_str!("../../../lexicon/cues.toml")),
+    ("id/cues.toml", include_str!("../../../lexicon/id/cues.toml")),
 ];
 
 /// A lexicon file that could not be read or parsed.
