@@ -30,22 +30,16 @@ fn stages(c: &mut Criterion) {
     let bytes: u64 = docs.iter().map(|d| d.text.len() as u64).sum();
     let rules = warta_clean::CleanRules::new(
         coder
-            .lexicon()
+            .pack()
             .words
             .furniture_lines
             .iter()
             .map(|l| l.to_lowercase())
             .collect(),
-        coder.lexicon().words.furniture_prefixes.clone(),
-        coder.lexicon().words.camel_case_words.clone(),
+        coder.pack().words.furniture_prefixes.clone(),
+        coder.pack().words.camel_case_words.clone(),
     );
-    let abbreviations = coder
-        .lexicon()
-        .words
-        .abbreviations
-        .iter()
-        .cloned()
-        .collect();
+    let abbreviations = coder.pack().words.abbreviations.iter().cloned().collect();
     let words: Vec<String> = docs
         .iter()
         .flat_map(|d| {

@@ -78,7 +78,7 @@ impl Coder {
         reference: Option<Reference>,
     ) -> EventRecord {
         let s = doc.sentences[c.sentence];
-        let cue = &self.lexicon.cues[c.cue];
+        let cue = &self.pack.cues[c.cue];
         let plover = self.lexicon.plover.event_type(&c.event_type);
         let (date, precision, date_source) = self.event_date(doc, c, reference);
         let actor_codes: Vec<&str> = c

@@ -8,7 +8,7 @@ use warta_analyse::dates::Calendar;
 use warta_analyse::numbers::NumberWords;
 use warta_analyse::{tokenize, Stemmer, TokenKind};
 use warta_clean::{CleanRules, LanguageDetector};
-use warta_lexicon::{Cue, Lexicon};
+use warta_lexicon::{Cue, LanguageLexicon, Lexicon};
 
 /// What a name in the lexicon points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +54,8 @@ pub(crate) struct CompiledCue {
 /// Everything the coder needs, compiled from a [`Lexicon`].
 pub struct Coder {
     pub(crate) lexicon: Lexicon,
+    /// The Indonesian pack's words, titles and cues (`lexicon/id/`).
+    pub(crate) pack: LanguageLexicon,
     /// Names keyed by the lower-case first token.
     pub(crate) names: HashMap<String, Vec<Name>>,
     pub(crate) cues: Vec<CompiledCue>,
@@ -174,6 +176,8 @@ pub(crate) fn name_tokens(name: &str) -> Vec<String> {
 
 impl Coder {
     pub fn new(lexicon: Lexicon) -> Coder {
+        // The loader refuses a lexicon without it.
+        let pack = lexicon.language("id").cloned().unwrap_or_default();
         let mut names: HashMap<String, Vec<Name>> = HashMap::default();
         let mut add = |text: &str, exact: bool, target: NameTarget| {
             let tokens: Vec<String> = if exact {
@@ -211,7 +215,7 @@ impl Coder {
                 .iter()
                 .for_each(|n| add(n, true, NameTarget::Organisation(i)));
         }
-        for (i, t) in lexicon.titles.iter().enumerate() {
+        for (i, t) in pack.titles.iter().enumerate() {
             t.names
                 .iter()
                 .for_each(|n| add(n, false, NameTarget::Title(i)));
@@ -242,10 +246,10 @@ impl Coder {
             });
         }
 
-        let cues: Vec<CompiledCue> = lexicon.cues.iter().map(compile_cue).collect();
+        let cues: Vec<CompiledCue> = pack.cues.iter().map(compile_cue).collect();
         let mut cues_by_root: HashMap<String, Vec<usize>> = HashMap::default();
         let mut cues_by_form: HashMap<String, Vec<usize>> = HashMap::default();
-        let mut roots: Vec<String> = lexicon.words.roots.clone();
+        let mut roots: Vec<String> = pack.words.roots.clone();
         for (i, cue) in cues.iter().enumerate() {
             for matcher in cue
                 .matchers
@@ -267,7 +271,7 @@ impl Coder {
                 _ => {}
             }
         }
-        let stemmer = Stemmer::new(roots, lexicon.words.lexicalised.iter().cloned());
+        let stemmer = Stemmer::new(roots, pack.words.lexicalised.iter().cloned());
         let mut cues_by_headline_form: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, cue) in cues.iter().enumerate() {
             if let Some(Matcher::Form(list)) = cue.matchers.first() {
@@ -288,7 +292,7 @@ impl Coder {
             }
         }
 
-        let title_ids: HashMap<String, usize> = lexicon
+        let title_ids: HashMap<String, usize> = pack
             .titles
             .iter()
             .enumerate()
@@ -320,7 +324,7 @@ impl Coder {
             }
         }
 
-        let w = &lexicon.words;
+        let w = &pack.words;
         let sets = WordSets {
             negators: set(&w.negators),
             future: set(&w.future),
@@ -457,6 +461,7 @@ impl Coder {
         );
         Coder {
             lexicon,
+            pack,
             names,
             cues,
             cues_by_root,
@@ -481,6 +486,11 @@ impl Coder {
 
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
+    }
+
+    /// The language pack this coder codes with.
+    pub fn pack(&self) -> &LanguageLexicon {
+        &self.pack
     }
 }
 

@@ -534,7 +534,7 @@ impl Coder {
             // appeal is not an act either.
             let governing = embedded[k]
                 || matches!(
-                    self.lexicon.cues[matches[k].cue].event_type.as_str(),
+                    self.pack.cues[matches[k].cue].event_type.as_str(),
                     "REQUEST" | "REJECT" | "THREATEN" | "AGREE"
                 );
             let (here, next) = (&matches[k], &matches[k + 1]);

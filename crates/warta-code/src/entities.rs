@@ -380,7 +380,7 @@ impl Coder {
             NameTarget::CountryTitle(t) => {
                 self.compose_title(doc, hit, t, hit_at, to, date, refs, &mut mention);
                 if mention.entity.country.is_none() {
-                    if let Some(country) = lex.titles[t].country.clone() {
+                    if let Some(country) = self.pack.titles[t].country.clone() {
                         if mention.entity.name.is_none() {
                             mention.entity.name =
                                 date.and_then(|d| self.office_holder(t, &country, None, d));
@@ -406,7 +406,7 @@ impl Coder {
         refs: &References,
         mention: &mut Mention,
     ) {
-        let title = &self.lexicon.titles[t];
+        let title = &self.pack.titles[t];
         mention.kind = if title.person {
             Kind::Person
         } else {
@@ -561,7 +561,7 @@ impl Coder {
     }
 
     fn sets_title_filler(&self, word: &str) -> bool {
-        self.lexicon.words.title_fillers.iter().any(|f| f == word)
+        self.pack.words.title_fillers.iter().any(|f| f == word)
     }
 
     /// "dari Yordania" right after `at`: the end and the country.
@@ -674,7 +674,7 @@ impl Coder {
             entity.sector = office.sector.clone().or_else(|| {
                 self.title_ids
                     .get(&office.title)
-                    .and_then(|&t| self.lexicon.titles[t].sector.clone())
+                    .and_then(|&t| self.pack.titles[t].sector.clone())
             });
         }
     }

@@ -73,7 +73,7 @@ impl Coder {
         speaker: &Option<Speaker>,
     ) -> Option<Candidate> {
         let s = doc.sentences[sentence];
-        let cue = &self.lexicon.cues[m.cue];
+        let cue = &self.pack.cues[m.cue];
         let before = |n: usize| (m.start.saturating_sub(n).max(s.first)..m.start).rev();
         // Negation: "tidak menyerang", "belum bertemu".
         let mut negated = false;
@@ -738,12 +738,7 @@ impl Coder {
         let w = doc.lower(i);
         self.sets.recipient_prepositions.contains(w)
             || self.sets.object_markers.contains(w)
-            || self
-                .lexicon
-                .words
-                .location_prepositions
-                .iter()
-                .any(|p| p == w)
+            || self.pack.words.location_prepositions.iter().any(|p| p == w)
     }
 
     /// The recipient group after a cue: the first group that names a
@@ -813,7 +808,7 @@ impl Coder {
             // "di Gaza" is where; "menyerang Gaza", "ke Gaza" is whom.
             let location = head.kind == Kind::Place
                 && self
-                    .lexicon
+                    .pack
                     .words
                     .location_prepositions
                     .iter()

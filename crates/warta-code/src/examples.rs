@@ -44,7 +44,7 @@ impl Coder {
     /// Problems with cue and office examples, one line each.
     pub fn check_examples(&self) -> Vec<String> {
         let mut problems = Vec::new();
-        for cue in &self.lexicon.cues {
+        for cue in &self.pack.cues {
             for example in &cue.examples {
                 if let Err(why) = self.check_cue_example(cue, example) {
                     problems.push(format!("cues.toml: {}: {:?}: {why}", cue.id, example.text));

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use crate::Lexicon;
+use crate::{LanguageLexicon, Lexicon};
 
 /// Country codes that are not ISO 3166 states.
 pub const SPECIAL_COUNTRY_CODES: &[&str] = &["IGO", "UNO", "EUR", "NGO", "MNC", "IMG"];
@@ -18,7 +18,8 @@ pub const SECTORS: &[&str] = &[
 /// One thing wrong with the lexicon.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    pub file: &'static str,
+    /// The file, with its pack folder for a language pack's (`id/cues.toml`).
+    pub file: String,
     pub entry: String,
     pub reason: String,
 }
@@ -32,9 +33,9 @@ impl fmt::Display for Problem {
 struct Problems(Vec<Problem>);
 
 impl Problems {
-    fn add(&mut self, file: &'static str, entry: &str, reason: impl Into<String>) {
+    fn add(&mut self, file: impl Into<String>, entry: &str, reason: impl Into<String>) {
         self.0.push(Problem {
-            file,
+            file: file.into(),
             entry: entry.to_string(),
             reason: reason.into(),
         });
@@ -69,30 +70,26 @@ pub fn check(lexicon: &Lexicon) -> Vec<Problem> {
         lexicon.organisations.iter().map(|o| o.id.as_str()),
         &mut problems,
     );
-    for title in &lexicon.titles {
-        check_sector(
-            "titles.toml",
-            &title.id,
-            title.sector.as_deref(),
+    for language in &lexicon.languages {
+        let file = format!("{}/titles.toml", language.code);
+        for title in &language.titles {
+            check_sector(&file, &title.id, title.sector.as_deref(), &mut problems);
+        }
+        check_unique(
+            &file,
+            language.titles.iter().map(|t| t.id.as_str()),
             &mut problems,
         );
     }
-    check_unique(
-        "titles.toml",
-        lexicon.titles.iter().map(|t| t.id.as_str()),
-        &mut problems,
-    );
     check_people(lexicon, &known_country, &mut problems);
     check_places(lexicon, &mut problems);
-    check_cues(lexicon, &known_country, &mut problems);
+    for language in &lexicon.languages {
+        check_cues(lexicon, language, &known_country, &mut problems);
+    }
     problems.0
 }
 
-fn check_unique<'a>(
-    file: &'static str,
-    ids: impl Iterator<Item = &'a str>,
-    problems: &mut Problems,
-) {
+fn check_unique<'a>(file: &str, ids: impl Iterator<Item = &'a str>, problems: &mut Problems) {
     let mut seen = HashSet::new();
     for id in ids {
         if !seen.insert(id) {
@@ -101,7 +98,7 @@ fn check_unique<'a>(
     }
 }
 
-fn check_sector(file: &'static str, entry: &str, sector: Option<&str>, problems: &mut Problems) {
+fn check_sector(file: &str, entry: &str, sector: Option<&str>, problems: &mut Problems) {
     if let Some(sector) = sector {
         if !SECTORS.contains(&sector) {
             problems.add(file, entry, format!("unknown sector {sector}"));
@@ -246,7 +243,19 @@ fn check_names(lexicon: &Lexicon, problems: &mut Problems) {
 }
 
 fn check_people(lexicon: &Lexicon, known_country: &dyn Fn(&str) -> bool, problems: &mut Problems) {
-    let titles: HashSet<&str> = lexicon.titles.iter().map(|t| t.id.as_str()).collect();
+    // An office's title must be a title in every language pack, so that
+    // each language can name the office.
+    let titles: HashSet<&str> = lexicon
+        .languages
+        .iter()
+        .flat_map(|l| l.titles.iter().map(|t| t.id.as_str()))
+        .filter(|id| {
+            lexicon
+                .languages
+                .iter()
+                .all(|l| l.titles.iter().any(|t| t.id == *id))
+        })
+        .collect();
     let orgs: HashSet<&str> = lexicon
         .organisations
         .iter()
@@ -378,26 +387,25 @@ fn check_places(lexicon: &Lexicon, problems: &mut Problems) {
     }
 }
 
-fn check_cues(lexicon: &Lexicon, known_country: &dyn Fn(&str) -> bool, problems: &mut Problems) {
-    check_unique(
-        "cues.toml",
-        lexicon.cues.iter().map(|c| c.id.as_str()),
-        problems,
-    );
-    for cue in &lexicon.cues {
+fn check_cues(
+    lexicon: &Lexicon,
+    language: &LanguageLexicon,
+    known_country: &dyn Fn(&str) -> bool,
+    problems: &mut Problems,
+) {
+    let file = format!("{}/cues.toml", language.code);
+    let file = file.as_str();
+    check_unique(file, language.cues.iter().map(|c| c.id.as_str()), problems);
+    for cue in &language.cues {
         let id = cue.id.as_str();
         let Some(event_type) = lexicon.plover.event_type(&cue.event_type) else {
-            problems.add(
-                "cues.toml",
-                id,
-                format!("unknown event type {}", cue.event_type),
-            );
+            problems.add(file, id, format!("unknown event type {}", cue.event_type));
             continue;
         };
         if let Some(mode) = &cue.mode {
             if !event_type.allows_mode(mode) {
                 problems.add(
-                    "cues.toml",
+                    file,
                     id,
                     format!("mode {mode} is not a mode of {}", cue.event_type),
                 );
@@ -405,35 +413,31 @@ fn check_cues(lexicon: &Lexicon, known_country: &dyn Fn(&str) -> bool, problems:
         }
         if cue.cameo.is_empty() || !cue.cameo.bytes().all(|b| b.is_ascii_digit()) {
             problems.add(
-                "cues.toml",
+                file,
                 id,
                 format!("CAMEO code {:?} is not digits", cue.cameo),
             );
         }
         for context in &cue.context {
             if !lexicon.plover.contexts.contains(context) {
-                problems.add("cues.toml", id, format!("unknown context {context}"));
+                problems.add(file, id, format!("unknown context {context}"));
             }
         }
         if cue.pattern.split_whitespace().all(|m| m == "...") {
-            problems.add("cues.toml", id, "empty pattern");
+            problems.add(file, id, "empty pattern");
         }
         if cue.examples.is_empty() {
-            problems.add("cues.toml", id, "no example");
+            problems.add(file, id, "no example");
         }
         for example in &cue.examples {
             for code in example.actor.iter().chain(&example.recipient) {
                 if !known_country(code) {
-                    problems.add(
-                        "cues.toml",
-                        id,
-                        format!("example names unknown country {code}"),
-                    );
+                    problems.add(file, id, format!("example names unknown country {code}"));
                 }
             }
             if let Some(t) = &example.event_type {
                 if lexicon.plover.event_type(t).is_none() {
-                    problems.add("cues.toml", id, format!("example has unknown type {t}"));
+                    problems.add(file, id, format!("example has unknown type {t}"));
                 }
             }
         }

@@ -15,14 +15,11 @@ pub use stats::stats;
 
 use std::path::Path;
 
-/// The lexicon files, in load order, with their embedded contents. Names,
-/// places, offices and the ontology are shared by every language; a
-/// language pack's own files (cues, closed word classes, titles) are in
-/// its folder (`id/`).
-const EMBEDDED: &[(&str, &str)] = &[
+/// The shared files, in load order, with their embedded contents: the
+/// world and the ontology, the same for every language.
+const SHARED: &[(&str, &str)] = &[
     ("VERSION", include_str!("../../../lexicon/VERSION")),
     ("plover.toml", include_str!("../../../lexicon/plover.toml")),
-    ("id/words.toml", include_str!("../../../lexicon/id/words.toml")),
     (
         "countries.toml",
         include_str!("../../../lexicon/countries.toml"),
@@ -31,11 +28,25 @@ const EMBEDDED: &[(&str, &str)] = &[
         "organisations.toml",
         include_str!("../../../lexicon/organisations.toml"),
     ),
-    ("id/titles.toml", include_str!("../../../lexicon/id/titles.toml")),
     ("people.toml", include_str!("../../../lexicon/people.toml")),
     ("places.toml", include_str!("../../../lexicon/places.toml")),
-    ("id/cues.toml", include_str!("../../../lexicon/id/cues.toml")),
 ];
+
+/// A language pack's files (in its folder, `lexicon/id/`).
+const PACK_FILES: [&str; 3] = ["words.toml", "titles.toml", "cues.toml"];
+
+/// The language packs compiled into this build: (code, files).
+const EMBEDDED_PACKS: &[(&str, [&str; 3])] = &[(
+    "id",
+    [
+        include_str!("../../../lexicon/id/words.toml"),
+        include_str!("../../../lexicon/id/titles.toml"),
+        include_str!("../../../lexicon/id/cues.toml"),
+    ],
+)];
+
+/// The language Warta cannot code without: its pack must be there.
+const REQUIRED_PACK: &str = "id";
 
 /// A lexicon file that could not be read or parsed.
 #[derive(Debug, thiserror::Error)]
@@ -45,48 +56,110 @@ pub struct LexiconError {
     pub reason: String,
 }
 
+/// One file to load: where it came from (for messages), the pack it
+/// belongs to (none for a shared file), its name, its text.
+struct Source {
+    label: String,
+    pack: Option<String>,
+    name: String,
+    text: String,
+}
+
 impl Lexicon {
     /// The lexicon compiled into this build.
     pub fn embedded() -> Result<Lexicon, LexiconError> {
-        Self::from_sources(
-            EMBEDDED
+        let shared = SHARED.iter().map(|(name, text)| Source {
+            label: (*name).to_owned(),
+            pack: None,
+            name: (*name).to_owned(),
+            text: (*text).to_owned(),
+        });
+        let packs = EMBEDDED_PACKS.iter().flat_map(|(code, texts)| {
+            PACK_FILES
                 .iter()
-                .map(|(name, text)| (name.to_string(), text.to_string())),
-        )
+                .zip(texts)
+                .map(move |(name, text)| Source {
+                    label: format!("{code}/{name}"),
+                    pack: Some((*code).to_owned()),
+                    name: (*name).to_owned(),
+                    text: (*text).to_owned(),
+                })
+        });
+        Self::from_sources(shared.chain(packs).collect())
     }
 
-    /// The lexicon in a folder laid out like `lexicon/`.
+    /// The lexicon in a folder laid out like `lexicon/`: the shared files,
+    /// and each language pack in a folder named by its ISO 639-1 code.
     pub fn from_dir(dir: &Path) -> Result<Lexicon, LexiconError> {
-        let mut sources = Vec::new();
-        for (name, _) in EMBEDDED {
-            let path = dir.join(name);
-            let text = std::fs::read_to_string(&path).map_err(|e| LexiconError {
+        let read = |path: &Path| {
+            std::fs::read_to_string(path).map_err(|e| LexiconError {
                 file: path.display().to_string(),
                 reason: e.to_string(),
-            })?;
-            sources.push((path.display().to_string(), text));
+            })
+        };
+        let mut sources = Vec::new();
+        for (name, _) in SHARED {
+            let path = dir.join(name);
+            sources.push(Source {
+                label: path.display().to_string(),
+                pack: None,
+                name: (*name).to_owned(),
+                text: read(&path)?,
+            });
         }
-        Self::from_sources(sources.into_iter())
+        for code in pack_folders(dir)? {
+            for name in PACK_FILES {
+                let path = dir.join(&code).join(name);
+                sources.push(Source {
+                    label: path.display().to_string(),
+                    pack: Some(code.clone()),
+                    name: name.to_owned(),
+                    text: read(&path)?,
+                });
+            }
+        }
+        Self::from_sources(sources)
     }
 
-    fn from_sources(
-        sources: impl Iterator<Item = (String, String)>,
-    ) -> Result<Lexicon, LexiconError> {
+    fn from_sources(sources: Vec<Source>) -> Result<Lexicon, LexiconError> {
         let mut lexicon = Lexicon::default();
-        for (name, text) in sources {
-            let file_name = Path::new(&name)
-                .file_name()
-                .and_then(|f| f.to_str())
-                .unwrap_or(&name)
-                .to_string();
+        for source in sources {
+            let Source {
+                label,
+                pack,
+                name,
+                text,
+            } = source;
             let fail = |e: toml::de::Error| LexiconError {
-                file: name.clone(),
+                file: label.clone(),
                 reason: e.to_string(),
             };
-            match file_name.as_str() {
+            if let Some(code) = pack {
+                let language = match lexicon.languages.iter().position(|l| l.code == code) {
+                    Some(i) => &mut lexicon.languages[i],
+                    None => {
+                        lexicon.languages.push(LanguageLexicon {
+                            code,
+                            ..LanguageLexicon::default()
+                        });
+                        lexicon.languages.last_mut().expect("just pushed")
+                    }
+                };
+                match name.as_str() {
+                    "words.toml" => language.words = toml::from_str(&text).map_err(fail)?,
+                    "titles.toml" => {
+                        language.titles = toml::from_str::<TitlesFile>(&text).map_err(fail)?.title
+                    }
+                    "cues.toml" => {
+                        language.cues = toml::from_str::<CuesFile>(&text).map_err(fail)?.cue
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            match name.as_str() {
                 "VERSION" => lexicon.version = text.trim().to_string(),
                 "plover.toml" => lexicon.plover = toml::from_str(&text).map_err(fail)?,
-                "words.toml" => lexicon.words = toml::from_str(&text).map_err(fail)?,
                 "countries.toml" => {
                     lexicon.countries = toml::from_str::<CountriesFile>(&text)
                         .map_err(fail)?
@@ -97,21 +170,41 @@ impl Lexicon {
                         .map_err(fail)?
                         .organisation
                 }
-                "titles.toml" => {
-                    lexicon.titles = toml::from_str::<TitlesFile>(&text).map_err(fail)?.title
-                }
                 "people.toml" => {
                     lexicon.people = toml::from_str::<PeopleFile>(&text).map_err(fail)?.person
                 }
                 "places.toml" => {
                     lexicon.places = toml::from_str::<PlacesFile>(&text).map_err(fail)?.place
                 }
-                "cues.toml" => lexicon.cues = toml::from_str::<CuesFile>(&text).map_err(fail)?.cue,
                 _ => {}
             }
         }
+        if lexicon.language(REQUIRED_PACK).is_none() {
+            return Err(LexiconError {
+                file: format!("{REQUIRED_PACK}/"),
+                reason: "the Indonesian language pack is missing".into(),
+            });
+        }
+        lexicon.languages.sort_by(|a, b| a.code.cmp(&b.code));
         Ok(lexicon)
     }
+}
+
+/// The language pack folders of a lexicon folder: sub-folders named by a
+/// two-letter code that hold a `cues.toml`, in code order.
+fn pack_folders(dir: &Path) -> Result<Vec<String>, LexiconError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| LexiconError {
+        file: dir.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    let mut codes: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.path().join("cues.toml").is_file())
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .filter(|name| name.len() == 2 && name.chars().all(|c| c.is_ascii_lowercase()))
+        .collect();
+    codes.sort();
+    Ok(codes)
 }
 
 #[cfg(test)]
@@ -124,7 +217,42 @@ mod tests {
         assert!(!lexicon.version.is_empty());
         assert_eq!(lexicon.plover.types.len(), 16);
         assert!(!lexicon.countries.is_empty());
-        assert!(!lexicon.cues.is_empty());
+        let indonesian = lexicon.language("id").expect("the Indonesian pack");
+        assert!(!indonesian.cues.is_empty() && !indonesian.titles.is_empty());
+        assert!(!indonesian.words.speech_verbs.is_empty());
+    }
+
+    #[test]
+    fn the_repositorys_folder_loads_as_the_embedded_lexicon() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../lexicon");
+        let from_dir = Lexicon::from_dir(&dir).expect("lexicon/ loads");
+        let embedded = Lexicon::embedded().unwrap();
+        let codes = |l: &Lexicon| {
+            l.languages
+                .iter()
+                .map(|p| p.code.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(codes(&from_dir), codes(&embedded));
+        assert_eq!(
+            from_dir.language("id").unwrap().cues.len(),
+            embedded.language("id").unwrap().cues.len()
+        );
+    }
+
+    #[test]
+    fn a_folder_without_the_indonesian_pack_is_refused_by_name() {
+        let dir =
+            std::env::temp_dir().join(format!("warta-lexicon-no-pack-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../lexicon");
+        for (name, _) in SHARED {
+            std::fs::copy(repo.join(name), dir.join(name)).unwrap();
+        }
+        let error = Lexicon::from_dir(&dir).unwrap_err();
+        std::fs::remove_dir_all(&dir).ok();
+        assert_eq!(error.file, "id/");
+        assert!(error.reason.contains("Indonesian language pack"), "{error}");
     }
 
     /// Their form and uniqueness are `check`'s (tested below); here, that

@@ -2,18 +2,36 @@
 
 use serde::Deserialize;
 
-/// Everything Warta knows, loaded.
+/// Everything Warta knows, loaded: the world and the ontology, shared by
+/// every language, and one [`LanguageLexicon`] per language pack.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     pub version: String,
     pub plover: Plover,
-    pub words: Words,
     pub countries: Vec<Country>,
     pub organisations: Vec<Organisation>,
-    pub titles: Vec<Title>,
     pub people: Vec<Person>,
     pub places: Vec<Place>,
+    /// By ISO 639-1 code, in code order (`lexicon/id/`, ...).
+    pub languages: Vec<LanguageLexicon>,
+}
+
+/// What one language pack knows (its folder under `lexicon/`): closed word
+/// classes, titles and role nouns, event cues.
+#[derive(Debug, Clone, Default)]
+pub struct LanguageLexicon {
+    /// ISO 639-1 code, the folder's name.
+    pub code: String,
+    pub words: Words,
+    pub titles: Vec<Title>,
     pub cues: Vec<Cue>,
+}
+
+impl Lexicon {
+    /// The pack of a language, by ISO 639-1 code.
+    pub fn language(&self, code: &str) -> Option<&LanguageLexicon> {
+        self.languages.iter().find(|l| l.code == code)
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
