@@ -13,8 +13,7 @@ use warta_clean::{clean, LanguageGuess};
 use warta_record::EventRecord;
 
 use crate::compiled::Coder;
-use crate::entities::References;
-use crate::events::{Candidate, SentenceMentions};
+use crate::events::Candidate;
 
 /// A report whose words are this share (in percent) of sports vocabulary is a
 /// sports report (see `sports_words` in words.toml).
@@ -29,10 +28,6 @@ const CHECKPOINT_BYTES: usize = 4096;
 const MAX_SENTENCE_TOKENS: usize = 250;
 /// The shortest piece such a cut leaves.
 const MIN_PIECE_TOKENS: usize = 50;
-
-/// How far into a content clause ("agar Indonesia membantu Filipina
-/// memerangi") an act may lie and still be that content.
-const CONTENT_REACH: usize = 8;
 
 fn is_sports_share(sports: usize, total: usize) -> bool {
     sports >= 4 && sports * 100 >= total.max(1) * SPORTS_SHARE_PERCENT
@@ -408,14 +403,17 @@ impl Coder {
             },
         };
         out.language = Some(language.to_string());
-        if language == "en" {
+        let Some(pack) = crate::lang::pack_for(language) else {
             out.skipped = Some(Skipped {
-                reason: "no language pack for English yet (en)".into(),
+                reason: format!(
+                    "no language pack for {} yet ({language})",
+                    crate::lang::language_name(language)
+                ),
                 stopped: false,
             });
             return out;
-        }
-        let analysed = self.analyse(cleaned.text);
+        };
+        let analysed = pack.analyse(self, cleaned.text);
         out.sentences = analysed.sentences.len();
         let sports = analysed.words.iter().filter(|w| w.sports).count();
         if is_sports_share(sports, analysed.words.len()) {
@@ -429,16 +427,6 @@ impl Coder {
         let reference = self.reference_date(doc, &analysed);
         out.publication_date = reference.map(|r| r.date.format("%Y-%m-%d").to_string());
         let date_text = reference.map(|r| r.date.format("%Y-%m-%d").to_string());
-        let mut refs = References::default();
-        let mut mentions: Vec<SentenceMentions> = Vec::with_capacity(analysed.sentences.len());
-        for s in &analysed.sentences {
-            if let Some(reason) = budget.exhausted() {
-                return stopped(out, reason, analysed.text);
-            }
-            let found = self.mentions(&analysed, s.first, s.end, date_text.as_deref(), &mut refs);
-            mentions.push(SentenceMentions::new(&analysed, found, &self.sets));
-        }
-        let speakers = self.speakers(&analysed, &mentions, &refs);
         // The headline, when the text opens with it, is coded like a
         // sentence, in headline style.
         let headline = out.title.as_deref().is_some_and(|title| {
@@ -447,71 +435,11 @@ impl Coder {
                 first.eq(title.split_whitespace())
             })
         });
-        let mut candidates: Vec<Candidate> = Vec::new();
-        for (index, s) in analysed.sentences.iter().enumerate() {
-            if let Some(reason) = budget.exhausted() {
-                return stopped(out, reason, analysed.text);
-            }
-            let matches = self.find_cues(&analysed, s.first, s.end, headline && index == 0);
-            if matches.is_empty() {
-                continue;
-            }
-            // A headline's cue words are its verbs, bare as they are.
-            let verbs: Vec<usize> = if headline && index == 0 {
-                matches.iter().map(|m| m.start).collect()
-            } else {
-                Vec::new()
-            };
-            let phrases = self.phrases(&analysed, s.first, s.end, &mentions[index], &verbs);
-            let embedded = self.embedded_acts(&analysed, &matches);
-            let mut sentence: Vec<(usize, Candidate)> = Vec::new();
-            for (k, m) in matches.iter().enumerate() {
-                // A cue's object may itself be a cue ("mengirimkan bantuan
-                // kemanusiaan ke Palestina"): the recipient lies past it.
-                let object_cue = |n: &crate::cues::CueMatch| {
-                    !self.cues[m.cue].object.is_empty() && n.start <= m.end + 2
-                };
-                // "mengkritik latihan militer Jepang": a cue that opens the
-                // object phrase is the object; its possessor may be whom.
-                let object = phrases.object_after(m.end, s.end);
-                let opens_object = |n: &crate::cues::CueMatch| {
-                    object.is_some_and(|p| p.start.max(m.end) == n.start)
-                };
-                let limit = match (matches.get(k + 1), matches.get(k + 2)) {
-                    (Some(n), after) if object_cue(n) => after.map_or(s.end, |a| a.start),
-                    (Some(n), after) if opens_object(n) => {
-                        let end = object.map_or(s.end, |p| p.end);
-                        after.map_or(end, |a| a.start.min(end))
-                    }
-                    (Some(n), _) => n.start,
-                    (None, _) => s.end,
-                };
-                let found = self
-                    .candidate(
-                        &analysed,
-                        index,
-                        m,
-                        limit,
-                        &mentions[index],
-                        &phrases,
-                        &speakers[index],
-                    )
-                    .map(crate::events::split_meetings)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .collect::<Vec<_>>();
-                sentence.extend(found.into_iter().map(|c| (k, c)));
-            }
-            let (aims, sentence): (Vec<_>, Vec<_>) =
-                sentence.into_iter().partition(|(_, c)| c.aim_only);
-            let mut sentence =
-                crate::events::fold_embedded(&analysed, &self.sets, sentence, &embedded);
-            crate::events::reactions_target_the_act(&self.lexicon, &mut sentence);
-            let alleged = crate::events::allegations(&analysed, &self.sets, &sentence);
-            candidates.extend(sentence);
-            candidates.extend(alleged);
-            candidates.extend(aims.into_iter().map(|(_, c)| c));
-        }
+        let acts = pack.acts(self, &analysed, headline, date_text.as_deref(), budget);
+        let mut candidates = match acts {
+            Ok(candidates) => candidates,
+            Err(reason) => return stopped(out, reason, analysed.text),
+        };
         crate::story::complete_opponents(&mut candidates);
         candidates.retain(|c| !c.aim_only);
         // A headline act merges into the body's telling of it, which keeps
@@ -522,63 +450,6 @@ impl Coder {
         out.records = self.records(&analysed, doc, language, candidates, reference);
         out.text = analysed.text;
         out
-    }
-
-    /// Acts that are only the content of an appeal, refusal, threat or
-    /// promise ("menolak mengekstradisi", "mengancam menyerang", "mendesak
-    /// Israel menghentikan"): they have not happened, and are not coded.
-    fn embedded_acts(&self, doc: &Analysed, matches: &[crate::cues::CueMatch]) -> Vec<bool> {
-        let mut embedded = vec![false; matches.len()];
-        for k in 0..matches.len().saturating_sub(1) {
-            // "menolak desakan untuk mundur": the content of an embedded
-            // appeal is not an act either.
-            let governing = embedded[k]
-                || matches!(
-                    self.pack.cues[matches[k].cue].event_type.as_str(),
-                    "REQUEST" | "REJECT" | "THREATEN" | "AGREE"
-                );
-            let (here, next) = (&matches[k], &matches[k + 1]);
-            let between = here.end..next.start;
-            // "memberikan lampu hijau agar Indonesia membantu Filipina
-            // memerangi ISIS": a content opener right after the act opens
-            // its content clause, subject and all.
-            let opened = (here.end..(here.end + 2).min(next.start))
-                .any(|i| self.sets.content_openers.contains(doc.lower(i)));
-            let reach = if opened { CONTENT_REACH } else { 3 };
-            let close = next.start <= here.end + reach
-                && between.clone().all(|i| {
-                    let w = doc.lower(i);
-                    doc.kind(i) == TokenKind::Word
-                        && (!self.sets.clause_breakers.contains(w)
-                            || matches!(w, "untuk" | "agar" | "supaya"))
-                        && !self.sets.speech_verbs.contains(w)
-                });
-            // "mengancam akan meluncurkan serangan nuklir ke Seoul, dan
-            // menghancurkan ibu kota": a verb coordinated with the verb
-            // inside a threat or appeal is part of its content too. Not one
-            // coordinated with the threat itself ("mengancam Israel dan
-            // meluncurkan rudal").
-            let inner_verb = (here.start + 1..here.end).any(|i| doc.active_verb(i));
-            let coordinated = inner_verb
-                && next.start > here.end
-                && next.start <= here.end + 12
-                && self.sets.coordinators.contains(doc.lower(next.start - 1))
-                && between.clone().all(|i| {
-                    let w = doc.lower(i);
-                    (doc.kind(i) == TokenKind::Word || doc.text_of(i) == ",")
-                        && !self.sets.clause_breakers.contains(w)
-                        && !self.sets.speech_verbs.contains(w)
-                        && !(doc.verbal(i) && i + 1 < next.start)
-                });
-            // Within a content, a coordinated act goes on with the content
-            // ("mendesak Israel menghentikan serangan dan membuka akses").
-            let own_act = !embedded[k]
-                && !inner_verb
-                && next.start > here.end
-                && self.sets.coordinators.contains(doc.lower(next.start - 1));
-            embedded[k + 1] = governing && (close && !own_act || coordinated);
-        }
-        embedded
     }
 
     /// Whether these (lower-case) words are a sports report's.

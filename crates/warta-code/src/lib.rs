@@ -15,6 +15,7 @@ mod document;
 mod entities;
 mod events;
 mod examples;
+mod lang;
 mod phrases;
 mod roles;
 mod speech;

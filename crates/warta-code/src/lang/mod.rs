@@ -1,0 +1,98 @@
+//! Language packs: what the core asks of a language. The core cleans a
+//! document, decides its language, and hands the text to that language's
+//! pack, which analyses it and finds its acts with their actors and
+//! recipients; the core then completes the story (opponents, headlines)
+//! and makes the records. A pack's data is its folder under `lexicon/`
+//! (`docs/language-packs.md`).
+
+mod id;
+
+use crate::budget::Budget;
+use crate::compiled::Coder;
+use crate::document::Analysed;
+use crate::events::Candidate;
+
+/// One language's analysis and grammar of acts.
+pub(crate) trait LanguagePack: Send + Sync {
+    /// ISO 639-1 code: the pack's folder under `lexicon/`.
+    fn code(&self) -> &'static str;
+
+    /// Whether it reads documents in this language (ISO 639-1): its own,
+    /// and any close enough to code with its grammar.
+    fn reads(&self, language: &str) -> bool {
+        language == self.code()
+    }
+
+    /// Sentences, tokens, and each word's morphology.
+    fn analyse(&self, coder: &Coder, text: String) -> Analysed;
+
+    /// The candidate acts of the text, sentence by sentence, with their
+    /// actors and recipients (`headline`: the first sentence is the title,
+    /// in headline style; `date`: the report's date). Stops with the
+    /// budget's reason when it runs out.
+    fn acts(
+        &self,
+        coder: &Coder,
+        analysed: &Analysed,
+        headline: bool,
+        date: Option<&str>,
+        budget: &Budget,
+    ) -> Result<Vec<Candidate>, &'static str>;
+}
+
+/// The packs this build has, by code.
+static PACKS: &[&dyn LanguagePack] = &[&id::Indonesian];
+
+/// The pack that reads a language, if Warta has one.
+pub(crate) fn pack_for(language: &str) -> Option<&'static dyn LanguagePack> {
+    PACKS.iter().copied().find(|p| p.reads(language))
+}
+
+/// The English name of a language Warta recognises.
+pub(crate) fn language_name(code: &str) -> &str {
+    match code {
+        "en" => "English",
+        "id" => "Indonesian",
+        "ms" => "Malay",
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Document;
+
+    #[test]
+    fn each_language_goes_to_the_pack_that_reads_it() {
+        assert_eq!(pack_for("id").map(|p| p.code()), Some("id"));
+        assert_eq!(pack_for("ms").map(|p| p.code()), Some("id"), "Malay with Indonesian");
+        assert!(pack_for("en").is_none());
+        assert!(pack_for("ar").is_none());
+        assert_eq!(language_name("en"), "English");
+    }
+
+    #[test]
+    fn a_language_without_a_pack_is_skipped_and_named() {
+        let coder = Coder::embedded().unwrap();
+        let doc = |language: &str| Document {
+            doc_id: "d".into(),
+            text: "Presiden Rusia menelepon Presiden Iran pada Selasa (16/4/2024).".into(),
+            title: None,
+            date: Some("2024-04-17".into()),
+            source: None,
+            url: None,
+            language: Some(language.into()),
+        };
+        let english = coder.code(&doc("en-GB"));
+        assert_eq!(english.language.as_deref(), Some("en"));
+        assert!(english.records.is_empty());
+        assert_eq!(
+            english.skipped.map(|s| s.reason).as_deref(),
+            Some("no language pack for English yet (en)")
+        );
+        let indonesian = coder.code(&doc("id"));
+        assert!(indonesian.skipped.is_none());
+        assert_eq!(indonesian.records.len(), 1);
+    }
+}
