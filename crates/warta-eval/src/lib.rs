@@ -378,7 +378,7 @@ impl Report {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use warta_record::{Entity, Size};
 
@@ -391,7 +391,9 @@ mod tests {
         }
     }
 
-    fn record(t: &str, actors: &[&str], recipients: &[&str]) -> EventRecord {
+    /// A predicted record of a type between countries (shared by the
+    /// scorers' tests).
+    pub(crate) fn record(t: &str, actors: &[&str], recipients: &[&str]) -> EventRecord {
         EventRecord {
             id: String::new(),
             doc_id: "d".into(),

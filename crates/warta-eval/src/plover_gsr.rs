@@ -302,7 +302,6 @@ impl GsrReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use warta_record::{Entity, Size};
 
     fn gold(t: &str, source: &[&str], target: &[&str]) -> GsrRecord {
         GsrRecord {
@@ -316,38 +315,9 @@ mod tests {
     }
 
     fn predicted(t: &str, cameo: &str, actors: &[&str], recipients: &[&str]) -> EventRecord {
-        let entity = |c: &&str| Entity {
-            text: c.to_string(),
-            name: None,
-            country: Some(c.to_string()),
-            sector: None,
-        };
         EventRecord {
-            id: String::new(),
-            doc_id: "g".into(),
-            language: "en".into(),
-            event_type: t.into(),
-            mode: None,
-            modes: vec![],
-            context: vec![],
             cameo: cameo.into(),
-            quad_class: 1,
-            intensity: 1.0,
-            actor: actors.iter().map(entity).collect(),
-            recipient: recipients.iter().map(entity).collect(),
-            date: None,
-            date_precision: None,
-            date_source: "publication".into(),
-            background: false,
-            location: None,
-            size: Size::default(),
-            quote: None,
-            sentence_index: 0,
-            sentence: String::new(),
-            span: [0, 0],
-            trigger: String::new(),
-            rule: String::new(),
-            confidence: 1.0,
+            ..crate::tests::record(t, actors, recipients)
         }
     }
 

@@ -4,8 +4,6 @@ with the Parquet export's schema, from Python objects or from Arrow.
 
 import datetime
 import json
-import os
-import pathlib
 import subprocess
 import warnings
 
@@ -14,15 +12,10 @@ import pyarrow.parquet as pq
 import pytest
 
 import warta
+from common import CALL, REPO, WARTA_BIN
 
-REPO = pathlib.Path(__file__).resolve().parents[3]
 ARTICLES = REPO / "examples" / "articles"
-WARTA_BIN = pathlib.Path(os.environ.get("WARTA_BIN", REPO / "target" / "debug" / "warta"))
 
-CALL = (
-    "Presiden Rusia Vladimir Putin melakukan percakapan telepon dengan Presiden "
-    "Iran Ebrahim Raisi pada Selasa (16/4/2024) untuk membahas situasi di Timur Tengah."
-)
 VISIT = (
     "Menteri Luar Negeri Indonesia Retno Marsudi mengunjungi Kuala Lumpur pada Kamis "
     "(2/5/2024) dan bertemu Menteri Luar Negeri Malaysia untuk membahas perbatasan."

@@ -5,17 +5,14 @@ The command line binary is found through WARTA_BIN, else the debug build.
 """
 
 import json
-import os
-import pathlib
 import subprocess
 
 import pytest
 
 import warta
+from common import CALL, REPO, WARTA_BIN
 
-REPO = pathlib.Path(__file__).resolve().parents[3]
 EXAMPLES = REPO / "examples" / "articles" / "12_kumpulan_berita_singkat.jsonl"
-WARTA_BIN = pathlib.Path(os.environ.get("WARTA_BIN", REPO / "target" / "debug" / "warta"))
 
 # The fields of ../shared/spec/event-record.md, always present.
 CONTRACT = {
@@ -27,10 +24,6 @@ CONTRACT = {
 # Present only when they say something (docs/records.md).
 OPTIONAL = {"modes", "background"}
 
-CALL = (
-    "Presiden Rusia Vladimir Putin melakukan percakapan telepon dengan Presiden "
-    "Iran Ebrahim Raisi pada Selasa (16/4/2024) untuk membahas situasi di Timur Tengah."
-)
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ Skipped without pyspark or Java, unless WARTA_REQUIRE_SPARK is set (as in
 
 import json
 import os
-import pathlib
 import shutil
 import subprocess
 import sys
@@ -19,10 +18,9 @@ import pyarrow.dataset as ds
 import pytest
 
 import warta
+from common import REPO, WARTA_BIN
 
-REPO = pathlib.Path(__file__).resolve().parents[3]
 SHARED = REPO.parent / "shared"
-WARTA_BIN = pathlib.Path(os.environ.get("WARTA_BIN", REPO / "target" / "debug" / "warta"))
 # IndoSum articles in the slice: enough for several partitions and batches.
 SLICE = 400
 

@@ -66,7 +66,11 @@ mod tests {
     #[test]
     fn each_language_goes_to_the_pack_that_reads_it() {
         assert_eq!(pack_for("id").map(|p| p.code()), Some("id"));
-        assert_eq!(pack_for("ms").map(|p| p.code()), Some("id"), "Malay with Indonesian");
+        assert_eq!(
+            pack_for("ms").map(|p| p.code()),
+            Some("id"),
+            "Malay with Indonesian"
+        );
         assert!(pack_for("en").is_none());
         assert!(pack_for("ar").is_none());
         assert_eq!(language_name("en"), "English");
