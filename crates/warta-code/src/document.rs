@@ -387,11 +387,10 @@ impl Coder {
             skipped: None,
             sentences: 0,
         };
-        let language = match doc.language.as_deref().map(str::to_lowercase) {
-            Some(l) if l.starts_with("id") || l.starts_with("in") => "id",
-            Some(l) if l.starts_with("ms") => "ms",
-            Some(l) if l == "en" || l.starts_with("en-") || l.starts_with("en_") => "en",
-            _ => match self.language.detect(&cleaned.text) {
+        let declared = doc.language.as_deref().and_then(crate::lang::declared);
+        let language = match declared {
+            Some(code) => code,
+            None => match self.language.detect(&cleaned.text) {
                 LanguageGuess::Known(code) => code,
                 LanguageGuess::Unknown => {
                     out.skipped = Some(Skipped {

@@ -13,6 +13,10 @@ use warta_code::{Budget, Coder, Document};
 use warta_store::arrow::{event_batch, event_schema};
 use warta_store::StoredEvent;
 
+/// What coding many documents comes to: the stream of their events, and
+/// the documents that failed, named.
+pub(crate) type Coded = (Result<FFI_ArrowArrayStream, ArrowError>, Vec<String>);
+
 /// Documents per piece of work: each is coded and turned into one Arrow
 /// batch on one thread, so that building batches overlaps coding, and a
 /// batch stays small.
@@ -32,7 +36,7 @@ pub(crate) fn code_chunks<T: Send>(
     chunks: impl Iterator<Item = T>,
     prepare: impl Fn(T) -> (Vec<Document>, Vec<String>) + Sync,
     budget: std::time::Duration,
-) -> (Result<FFI_ArrowArrayStream, ArrowError>, Vec<String>) {
+) -> Coded {
     let schema = match event_schema() {
         Ok(schema) => schema,
         Err(e) => return (Err(e), Vec::new()),

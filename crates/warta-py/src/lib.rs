@@ -62,10 +62,7 @@ impl Coder {
         py: Python<'_>,
         documents: &Bound<'_, PyAny>,
         pool: &rayon::ThreadPool,
-    ) -> PyResult<(
-        Result<arrow_array::ffi_stream::FFI_ArrowArrayStream, arrow_schema::ArrowError>,
-        Vec<String>,
-    )> {
+    ) -> PyResult<arrow::Coded> {
         let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Document>>(8);
         std::thread::scope(|scope| {
             let coding = scope.spawn(|| {

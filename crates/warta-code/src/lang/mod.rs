@@ -48,6 +48,22 @@ pub(crate) fn pack_for(language: &str) -> Option<&'static dyn LanguagePack> {
     PACKS.iter().copied().find(|p| p.reads(language))
 }
 
+/// The ISO 639-1 code of a language a document declares ("id", "in",
+/// "id-ID", "ms-MY", "en_GB"), when it is one Warta recognises; other
+/// declarations leave the language to detection.
+pub(crate) fn declared(tag: &str) -> Option<&'static str> {
+    let tag = tag.to_lowercase();
+    if tag.starts_with("id") || tag.starts_with("in") {
+        Some("id")
+    } else if tag.starts_with("ms") {
+        Some("ms")
+    } else if tag == "en" || tag.starts_with("en-") || tag.starts_with("en_") {
+        Some("en")
+    } else {
+        None
+    }
+}
+
 /// The English name of a language Warta recognises.
 pub(crate) fn language_name(code: &str) -> &str {
     match code {
@@ -74,6 +90,19 @@ mod tests {
         assert!(pack_for("en").is_none());
         assert!(pack_for("ar").is_none());
         assert_eq!(language_name("en"), "English");
+    }
+
+    #[test]
+    fn declared_tags_name_the_languages_warta_recognises() {
+        for (tag, code) in [("id", "id"), ("in", "id"), ("ID-id", "id"), ("ms-MY", "ms")] {
+            assert_eq!(declared(tag), Some(code), "{tag}");
+        }
+        for (tag, code) in [("en", "en"), ("en-GB", "en"), ("en_US", "en")] {
+            assert_eq!(declared(tag), Some(code), "{tag}");
+        }
+        for tag in ["eng", "de", "ar", ""] {
+            assert_eq!(declared(tag), None, "{tag}");
+        }
     }
 
     #[test]
