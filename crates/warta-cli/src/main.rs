@@ -165,6 +165,9 @@ enum Command {
     EvalPlover {
         /// The folder with PLOVER_GSR_CAMEO.txt and CAMEO2PLOVER-2021.txt.
         folder: PathBuf,
+        /// Also list every sentence whose act was missed, with what was predicted.
+        #[arg(short, long)]
+        verbose: bool,
     },
     /// Measure coding throughput on a corpus (MiB/s, articles/s, sentences/s, memory).
     ///
@@ -456,13 +459,13 @@ fn run(cli: Cli, started: Instant) -> anyhow::Result<ExitCode> {
                 ExitCode::from(1)
             })
         }
-        Command::EvalPlover { folder } => {
+        Command::EvalPlover { folder, verbose } => {
             use warta_eval::plover_gsr;
             let coder = Coder::new(lexicon);
             let records = plover_gsr::load_records(&folder).map_err(anyhow::Error::msg)?;
             let roots = plover_gsr::load_cameo_roots(&folder).map_err(anyhow::Error::msg)?;
             let report = plover_gsr::evaluate_gsr(&coder, &records, &roots);
-            write!(std::io::stdout(), "{}", report.render())?;
+            write!(std::io::stdout(), "{}", report.render_verbose(verbose))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { gold, verbose } => {

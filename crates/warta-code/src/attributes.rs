@@ -146,8 +146,8 @@ impl Coder {
             span: [doc.char_offset(start_byte), doc.char_offset(end_byte)],
             trigger: doc.text[start_byte..end_byte].to_string(),
             rule: match c.derived_by {
-                Some(rule) => format!("id/{rule}"),
-                None => format!("id/{}", cue.id),
+                Some(rule) => format!("{}/{rule}", self.pack.code),
+                None => format!("{}/{}", self.pack.code, cue.id),
             },
             confidence: (c.confidence * 100.0).round() / 100.0,
         }

@@ -54,8 +54,17 @@ pub(crate) struct CompiledCue {
 /// Everything the coder needs, compiled from a [`Lexicon`].
 pub struct Coder {
     pub(crate) lexicon: Lexicon,
-    /// The Indonesian pack's words, titles and cues (`lexicon/id/`).
+    /// This coder's language pack: its words, titles and cues
+    /// (`lexicon/id/`, `lexicon/en/`).
     pub(crate) pack: LanguageLexicon,
+    /// Which of a thread's word caches this coder's language uses.
+    pub(crate) slot: usize,
+    /// The coders of the other packs: the same world compiled with another
+    /// language's words, titles and cues (empty in those coders).
+    pub(crate) others: Vec<Coder>,
+    /// What the pack's grammar compiles for itself from its data
+    /// (`LanguagePack::compile`), if anything.
+    pub(crate) grammar: Option<Box<dyn std::any::Any + Send + Sync>>,
     /// Names keyed by the lower-case first token.
     pub(crate) names: HashMap<String, Vec<Name>>,
     pub(crate) cues: Vec<CompiledCue>,
@@ -174,10 +183,39 @@ pub(crate) fn name_tokens(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// The pack the coder starts from: the loader refuses a lexicon without it.
+const PRIMARY_PACK: &str = "id";
+
 impl Coder {
+    /// The coder of every language pack in the lexicon that this build has
+    /// a grammar for (`crate::lang`).
     pub fn new(lexicon: Lexicon) -> Coder {
-        // The loader refuses a lexicon without it.
-        let pack = lexicon.language("id").cloned().unwrap_or_default();
+        let others: Vec<Coder> = lexicon
+            .languages
+            .iter()
+            .filter(|l| l.code != PRIMARY_PACK)
+            .filter(|l| crate::lang::pack_for(&l.code).is_some_and(|p| p.code() == l.code))
+            .map(|l| l.code.clone())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .enumerate()
+            .map(|(k, code)| Coder::compile(lexicon.clone(), &code, k + 1))
+            .collect();
+        let mut coder = Coder::compile(lexicon, PRIMARY_PACK, 0);
+        coder.others = others;
+        coder
+    }
+
+    /// The coder of one language's pack (this one, or one of its others).
+    pub(crate) fn for_language(&self, code: &str) -> Option<&Coder> {
+        std::iter::once(self)
+            .chain(&self.others)
+            .find(|c| c.pack.code == code)
+    }
+
+    /// The world compiled with one pack's words, titles and cues.
+    fn compile(lexicon: Lexicon, code: &str, slot: usize) -> Coder {
+        let pack = lexicon.language(code).cloned().unwrap_or_default();
         let mut names: HashMap<String, Vec<Name>> = HashMap::default();
         let mut add = |text: &str, exact: bool, target: NameTarget| {
             let tokens: Vec<String> = if exact {
@@ -212,6 +250,46 @@ impl Coder {
                 .iter()
                 .for_each(|n| add(n, false, NameTarget::Organisation(i)));
             o.abbreviations
+                .iter()
+                .for_each(|n| add(n, true, NameTarget::Organisation(i)));
+        }
+        // The pack's own names of the shared states and organisations.
+        for variants in &pack.names.country {
+            let Some(i) = lexicon
+                .countries
+                .iter()
+                .position(|c| c.code == variants.code)
+            else {
+                continue;
+            };
+            variants
+                .names
+                .iter()
+                .chain(&variants.adjectives)
+                .for_each(|n| add(n, false, NameTarget::Country(i)));
+            variants
+                .abbreviations
+                .iter()
+                .for_each(|n| add(n, true, NameTarget::Country(i)));
+            variants
+                .metonyms
+                .iter()
+                .for_each(|n| add(n, false, NameTarget::Metonym(i)));
+        }
+        for variants in &pack.names.organisation {
+            let Some(i) = lexicon
+                .organisations
+                .iter()
+                .position(|o| o.id == variants.id)
+            else {
+                continue;
+            };
+            variants
+                .names
+                .iter()
+                .for_each(|n| add(n, false, NameTarget::Organisation(i)));
+            variants
+                .abbreviations
                 .iter()
                 .for_each(|n| add(n, true, NameTarget::Organisation(i)));
         }
@@ -271,6 +349,9 @@ impl Coder {
                 _ => {}
             }
         }
+        let grammar = crate::lang::pack_for(code)
+            .filter(|p| p.code() == code)
+            .and_then(|p| p.compile(&pack, &roots));
         let stemmer = Stemmer::new(roots, pack.words.lexicalised.iter().cloned());
         let mut cues_by_headline_form: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, cue) in cues.iter().enumerate() {
@@ -462,6 +543,9 @@ impl Coder {
         Coder {
             lexicon,
             pack,
+            slot,
+            others: Vec::new(),
+            grammar,
             names,
             cues,
             cues_by_root,
@@ -491,6 +575,11 @@ impl Coder {
     /// The language pack this coder codes with.
     pub fn pack(&self) -> &LanguageLexicon {
         &self.pack
+    }
+
+    /// What the pack's grammar compiled for itself, as the type it made.
+    pub(crate) fn grammar<T: 'static>(&self) -> Option<&T> {
+        self.grammar.as_ref().and_then(|g| g.downcast_ref::<T>())
     }
 }
 

@@ -155,7 +155,51 @@ pub(crate) struct Analysed {
 const WORD_CACHE_LIMIT: usize = 200_000;
 
 thread_local! {
-    static WORD_CACHE: RefCell<HashMap<Box<str>, Rc<WordInfo>>> = RefCell::new(HashMap::default());
+    /// One cache per language (a coder's `slot`): a form's analysis
+    /// differs between languages.
+    static WORD_CACHE: RefCell<Vec<HashMap<Box<str>, Rc<WordInfo>>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Splits the clitics of the words from `first` on into tokens of their
+/// own: "Israel's" is "Israel" and "'s", "didn't" "did" and "n't".
+fn split_clitics(text: &str, tokens: &mut Vec<Token>, first: usize, clitics: &[String]) {
+    let mut k = first;
+    while k < tokens.len() {
+        let t = tokens[k];
+        if t.kind == TokenKind::Word {
+            let word = t.text(text);
+            let found = clitics.iter().find(|c| {
+                word.len() > c.len()
+                    && word
+                        .get(word.len() - c.len()..)
+                        .is_some_and(|end| end.eq_ignore_ascii_case(c))
+                    && word.is_char_boundary(word.len() - c.len())
+            });
+            if let Some(clitic) = found {
+                let cut = t.end - clitic.len();
+                tokens[k].end = cut;
+                tokens.insert(
+                    k + 1,
+                    Token {
+                        start: cut,
+                        end: t.end,
+                        kind: TokenKind::Word,
+                    },
+                );
+                k += 1;
+            }
+        }
+        k += 1;
+    }
+}
+
+/// A word's analysis by a language's morphology.
+pub(crate) struct Morph {
+    /// The root (Indonesian) or lemma (English) cues are written in.
+    pub root: String,
+    pub voice: Voice,
+    /// The form is a verb's.
+    pub verbal: bool,
 }
 
 impl Analysed {
@@ -412,7 +456,33 @@ impl Coder {
             });
             return out;
         };
-        let analysed = pack.analyse(self, cleaned.text);
+        // The pack's coder: the world compiled with its words and cues.
+        let Some(coder) = self.for_language(pack.code()) else {
+            out.skipped = Some(Skipped {
+                reason: format!(
+                    "the lexicon has no {} pack ({})",
+                    crate::lang::language_name(pack.code()),
+                    pack.code()
+                ),
+                stopped: false,
+            });
+            return out;
+        };
+        coder.code_analysed(doc, pack, cleaned.text, out, budget)
+    }
+
+    /// Codes a cleaned document with its language's pack: this coder is
+    /// that pack's.
+    fn code_analysed(
+        &self,
+        doc: &Document,
+        pack: &dyn crate::lang::LanguagePack,
+        text: String,
+        mut out: CodedDocument,
+        budget: &crate::Budget,
+    ) -> CodedDocument {
+        let language = pack.code();
+        let analysed = pack.analyse(self, text);
         out.sentences = analysed.sentences.len();
         let sports = analysed.words.iter().filter(|w| w.sports).count();
         if is_sports_share(sports, analysed.words.len()) {
@@ -446,7 +516,8 @@ impl Coder {
         if headline {
             candidates = fold_headline(candidates);
         }
-        out.records = self.records(&analysed, doc, language, candidates, reference);
+        let language = out.language.clone().unwrap_or_else(|| language.to_string());
+        out.records = self.records(&analysed, doc, &language, candidates, reference);
         out.text = analysed.text;
         out
     }
@@ -495,14 +566,45 @@ impl Coder {
             .unwrap_or(limit)
     }
 
-    /// Sentences, tokens, lower-case forms and morphological analyses.
+    /// Sentences, tokens, lower-case forms and morphological analyses, by
+    /// Indonesian morphology.
     pub(crate) fn analyse(&self, text: String) -> Analysed {
+        self.analyse_with(text, &|lower: &str| {
+            let analysis = self.stemmer.analyse(lower);
+            // Loan nouns carry no affix to show they are nouns.
+            let voice = if self.sets.nominal_words.contains(lower) {
+                Voice::Nominal
+            } else {
+                analysis.voice()
+            };
+            let verbal = matches!(
+                analysis.prefixes.first().copied(),
+                Some("meN" | "ber" | "di" | "ter" | "memper")
+            );
+            Morph {
+                root: analysis.root,
+                voice,
+                verbal,
+            }
+        })
+    }
+
+    /// Sentences, tokens, lower-case forms and each word's analysis by a
+    /// language's morphology (`morphology` gets a lower-case word).
+    pub(crate) fn analyse_with(
+        &self,
+        text: String,
+        morphology: &dyn Fn(&str) -> Morph,
+    ) -> Analysed {
         let spans = split_sentences(&text, &self.abbreviations);
         let mut tokens = Vec::with_capacity(text.len() / 6);
         let mut sentences = Vec::with_capacity(spans.len());
         for span in spans {
             let first = tokens.len();
             tokenize_into(&text[span.start..span.end], span.start, &mut tokens);
+            if !self.pack.words.clitics.is_empty() {
+                split_clitics(&text, &mut tokens, first, &self.pack.words.clitics);
+            }
             if tokens.len() - first > MAX_SENTENCE_TOKENS {
                 // Text without sentence breaks: pieces of bounded length,
                 // so that the work per sentence stays bounded too.
@@ -526,8 +628,12 @@ impl Coder {
                 });
             }
         }
-        let words = WORD_CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
+        let words = WORD_CACHE.with(|caches| {
+            let mut caches = caches.borrow_mut();
+            if caches.len() <= self.slot {
+                caches.resize_with(self.slot + 1, HashMap::default);
+            }
+            let cache = &mut caches[self.slot];
             if cache.len() > WORD_CACHE_LIMIT {
                 cache.clear();
             }
@@ -539,21 +645,18 @@ impl Coder {
                         return Rc::clone(info);
                     }
                     let lower = surface.to_lowercase();
-                    let (root, voice, verbal) = if t.kind == TokenKind::Word {
-                        let analysis = self.stemmer.analyse(&lower);
-                        // Loan nouns carry no affix to show they are nouns.
-                        let voice = if self.sets.nominal_words.contains(&lower) {
-                            Voice::Nominal
-                        } else {
-                            analysis.voice()
-                        };
-                        let verbal = matches!(
-                            analysis.prefixes.first().copied(),
-                            Some("meN" | "ber" | "di" | "ter" | "memper")
-                        );
-                        (analysis.root, voice, verbal)
+                    let Morph {
+                        root,
+                        voice,
+                        verbal,
+                    } = if t.kind == TokenKind::Word {
+                        morphology(&lower)
                     } else {
-                        (lower.clone(), Voice::Active, false)
+                        Morph {
+                            root: lower.clone(),
+                            voice: Voice::Active,
+                            verbal: false,
+                        }
                     };
                     let may_refer = self.sets.pronoun_starts.contains(&lower)
                         || self.sets.first_person.contains(&lower)

@@ -1252,7 +1252,7 @@ fn same_entity(a: &Entity, b: &Entity) -> bool {
 }
 
 /// The type an announced or intended act takes (coding guide, section 1).
-fn future_form(
+pub(crate) fn future_form(
     event_type: &str,
     quad: u8,
     mode: Option<String>,

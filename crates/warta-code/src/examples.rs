@@ -44,10 +44,15 @@ impl Coder {
     /// Problems with cue and office examples, one line each.
     pub fn check_examples(&self) -> Vec<String> {
         let mut problems = Vec::new();
-        for cue in &self.pack.cues {
-            for example in &cue.examples {
-                if let Err(why) = self.check_cue_example(cue, example) {
-                    problems.push(format!("cues.toml: {}: {:?}: {why}", cue.id, example.text));
+        for coder in std::iter::once(self).chain(&self.others) {
+            for cue in &coder.pack.cues {
+                for example in &cue.examples {
+                    if let Err(why) = coder.check_cue_example(cue, example) {
+                        problems.push(format!(
+                            "{}/cues.toml: {}: {:?}: {why}",
+                            coder.pack.code, cue.id, example.text
+                        ));
+                    }
                 }
             }
         }
@@ -94,11 +99,11 @@ impl Coder {
                     .clone()
                     .unwrap_or_else(|| DEFAULT_EXAMPLE_DATE.into()),
             ),
-            language: Some("id".into()),
+            language: Some(self.pack.code.clone()),
             ..Document::default()
         };
         let coded = self.code(&doc);
-        let rule = format!("id/{}", cue.id);
+        let rule = format!("{}/{}", self.pack.code, cue.id);
         let wanted_type = example.event_type.as_deref().unwrap_or(&cue.event_type);
         let from_cue: Vec<_> = coded.records.iter().filter(|r| r.rule == rule).collect();
         if example.none {

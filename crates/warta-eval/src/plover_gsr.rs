@@ -11,6 +11,11 @@
 //! - **CAMEO root**: the first two digits of the predicted CAMEO code are a
 //!   root that `CAMEO2PLOVER-2021.txt` maps to the gold type.
 //!
+//! The records write countries as CAMEO does: a few codes differ from
+//! ISO 3166 (JAP, ITL, VTN are read as JPN, ITA, VNM), and every
+//! intergovernmental body is IGO, so Warta's UNO (UN bodies) and EUR (EU
+//! bodies) count as IGO when compared.
+//!
 //! The records use PLOVER 0.5/0.6 names for some types; they are read under
 //! today's (DEMAND → REQUEST, DISAPPROVE and INVESTIGATE → ACCUSE with that
 //! mode, FIGHT → ASSAULT). The header record (`DOCUMENT`) is not an event.
@@ -77,8 +82,27 @@ fn countries(actors: &serde_json::Value) -> BTreeSet<String> {
         .filter_map(|a| a.get("code").and_then(|c| c.as_str()))
         .filter_map(|c| c.get(..3))
         .filter(|c| c.chars().all(|ch| ch.is_ascii_uppercase()))
-        .map(str::to_owned)
+        .map(|c| iso_of_cameo(c).to_owned())
         .collect()
+}
+
+/// The ISO 3166 code of a CAMEO country code where the two differ.
+fn iso_of_cameo(code: &str) -> &str {
+    match code {
+        "JAP" => "JPN",
+        "ITL" => "ITA",
+        "VTN" => "VNM",
+        other => other,
+    }
+}
+
+/// A predicted party's country as the gold records write it: every
+/// intergovernmental body is IGO.
+fn as_gold_writes(country: &str) -> &str {
+    match country {
+        "UNO" | "EUR" => "IGO",
+        other => other,
+    }
 }
 
 /// Loads the gold sentences from the folder (or the records file itself).
@@ -147,8 +171,16 @@ pub fn lenient_match(gold: &GsrRecord, predicted: &EventRecord) -> bool {
     if predicted.event_type != gold.event_type {
         return false;
     }
-    let actors: BTreeSet<&str> = predicted.actor_countries().into_iter().collect();
-    let recipients: BTreeSet<&str> = predicted.recipient_countries().into_iter().collect();
+    let actors: BTreeSet<&str> = predicted
+        .actor_countries()
+        .into_iter()
+        .map(as_gold_writes)
+        .collect();
+    let recipients: BTreeSet<&str> = predicted
+        .recipient_countries()
+        .into_iter()
+        .map(as_gold_writes)
+        .collect();
     let symmetric = SYMMETRIC.contains(&gold.event_type.as_str())
         || (gold.event_type == "ASSAULT" && gold.target.is_empty());
     if symmetric {
@@ -180,6 +212,9 @@ pub struct GsrReport {
     pub cameo_root: Score,
     /// Per gold type: (type only, with parties).
     pub by_type: BTreeMap<String, (Score, Score)>,
+    /// Sentences with no prediction of the right type and parties: the
+    /// gold record and what was predicted, one line each.
+    pub misses: Vec<String>,
 }
 
 /// Scores one sentence's predictions against its gold record.
@@ -216,6 +251,29 @@ pub fn score_sentence(
         score.correct_predicted += right;
         score.found_gold += usize::from(right > 0);
     }
+    if !predicted.iter().any(|p| lenient_match(gold, p)) {
+        let got: Vec<String> = predicted
+            .iter()
+            .map(|p| {
+                format!(
+                    "{} {:?}->{:?} [{}]",
+                    p.event_type,
+                    p.actor_countries(),
+                    p.recipient_countries(),
+                    p.rule
+                )
+            })
+            .collect();
+        report.misses.push(format!(
+            "{} {} {:?}->{:?} | got [{}] | {}",
+            gold.id,
+            gold.event_type,
+            gold.source,
+            gold.target,
+            got.join("; "),
+            gold.text
+        ));
+    }
 }
 
 /// Codes every gold sentence (as English, with the records' placeholder
@@ -246,6 +304,18 @@ pub fn evaluate_gsr(
 }
 
 impl GsrReport {
+    /// The report, and with `verbose` every missed sentence.
+    pub fn render_verbose(&self, verbose: bool) -> String {
+        let mut out = self.render();
+        if verbose {
+            let _ = writeln!(out, "\nmissed ({}):", self.misses.len());
+            for line in &self.misses {
+                let _ = writeln!(out, "  {line}");
+            }
+        }
+        out
+    }
+
     pub fn render(&self) -> String {
         let mut out = String::new();
         let _ = writeln!(
@@ -408,6 +478,28 @@ mod tests {
         assert!(lenient_match(
             &one_sided,
             &predicted("ASSAULT", "190", &[], &["ISR"])
+        ));
+    }
+
+    #[test]
+    fn cameo_country_codes_and_igos_compare_as_the_gold_writes_them() {
+        let actors = serde_json::json!([{"code": "JAPGOV"}, {"code": "ITL"}, {"code": "IGOUNO"}]);
+        assert_eq!(
+            countries(&actors),
+            BTreeSet::from(["JPN".to_string(), "ITA".into(), "IGO".into()])
+        );
+        let g = gold("REQUEST", &["JPN"], &["IGO"]);
+        assert!(lenient_match(
+            &g,
+            &predicted("REQUEST", "100", &["JPN"], &["UNO"])
+        ));
+        assert!(lenient_match(
+            &g,
+            &predicted("REQUEST", "100", &["JPN"], &["EUR"])
+        ));
+        assert!(!lenient_match(
+            &g,
+            &predicted("REQUEST", "100", &["JPN"], &["NGO"])
         ));
     }
 }

@@ -35,15 +35,31 @@ const SHARED: &[(&str, &str)] = &[
 /// A language pack's files (in its folder, `lexicon/id/`).
 const PACK_FILES: [&str; 3] = ["words.toml", "titles.toml", "cues.toml"];
 
-/// The language packs compiled into this build: (code, files).
-const EMBEDDED_PACKS: &[(&str, [&str; 3])] = &[(
-    "id",
-    [
-        include_str!("../../../lexicon/id/words.toml"),
-        include_str!("../../../lexicon/id/titles.toml"),
-        include_str!("../../../lexicon/id/cues.toml"),
-    ],
-)];
+/// A pack's optional file: the shared entities' names in its language,
+/// where they differ from the shared files' (`lexicon/en/names.toml`).
+const NAMES_FILE: &str = "names.toml";
+
+/// The language packs compiled into this build: (code, files, names file).
+const EMBEDDED_PACKS: &[(&str, [&str; 3], Option<&str>)] = &[
+    (
+        "en",
+        [
+            include_str!("../../../lexicon/en/words.toml"),
+            include_str!("../../../lexicon/en/titles.toml"),
+            include_str!("../../../lexicon/en/cues.toml"),
+        ],
+        Some(include_str!("../../../lexicon/en/names.toml")),
+    ),
+    (
+        "id",
+        [
+            include_str!("../../../lexicon/id/words.toml"),
+            include_str!("../../../lexicon/id/titles.toml"),
+            include_str!("../../../lexicon/id/cues.toml"),
+        ],
+        None,
+    ),
+];
 
 /// The language Warta cannot code without: its pack must be there.
 const REQUIRED_PACK: &str = "id";
@@ -74,10 +90,11 @@ impl Lexicon {
             name: (*name).to_owned(),
             text: (*text).to_owned(),
         });
-        let packs = EMBEDDED_PACKS.iter().flat_map(|(code, texts)| {
+        let packs = EMBEDDED_PACKS.iter().flat_map(|(code, texts, names)| {
             PACK_FILES
                 .iter()
                 .zip(texts)
+                .chain(names.as_ref().map(|text| (&NAMES_FILE, text)))
                 .map(move |(name, text)| Source {
                     label: format!("{code}/{name}"),
                     pack: Some((*code).to_owned()),
@@ -117,6 +134,15 @@ impl Lexicon {
                     text: read(&path)?,
                 });
             }
+            let names = dir.join(&code).join(NAMES_FILE);
+            if names.is_file() {
+                sources.push(Source {
+                    label: names.display().to_string(),
+                    pack: Some(code.clone()),
+                    name: NAMES_FILE.to_owned(),
+                    text: read(&names)?,
+                });
+            }
         }
         Self::from_sources(sources)
     }
@@ -153,6 +179,7 @@ impl Lexicon {
                     "cues.toml" => {
                         language.cues = toml::from_str::<CuesFile>(&text).map_err(fail)?.cue
                     }
+                    NAMES_FILE => language.names = toml::from_str(&text).map_err(fail)?,
                     _ => {}
                 }
                 continue;

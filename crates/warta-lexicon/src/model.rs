@@ -25,6 +25,47 @@ pub struct LanguageLexicon {
     pub words: Words,
     pub titles: Vec<Title>,
     pub cues: Vec<Cue>,
+    /// The shared entities' names in this language (`names.toml`), where
+    /// the shared files do not already give them.
+    pub names: NameVariants,
+}
+
+/// A pack's names for the shared states and organisations (`names.toml`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NameVariants {
+    #[serde(default)]
+    pub country: Vec<CountryNames>,
+    #[serde(default)]
+    pub organisation: Vec<OrganisationNames>,
+}
+
+/// A state's names in one language: its names, the adjectives and people
+/// nouns that stand for it ("Russian", "Israelis"), short forms matched
+/// exactly ("U.S."), seats of government standing for the government.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountryNames {
+    pub code: String,
+    #[serde(default)]
+    pub names: Vec<String>,
+    #[serde(default)]
+    pub adjectives: Vec<String>,
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+    #[serde(default)]
+    pub metonyms: Vec<String>,
+}
+
+/// An organisation's names in one language (`id` as in organisations.toml).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationNames {
+    pub id: String,
+    #[serde(default)]
+    pub names: Vec<String>,
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
 }
 
 impl Lexicon {
@@ -79,10 +120,21 @@ impl EventType {
     }
 }
 
-/// Closed word classes (see `words.toml` for what each list is for).
+/// Closed word classes (see `words.toml` for what each list is for). A
+/// pack fills the classes its grammar reads; the others stay empty.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct Words {
+    /// Irregular inflected forms and their lemma (English "fought" ->
+    /// "fight"), for packs whose morphology inflects.
+    pub irregular_forms: Vec<IrregularForms>,
+    /// Forms of "to be" that make a following participle passive.
+    pub passive_auxiliaries: Vec<String>,
+    /// Articles and determiners a noun phrase may open with.
+    pub determiners: Vec<String>,
+    /// Endings split off a word as tokens of their own (English "'s",
+    /// "n't"), lower case.
+    pub clitics: Vec<String>,
     pub negators: Vec<String>,
     pub future: Vec<String>,
     pub intent: Vec<String>,
@@ -170,6 +222,13 @@ pub struct WeaponMode {
     pub roots: Vec<String>,
     #[serde(default)]
     pub phrases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IrregularForms {
+    pub lemma: String,
+    pub forms: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

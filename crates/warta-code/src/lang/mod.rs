@@ -5,6 +5,7 @@
 //! and makes the records. A pack's data is its folder under `lexicon/`
 //! (`docs/language-packs.md`).
 
+mod en;
 mod id;
 
 use crate::budget::Budget;
@@ -21,6 +22,17 @@ pub(crate) trait LanguagePack: Send + Sync {
     /// and any close enough to code with its grammar.
     fn reads(&self, language: &str) -> bool {
         language == self.code()
+    }
+
+    /// What the pack's grammar needs compiled from its data (a lemma
+    /// table, say), kept by its coder (`Coder::grammar`). `roots`: every
+    /// root or lemma its cues name, and its listed roots.
+    fn compile(
+        &self,
+        _pack: &warta_lexicon::LanguageLexicon,
+        _roots: &[String],
+    ) -> Option<Box<dyn std::any::Any + Send + Sync>> {
+        None
     }
 
     /// Sentences, tokens, and each word's morphology.
@@ -41,7 +53,7 @@ pub(crate) trait LanguagePack: Send + Sync {
 }
 
 /// The packs this build has, by code.
-static PACKS: &[&dyn LanguagePack] = &[&id::Indonesian];
+static PACKS: &[&dyn LanguagePack] = &[&id::Indonesian, &en::English];
 
 /// The pack that reads a language, if Warta has one.
 pub(crate) fn pack_for(language: &str) -> Option<&'static dyn LanguagePack> {

@@ -1,0 +1,676 @@
+//! English roles: who did what to whom, from English word order. Each rule
+//! is named (the `Rule` it leaves in a candidate's derivation) and tested
+//! by the sentences of `lexicon/en/roles.toml`.
+//!
+//! - `adjective-title`: "Russian Foreign Minister Sergei Lavrov", "Israel's
+//!   defence minister", "U.S. troops": a state before a title is its state.
+//! - `subject`: the actor of a verb is the first party of its clause that
+//!   no preposition governs ("Senior Hungarian and Romanian officials
+//!   agreed ...").
+//! - `passive-by`: "Iran was attacked by Israel": the subject is the
+//!   recipient, the party after "by" the actor.
+//! - `object`: the recipient is the verb's direct object or the party after
+//!   a recipient preposition (to, with, against, on, from ...), within the
+//!   clause; a party after "in", "near", "of" is a setting.
+//! - `reported-speech`: a clause after a speech verb, or before a trailing
+//!   ", officials said", whose subject is missing or a pronoun, takes the
+//!   speaker ("Hungary said it will support ...").
+//! - `nominal`: "Israel's strike on Iran", "the Israeli attack on Gaza",
+//!   "talks between Japan and China": the possessor or adjective is the
+//!   actor, the party after the preposition the recipient; a noun after a
+//!   light verb ("held talks with", "imposed sanctions on") is the verb's.
+//! - `content`: the act an appeal, offer, promise, refusal or threat is
+//!   about ("urged Iran to stop", "threatened to attack Israel") is not
+//!   coded; its recipient is the governing act's when it has none.
+//! - `modality`: negated acts are not coded (a refused future act is a
+//!   REJECT), conditional and possible ones neither, announced ones
+//!   become AGREE, THREATEN or CONCEDE (coding guide, section 1).
+
+use warta_analyse::TokenKind;
+use warta_record::Entity;
+
+use crate::budget::Budget;
+use crate::compiled::Coder;
+use crate::cues::CueMatch;
+use crate::document::Analysed;
+use crate::entities::{Kind, Mention, References};
+use crate::events::Candidate;
+
+use super::Grammar;
+
+/// How many words before a verb its auxiliaries, negators and modals stand.
+const VERB_GROUP: usize = 4;
+/// How far after a verb its direct object may start.
+const OBJECT_REACH: usize = 4;
+/// How far after a governing verb the act it governs may start.
+const CONTENT_REACH: usize = 8;
+
+/// Acts that happen somewhere: with no party named as recipient, the state
+/// of the place they happen in is (rule `place`).
+const LOCATED: [&str; 8] = [
+    "ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "PROTEST", "CONCEDE", "SANCTION",
+];
+
+/// Acts whose following act is their content, not an act of its own.
+const GOVERNING: [&str; 6] = [
+    "REQUEST", "REJECT", "THREATEN", "AGREE", "ACCUSE", "CONCEDE",
+];
+
+/// The candidate acts of a text, sentence by sentence.
+pub(super) fn acts(
+    coder: &Coder,
+    grammar: &Grammar,
+    doc: &Analysed,
+    date: Option<&str>,
+    budget: &Budget,
+) -> Result<Vec<Candidate>, &'static str> {
+    let mut refs = References::default();
+    let mut out = Vec::new();
+    for (index, s) in doc.sentences.iter().enumerate() {
+        if let Some(reason) = budget.exhausted() {
+            return Err(reason);
+        }
+        let found = coder.mentions(doc, s.first, s.end, date, &mut refs);
+        let matches = coder.find_cues(doc, s.first, s.end, false);
+        if matches.is_empty() {
+            continue;
+        }
+        let mentions = adjective_titles(coder, doc, found, date);
+        if std::env::var_os("WARTA_DEBUG_EN").is_some() {
+            let toks: Vec<&str> = (s.first..s.end).map(|i| doc.text_of(i)).collect();
+            eprintln!("TOKENS {toks:?}");
+            for m in &mentions {
+                eprintln!(
+                    "  MENTION {}..{} {:?} {:?} {:?}",
+                    m.start - s.first,
+                    m.end - s.first,
+                    m.kind,
+                    m.entity.text,
+                    m.entity.country
+                );
+            }
+            for m in &matches {
+                eprintln!(
+                    "  CUE {}..{} {}",
+                    m.start - s.first,
+                    m.end - s.first,
+                    coder.pack.cues[m.cue].id
+                );
+            }
+        }
+        let clause = Sentence {
+            coder,
+            grammar,
+            doc,
+            index,
+            first: s.first,
+            end: s.end,
+            groups: groups(doc, &mentions),
+            named: (s.first..s.end)
+                .map(|i| mentions.iter().any(|m| m.start <= i && i < m.end))
+                .collect(),
+            mentions,
+        };
+        out.extend(clause.candidates(&matches));
+    }
+    Ok(out)
+}
+
+/// Rule `adjective-title`: a state (or its adjective) right before a title,
+/// or before "'s" and a title, names the title's state: one mention.
+fn adjective_titles(
+    coder: &Coder,
+    doc: &Analysed,
+    mentions: Vec<Mention>,
+    date: Option<&str>,
+) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        let Some(prev) = out.last() else {
+            out.push(m);
+            continue;
+        };
+        let gap = m.start.saturating_sub(prev.end);
+        let adjacent = gap == 0 || gap == 1 && matches!(doc.lower(prev.end), "'s" | "’s" | "-");
+        let state = matches!(prev.kind, Kind::State | Kind::Seat);
+        let titled = m.title.is_some() && matches!(m.kind, Kind::Person | Kind::Group);
+        let compatible = m.entity.country.is_none() || m.entity.country == prev.entity.country;
+        if !(adjacent && state && titled && compatible) {
+            out.push(m);
+            continue;
+        }
+        let prev = out.pop().expect("checked above");
+        let mut merged = m;
+        let country = prev.entity.country.clone();
+        if merged.entity.name.is_none() && merged.kind == Kind::Person {
+            if let (Some(t), Some(c), Some(d)) = (merged.title, country.as_deref(), date) {
+                merged.entity.name = coder.office_holder(t, c, None, d);
+            }
+        }
+        merged.entity.country = country;
+        merged.start = prev.start;
+        merged.entity.text = doc.span_text(merged.start, merged.end).to_string();
+        out.push(merged);
+    }
+    out
+}
+
+/// Mentions joined by "and", "&" or commas into one party, as indexes.
+fn groups(doc: &Analysed, mentions: &[Mention]) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for (k, m) in mentions.iter().enumerate() {
+        // A party is someone's: a role noun with no state ("military",
+        // "officials") stands for no one yet. Pronouns stay, to be resolved.
+        let pronoun = matches!(m.kind, Kind::Pronoun | Kind::Plural | Kind::FirstPerson);
+        if m.entity.country.is_none() && !pronoun {
+            continue;
+        }
+        let joined = out.last().and_then(|g| g.last()).is_some_and(|&prev| {
+            let gap: Vec<&str> = (mentions[prev].end..m.start)
+                .map(|i| doc.lower(i))
+                .collect();
+            !gap.is_empty()
+                && gap.len() <= 2
+                && gap
+                    .iter()
+                    .all(|w| matches!(*w, "and" | "&" | "," | "-" | "the"))
+        });
+        match (joined, out.last_mut()) {
+            (true, Some(g)) => g.push(k),
+            _ => out.push(vec![k]),
+        }
+    }
+    out
+}
+
+/// A sentence with its parties, for finding the roles of its acts.
+struct Sentence<'a> {
+    coder: &'a Coder,
+    grammar: &'a Grammar,
+    doc: &'a Analysed,
+    index: usize,
+    first: usize,
+    end: usize,
+    mentions: Vec<Mention>,
+    groups: Vec<Vec<usize>>,
+    /// Per token of the sentence: inside a mention.
+    named: Vec<bool>,
+}
+
+/// How a party stands to the words before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Governed {
+    /// No preposition: a subject or a direct object.
+    Bare,
+    /// After a preposition that marks a recipient.
+    Recipient,
+    /// After "by".
+    Agent,
+    /// After a preposition of place, time or topic, or "of".
+    Setting,
+}
+
+/// What the verb group before a trigger says of the act.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Modality {
+    negated: bool,
+    future: bool,
+    possible: bool,
+    conditional: bool,
+    passive: bool,
+}
+
+impl<'a> Sentence<'a> {
+    fn lower(&self, i: usize) -> &str {
+        self.doc.lower(i)
+    }
+
+    fn group_span(&self, g: &[usize]) -> (usize, usize) {
+        let first = &self.mentions[g[0]];
+        let last = &self.mentions[g[g.len() - 1]];
+        (first.start, last.end)
+    }
+
+    fn entities(&self, g: &[usize]) -> Vec<Entity> {
+        let mut out: Vec<Entity> = Vec::new();
+        for &k in g {
+            for e in self.mentions[k].entities() {
+                if e.country.is_some()
+                    && !out
+                        .iter()
+                        .any(|o| o.country == e.country && o.name == e.name)
+                {
+                    out.push(e);
+                }
+            }
+        }
+        out
+    }
+
+    /// A word that ends a clause: a stop other than a comma, a clause
+    /// opener, a speech verb.
+    fn breaks_clause(&self, i: usize) -> bool {
+        // "United States" is a name, not "states".
+        if self.named[i - self.first] {
+            return false;
+        }
+        let w = self.lower(i);
+        let sets = &self.coder.sets;
+        matches!(w, ";" | ":" | "(" | ")")
+            || self.doc.kind(i) == TokenKind::Quote
+            || sets.clause_breakers.contains(w)
+            || sets.speech_verbs.contains(w)
+    }
+
+    /// Where the clause of the word at `at` starts.
+    fn clause_start(&self, at: usize) -> usize {
+        (self.first..at)
+            .rev()
+            .find(|&i| self.breaks_clause(i))
+            .map_or(self.first, |i| i + 1)
+    }
+
+    /// Where the clause after `from` ends.
+    fn clause_end(&self, from: usize) -> usize {
+        (from..self.end)
+            .find(|&i| self.breaks_clause(i))
+            .unwrap_or(self.end)
+    }
+
+    /// How the party starting at `start` is governed.
+    fn governed(&self, start: usize) -> Governed {
+        let mut i = start;
+        while i > self.first {
+            i -= 1;
+            let w = self.lower(i);
+            if self.grammar.determiners.contains(w) {
+                continue;
+            }
+            let sets = &self.coder.sets;
+            if self.grammar.agent_prepositions.contains(w) {
+                return Governed::Agent;
+            }
+            if sets.recipient_prepositions.contains(w) {
+                return Governed::Recipient;
+            }
+            if self.grammar.setting_prepositions.contains(w) {
+                return Governed::Setting;
+            }
+            return Governed::Bare;
+        }
+        Governed::Bare
+    }
+
+    /// Groups wholly inside tokens `from..to`, in order.
+    fn groups_in(&self, from: usize, to: usize) -> impl Iterator<Item = &Vec<usize>> + '_ {
+        self.groups.iter().filter(move |g| {
+            let (s, e) = self.group_span(g);
+            s >= from && e <= to
+        })
+    }
+
+    /// Rule `subject`: the first ungoverned party of the clause before `at`.
+    fn subject(&self, at: usize) -> Option<&Vec<usize>> {
+        let start = self.clause_start(at);
+        self.groups_in(start, at)
+            .find(|g| self.governed(self.group_span(g).0) == Governed::Bare)
+    }
+
+    /// Rule `reported-speech`: the speaker of the clause at `at`: the
+    /// subject of a speech verb before it ("Iraq said it would ..."), else
+    /// of a trailing one (", the minister said", "said the ministry").
+    fn speaker(&self, at: usize) -> Option<&Vec<usize>> {
+        let sets = &self.coder.sets;
+        let before = (self.first..at)
+            .rev()
+            .find(|&i| sets.speech_verbs.contains(self.lower(i)));
+        if let Some(verb) = before {
+            if let Some(g) = self.subject(verb) {
+                return Some(g);
+            }
+        }
+        let after = (at..self.end).find(|&i| sets.speech_verbs.contains(self.lower(i)))?;
+        // ", Portuguese President Mario Soares said": the party before it.
+        let before_verb = self.groups.iter().rev().find(|g| {
+            let (_, e) = self.group_span(g);
+            e <= after && e + 2 >= after && e > at
+        });
+        if before_verb.is_some() {
+            return before_verb;
+        }
+        // "..., said the Foreign Ministry": the party right after it.
+        self.groups.iter().find(|g| {
+            let (s, _) = self.group_span(g);
+            s > after && s <= after + 3
+        })
+    }
+
+    /// A subject that is only a pronoun stands for the speaker when there
+    /// is one, else for what the pronoun refers to.
+    fn actor_of(&self, at: usize) -> Vec<Entity> {
+        let subject = self.subject(at);
+        let pronoun = subject.is_some_and(|g| {
+            g.iter().all(|&k| {
+                matches!(
+                    self.mentions[k].kind,
+                    Kind::Pronoun | Kind::Plural | Kind::FirstPerson
+                )
+            })
+        });
+        if let Some(g) = subject.filter(|_| !pronoun) {
+            let found = self.entities(g);
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        if let Some(g) = self.speaker(at) {
+            let found = self.entities(g);
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        subject.map(|g| self.entities(g)).unwrap_or_default()
+    }
+
+    /// Rule `object`: the first party after `from` (before `to`) that is the
+    /// direct object or follows a recipient preposition.
+    fn object(&self, from: usize, to: usize) -> Option<&Vec<usize>> {
+        self.groups_in(from, to).find(|g| {
+            let (s, _) = self.group_span(g);
+            match self.governed(s) {
+                Governed::Recipient => true,
+                Governed::Bare => s <= from + OBJECT_REACH,
+                _ => false,
+            }
+        })
+    }
+
+    /// Rule `content-subject`: "demanded that the United States match
+    /// ...": the subject of the "that" clause a governing verb opens is
+    /// whom the act is aimed at.
+    fn content_subject(&self, clause_end: usize) -> Vec<Entity> {
+        if clause_end >= self.end || self.lower(clause_end) != "that" {
+            return Vec::new();
+        }
+        let next_end = self.clause_end(clause_end + 1);
+        self.groups_in(clause_end + 1, next_end)
+            .find(|g| self.governed(self.group_span(g).0) == Governed::Bare)
+            .map(|g| self.entities(g))
+            .unwrap_or_default()
+    }
+
+    /// Rule `place`: the state of the first place named after a preposition
+    /// in `from..to` ("shelled the centre of Kharkiv", "pulled out of Khan
+    /// Younis", "rallied in Tel Aviv").
+    fn place(&self, from: usize, to: usize) -> Vec<Entity> {
+        self.groups_in(from, to)
+            .find(|g| {
+                let (s, _) = self.group_span(g);
+                g.iter()
+                    .all(|&k| matches!(self.mentions[k].kind, Kind::Place | Kind::State))
+                    && matches!(self.governed(s), Governed::Setting | Governed::Recipient)
+            })
+            .map(|g| self.entities(g))
+            .unwrap_or_default()
+    }
+
+    /// The party after "by" in `from..to`.
+    fn agent(&self, from: usize, to: usize) -> Option<&Vec<usize>> {
+        self.groups_in(from, to)
+            .find(|g| self.governed(self.group_span(g).0) == Governed::Agent)
+    }
+
+    /// The modality of the verb at `at`, from the words before it.
+    fn modality(&self, at: usize) -> Modality {
+        let sets = &self.coder.sets;
+        let mut m = Modality::default();
+        let from = at.saturating_sub(VERB_GROUP).max(self.first);
+        for i in (from..at).rev() {
+            let w = self.lower(i);
+            if self.breaks_clause(i) || self.mentions.iter().any(|x| x.start <= i && i < x.end) {
+                break;
+            }
+            m.negated |= sets.negators.contains(w);
+            m.future |= sets.future.contains(w) || sets.intent.contains(w) || w == "wo";
+            m.possible |= sets.modals.contains(w) || sets.plans.contains(w) || w == "ca";
+            // "was attacked", "were seized": a participle, not "was willing".
+            m.passive |= i + 1 >= at.saturating_sub(2)
+                && self.grammar.passive_auxiliaries.contains(w)
+                && self.doc.verbal(at)
+                && !self.lower(at).ends_with("ing");
+        }
+        let start = self.clause_start(at);
+        m.conditional = (self.first..start.max(self.first + 1))
+            .rev()
+            .take(1)
+            .chain(start.checked_sub(1))
+            .any(|i| i >= self.first && sets.hypothetical.contains(self.lower(i)));
+        m
+    }
+
+    /// Whether the trigger at `at` is a noun: after a determiner, a
+    /// possessive, a party's adjective, or a number.
+    fn nominal(&self, at: usize) -> bool {
+        if at == self.first {
+            return false;
+        }
+        let w = self.lower(at - 1);
+        self.grammar.determiners.contains(w)
+            || matches!(w, "'s" | "’s")
+            || self.doc.kind(at - 1) == TokenKind::Number
+            || self.mentions.iter().any(|m| {
+                m.end == at
+                    && m.kind == Kind::State
+                    && self.grammar.adjectives.contains(self.lower(at - 1))
+            })
+            || self.coder.sets.recipient_prepositions.contains(w)
+            || self.grammar.setting_prepositions.contains(w)
+    }
+
+    /// The light verb whose object the noun at `at` is ("held talks",
+    /// "launched an air strike"), if any.
+    fn light_verb(&self, at: usize) -> Option<usize> {
+        let from = at.saturating_sub(4).max(self.first);
+        (from..at).rev().find(|&i| {
+            self.coder.sets.light_verbs.contains(self.lower(i))
+                && (i + 1..at).all(|k| {
+                    let w = self.lower(k);
+                    self.grammar.determiners.contains(w)
+                        || self.doc.kind(k) == TokenKind::Word && !self.breaks_clause(k)
+                })
+        })
+    }
+
+    /// The candidates of the sentence's cue matches.
+    fn candidates(&self, matches: &[CueMatch]) -> Vec<Candidate> {
+        let mut found: Vec<(usize, Candidate)> = Vec::new();
+        let embedded = self.embedded(matches);
+        for (k, m) in matches.iter().enumerate() {
+            // A cue word inside a name is the name's ("Amnesty International").
+            if self.named[m.start - self.first] {
+                continue;
+            }
+            if let Some(c) = self.candidate(m) {
+                found.push((k, c));
+            }
+        }
+        // Rule `content`: a governed act lends its recipient and is dropped.
+        let mut out: Vec<Candidate> = Vec::new();
+        for (k, c) in &found {
+            if embedded[*k] {
+                continue;
+            }
+            let mut c = c.clone();
+            if c.recipient.is_empty() {
+                let content = (k + 1..matches.len())
+                    .take_while(|&j| embedded[j])
+                    .filter_map(|j| found.iter().find(|(x, _)| *x == j))
+                    .map(|(_, inner)| inner.recipient.clone())
+                    .find(|r| !r.is_empty());
+                if let Some(r) = content {
+                    let own: Vec<&Option<String>> = c.actor.iter().map(|a| &a.country).collect();
+                    c.recipient = r
+                        .into_iter()
+                        .filter(|e| !own.contains(&&e.country))
+                        .collect();
+                }
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// Which matches are the content of the act before them.
+    fn embedded(&self, matches: &[CueMatch]) -> Vec<bool> {
+        let mut embedded = vec![false; matches.len()];
+        for k in 1..matches.len() {
+            let (here, next) = (&matches[k - 1], &matches[k]);
+            let governing = embedded[k - 1]
+                || GOVERNING.contains(&self.coder.pack.cues[here.cue].event_type.as_str());
+            let close = next.start >= here.end
+                && next.start <= here.end + CONTENT_REACH
+                && (here.end..next.start).all(|i| {
+                    let w = self.lower(i);
+                    !matches!(
+                        w,
+                        ";" | ":" | "." | "and" | "but" | "while" | "after" | "said"
+                    ) && !self.coder.sets.speech_verbs.contains(w)
+                });
+            // A noun after a verb is its object ("condemned the attack"),
+            // whatever the verb.
+            let object = next.start >= here.end
+                && next.start <= here.end + 3
+                && self.nominal(next.start)
+                && !(here.end..next.start).any(|i| self.breaks_clause(i));
+            embedded[k] = governing && close || object;
+        }
+        embedded
+    }
+
+    /// One cue match's act with its parties, if it is one.
+    fn candidate(&self, m: &CueMatch) -> Option<Candidate> {
+        let cue = &self.coder.pack.cues[m.cue];
+        let clause_end = self.clause_end(m.end);
+        let light = if self.nominal(m.start) {
+            self.light_verb(m.start)
+        } else {
+            None
+        };
+        let nominal = self.nominal(m.start) && light.is_none();
+        let verb = light.unwrap_or(m.start);
+        let modality = self.modality(verb);
+        let (mut actor, mut recipient);
+        if nominal {
+            // Rule `nominal`: "Israel's strike on Iran", "the Israeli attack
+            // on Gaza", "talks between Japan and China".
+            let possessor = self.mentions.iter().rev().find(|x| {
+                x.end + 1 == m.start && matches!(self.lower(x.end), "'s" | "’s")
+                    || x.end == m.start
+                    || x.end + 2 == m.start && matches!(self.lower(x.end), "'s" | "’s")
+            });
+            actor = possessor.map(|x| x.entities()).unwrap_or_default();
+            if actor.is_empty() {
+                if let Some(g) = self.agent(m.end, clause_end) {
+                    actor = self.entities(g);
+                }
+            }
+            recipient = self
+                .object(m.end, clause_end)
+                .filter(|g| self.governed(self.group_span(g).0) == Governed::Recipient)
+                .map(|g| self.entities(g))
+                .unwrap_or_default();
+            if actor.is_empty() && m.end < self.end && self.lower(m.end) == "between" {
+                actor = self
+                    .groups_in(m.end, clause_end)
+                    .next()
+                    .map(|g| self.entities(g))
+                    .unwrap_or_default();
+                recipient = Vec::new();
+            }
+            if actor.is_empty() {
+                return None;
+            }
+        } else if modality.passive {
+            // Rule `passive-by`.
+            recipient = self.actor_of(verb);
+            actor = self
+                .agent(m.end, clause_end)
+                .map(|g| self.entities(g))
+                .unwrap_or_default();
+        } else {
+            actor = self.actor_of(verb);
+            // The pattern may hold the object ("rejected an Indian
+            // proposal"): look from the verb on.
+            recipient = self
+                .object(m.start + 1, clause_end)
+                .map(|g| self.entities(g))
+                .unwrap_or_default();
+            if recipient.is_empty() && GOVERNING.contains(&cue.event_type.as_str()) {
+                recipient = self.content_subject(clause_end);
+            }
+        }
+        if std::env::var_os("WARTA_DEBUG_EN").is_some() {
+            eprintln!("  CAND {} nominal={nominal} light={light:?} {modality:?} clause_end={} actor={:?} recipient={:?}", cue.id, clause_end - self.first, actor.iter().map(|e| &e.country).collect::<Vec<_>>(), recipient.iter().map(|e| &e.country).collect::<Vec<_>>());
+        }
+        if recipient.is_empty() && LOCATED.contains(&cue.event_type.as_str()) {
+            recipient = self.place(m.start + 1, clause_end);
+        }
+        // A party does not act on itself (a state's government may act on
+        // its rebels).
+        recipient.retain(|r| {
+            !actor
+                .iter()
+                .any(|a| a.country == r.country && (a.sector == r.sector || a.name == r.name))
+        });
+        if actor.is_empty() {
+            return None;
+        }
+        let mut event_type = cue.event_type.clone();
+        let mut mode = cue.mode.clone();
+        let mut cameo = cue.cameo.clone();
+        if modality.conditional || modality.possible && !modality.future {
+            return None;
+        }
+        if modality.negated {
+            // "will not withdraw": a refused future act is a refusal.
+            if !modality.future || event_type == "REJECT" {
+                return None;
+            }
+            event_type = "REJECT".into();
+            mode = None;
+            cameo = "120".into();
+        } else if modality.future && !nominal {
+            let quad = self
+                .coder
+                .lexicon
+                .plover
+                .event_type(&event_type)
+                .map_or(0, |p| p.quad_class);
+            (event_type, mode, cameo) = crate::events::future_form(&event_type, quad, mode, cameo);
+        }
+        if event_type == "CONSULT" && cue.mode.as_deref() != Some("visit") {
+            // Talks: every party is an actor; a visit has a host.
+            actor.append(&mut recipient);
+        }
+        Some(Candidate {
+            sentence: self.index,
+            cue: m.cue,
+            event_type,
+            mode,
+            cameo,
+            actor,
+            recipient,
+            start: m.start,
+            end: m.end,
+            confidence: if nominal { 0.5 } else { 0.6 },
+            anaphoric: false,
+            reaction_topic: false,
+            relative: false,
+            nominal,
+            mutual: false,
+            speaker: None,
+            aim_only: false,
+            derived_by: None,
+        })
+    }
+}

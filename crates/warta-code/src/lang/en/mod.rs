@@ -1,0 +1,107 @@
+//! The English pack: its analysis of a text (sentences split around
+//! English abbreviations, possessive and negative clitics split off, each
+//! word's lemma by inflection) and its acts (cues found by lemma, actors and
+//! recipients from English word order: subject–verb–object, passive "by",
+//! prepositions, reported speech, nominal events such as "Israel's strike
+//! on Iran"). Its data is `lexicon/en/`.
+
+mod grammar;
+mod morphology;
+
+use rustc_hash::FxHashSet as HashSet;
+use warta_analyse::Voice;
+use warta_lexicon::LanguageLexicon;
+
+use crate::budget::Budget;
+use crate::compiled::Coder;
+use crate::document::{Analysed, Morph};
+use crate::events::Candidate;
+use crate::lang::LanguagePack;
+
+use morphology::Inflection;
+
+/// English (`en`).
+pub(crate) struct English;
+
+/// What the English grammar compiles from `lexicon/en/words.toml`.
+pub(crate) struct Grammar {
+    inflection: Inflection,
+    passive_auxiliaries: HashSet<String>,
+    determiners: HashSet<String>,
+    agent_prepositions: HashSet<String>,
+    setting_prepositions: HashSet<String>,
+    /// The states' adjectives ("Israeli", "Russian"), lower case: before a
+    /// cue word they make it a noun ("Israeli strikes").
+    adjectives: HashSet<String>,
+}
+
+fn set(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| w.to_lowercase()).collect()
+}
+
+impl LanguagePack for English {
+    fn code(&self) -> &'static str {
+        "en"
+    }
+
+    fn compile(
+        &self,
+        pack: &LanguageLexicon,
+        roots: &[String],
+    ) -> Option<Box<dyn std::any::Any + Send + Sync>> {
+        let w = &pack.words;
+        let inflection = Inflection::new(
+            w.irregular_forms
+                .iter()
+                .map(|f| (f.lemma.clone(), f.forms.clone())),
+            roots.iter().cloned(),
+        );
+        Some(Box::new(Grammar {
+            inflection,
+            passive_auxiliaries: set(&w.passive_auxiliaries),
+            determiners: set(&w.determiners),
+            agent_prepositions: set(&w.agent_prepositions),
+            setting_prepositions: set(&w.setting_prepositions),
+            adjectives: pack
+                .names
+                .country
+                .iter()
+                .flat_map(|c| &c.adjectives)
+                .filter_map(|a| a.split_whitespace().last())
+                .map(str::to_lowercase)
+                .collect(),
+        }))
+    }
+
+    fn analyse(&self, coder: &Coder, text: String) -> Analysed {
+        let Some(grammar) = coder.grammar::<Grammar>() else {
+            return coder.analyse_with(text, &|lower: &str| Morph {
+                root: lower.to_owned(),
+                voice: Voice::Active,
+                verbal: false,
+            });
+        };
+        coder.analyse_with(text, &|lower: &str| {
+            let lemma = grammar.inflection.lemma(lower);
+            Morph {
+                root: lemma.lemma,
+                voice: Voice::Active,
+                verbal: lemma.verb_form,
+            }
+        })
+    }
+
+    fn acts(
+        &self,
+        coder: &Coder,
+        analysed: &Analysed,
+        _headline: bool,
+        date: Option<&str>,
+        budget: &Budget,
+    ) -> Result<Vec<Candidate>, &'static str> {
+        let Some(grammar) = coder.grammar::<Grammar>() else {
+            return Ok(Vec::new());
+        };
+        grammar::acts(coder, grammar, analysed, date, budget)
+    }
+}
