@@ -163,11 +163,7 @@ fn token_matches(doc: &Analysed, matcher: &Matcher, i: usize) -> bool {
 /// "penyerang" (attacker, or a football striker) names a doer, not an act:
 /// a peN- form without -an does not match a root cue.
 fn is_agent_noun(doc: &Analysed, i: usize) -> bool {
-    let word = doc.lower(i);
-    word.starts_with("pe")
-        && !word.ends_with("an")
-        && !word.ends_with("annya")
-        && doc.root(i) != word
+    doc.agent_noun(i)
 }
 
 fn any_within(doc: &Analysed, matchers: &[Matcher], from: usize, to: usize) -> bool {

@@ -134,6 +134,8 @@ pub(crate) struct WordInfo {
     pub attribution: bool,
     /// An adverb or intensifier a cue pattern may skip ("sangat").
     pub intensifier: bool,
+    /// An agent noun a cue's root does not match (see `Morph`).
+    pub agent_noun: bool,
 }
 
 /// The cleaned text with tokens, analyses and sentences.
@@ -200,6 +202,9 @@ pub(crate) struct Morph {
     pub voice: Voice,
     /// The form is a verb's.
     pub verbal: bool,
+    /// An agent noun a cue's root does not match ("penyerang", the
+    /// attacker, is not "serang", to attack).
+    pub agent_noun: bool,
 }
 
 impl Analysed {
@@ -244,6 +249,10 @@ impl Analysed {
     }
 
     /// Whether a cue pattern may skip token `i` between its words.
+    pub fn agent_noun(&self, i: usize) -> bool {
+        self.words[i].agent_noun
+    }
+
     pub fn intensifier(&self, i: usize) -> bool {
         self.words[i].intensifier
     }
@@ -438,7 +447,8 @@ impl Coder {
                 LanguageGuess::Known(code) => code,
                 LanguageGuess::Unknown => {
                     out.skipped = Some(Skipped {
-                        reason: "language not recognised (Warta reads Indonesian)".into(),
+                        reason: "language not recognised (Warta reads Indonesian and English)"
+                            .into(),
                         stopped: false,
                     });
                     return out;
@@ -581,10 +591,15 @@ impl Coder {
                 analysis.prefixes.first().copied(),
                 Some("meN" | "ber" | "di" | "ter" | "memper")
             );
+            let agent_noun = lower.starts_with("pe")
+                && !lower.ends_with("an")
+                && !lower.ends_with("annya")
+                && analysis.root != lower;
             Morph {
                 root: analysis.root,
                 voice,
                 verbal,
+                agent_noun,
             }
         })
     }
@@ -649,6 +664,7 @@ impl Coder {
                         root,
                         voice,
                         verbal,
+                        agent_noun,
                     } = if t.kind == TokenKind::Word {
                         morphology(&lower)
                     } else {
@@ -656,6 +672,7 @@ impl Coder {
                             root: lower.clone(),
                             voice: Voice::Active,
                             verbal: false,
+                            agent_noun: false,
                         }
                     };
                     let may_refer = self.sets.pronoun_starts.contains(&lower)
@@ -680,6 +697,7 @@ impl Coder {
                         class,
                         attribution,
                         intensifier,
+                        agent_noun,
                     });
                     cache.insert(surface.into(), Rc::clone(&info));
                     info

@@ -132,6 +132,9 @@ pub struct Words {
     pub passive_auxiliaries: Vec<String>,
     /// Articles and determiners a noun phrase may open with.
     pub determiners: Vec<String>,
+    /// Nouns of quantity or membership whose "of" phrase is the party
+    /// ("thousands of Jordanians", "leaders of the coalition").
+    pub partitive_heads: Vec<String>,
     /// Endings split off a word as tokens of their own (English "'s",
     /// "n't"), lower case.
     pub clitics: Vec<String>,

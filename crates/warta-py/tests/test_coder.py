@@ -53,9 +53,17 @@ def test_a_document_id_is_derived_from_the_text_when_none_is_given(coder):
 
 
 def test_skipped_texts_give_no_records(coder):
-    english = "The president of Russia called the president of Iran on Tuesday to discuss the region."
-    assert coder.code(english) == []
+    french = "Le président de la Russie a appelé le président de l'Iran mardi pour discuter de la région."
+    assert coder.code(french) == []
     assert coder.code("") == []
+
+
+def test_english_is_coded_by_the_english_pack(coder):
+    records = coder.code("Turkey condemned Israel on Sunday.", date="2024-10-28", language="en")
+    assert [r["event_type"] for r in records] == ["ACCUSE"]
+    assert records[0]["language"] == "en"
+    assert records[0]["rule"].startswith("en/")
+    assert records[0]["date"] == "2024-10-27"
 
 
 def test_records_equal_the_command_lines_on_the_same_articles(coder):

@@ -614,15 +614,15 @@ fn pasted_text_is_coded_and_not_stored() {
     );
     assert_eq!(get_ok("/api/stats"), before, "nothing stored");
     // A text the coder declines says why.
-    let english = post_code(
+    let french = post_code(
         Some("application/json; charset=utf-8"),
-        r#"{"text": "The weather in the city was pleasant and the markets were busy all week long, as shoppers bought fruit and vegetables."}"#,
+        r#"{"text": "Le temps dans la ville était agréable et les marchés étaient animés toute la semaine, les clients achetaient des fruits et des légumes."}"#,
     )
     .json();
-    assert!(english["records"].as_array().unwrap().is_empty());
+    assert!(french["records"].as_array().unwrap().is_empty());
     assert!(
-        english["skipped"].as_str().is_some_and(|s| !s.is_empty()),
-        "{english}"
+        french["skipped"].as_str().is_some_and(|s| !s.is_empty()),
+        "{french}"
     );
 }
 

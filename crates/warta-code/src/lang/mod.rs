@@ -99,7 +99,7 @@ mod tests {
             Some("id"),
             "Malay with Indonesian"
         );
-        assert!(pack_for("en").is_none());
+        assert_eq!(pack_for("en").map(|p| p.code()), Some("en"));
         assert!(pack_for("ar").is_none());
         assert_eq!(language_name("en"), "English");
     }
@@ -118,26 +118,38 @@ mod tests {
     }
 
     #[test]
-    fn a_language_without_a_pack_is_skipped_and_named() {
+    fn each_document_is_coded_by_the_pack_of_its_language() {
         let coder = Coder::embedded().unwrap();
-        let doc = |language: &str| Document {
+        let doc = |text: &str, language: &str| Document {
             doc_id: "d".into(),
-            text: "Presiden Rusia menelepon Presiden Iran pada Selasa (16/4/2024).".into(),
+            text: text.into(),
             title: None,
             date: Some("2024-04-17".into()),
             source: None,
             url: None,
             language: Some(language.into()),
         };
-        let english = coder.code(&doc("en-GB"));
+        let english = coder.code(&doc(
+            "The Russian president telephoned the Iranian president on Tuesday.",
+            "en-GB",
+        ));
         assert_eq!(english.language.as_deref(), Some("en"));
-        assert!(english.records.is_empty());
-        assert_eq!(
-            english.skipped.map(|s| s.reason).as_deref(),
-            Some("no language pack for English yet (en)")
-        );
-        let indonesian = coder.code(&doc("id"));
+        assert!(english.skipped.is_none());
+        assert_eq!(english.records.len(), 1);
+        assert!(english.records[0].rule.starts_with("en/"));
+        let indonesian = coder.code(&doc(
+            "Presiden Rusia menelepon Presiden Iran pada Selasa (16/4/2024).",
+            "id",
+        ));
         assert!(indonesian.skipped.is_none());
         assert_eq!(indonesian.records.len(), 1);
+        assert!(indonesian.records[0].rule.starts_with("id/"));
+        // Indonesian text declared English is read by the English pack,
+        // which finds nothing it knows in it.
+        let misdeclared = coder.code(&doc(
+            "Presiden Rusia menelepon Presiden Iran pada Selasa (16/4/2024).",
+            "en",
+        ));
+        assert!(misdeclared.records.is_empty());
     }
 }

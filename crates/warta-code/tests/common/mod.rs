@@ -13,12 +13,19 @@ pub fn coder() -> &'static Coder {
 
 /// The records of one challenge sentence, coded as an Indonesian report
 /// published on `date`.
+// Not every test file codes Indonesian cases.
+#[allow(dead_code)]
 pub fn code_case(text: &str, date: &str) -> Vec<EventRecord> {
+    code_case_in(text, date, "id")
+}
+
+/// A case coded as a document in one language (ISO 639-1).
+pub fn code_case_in(text: &str, date: &str, language: &str) -> Vec<EventRecord> {
     let doc = Document {
         doc_id: "challenge".into(),
         text: text.into(),
         date: Some(date.into()),
-        language: Some("id".into()),
+        language: Some(language.into()),
         ..Document::default()
     };
     coder().code(&doc).records

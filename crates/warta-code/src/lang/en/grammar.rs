@@ -76,28 +76,6 @@ pub(super) fn acts(
             continue;
         }
         let mentions = adjective_titles(coder, doc, found, date);
-        if std::env::var_os("WARTA_DEBUG_EN").is_some() {
-            let toks: Vec<&str> = (s.first..s.end).map(|i| doc.text_of(i)).collect();
-            eprintln!("TOKENS {toks:?}");
-            for m in &mentions {
-                eprintln!(
-                    "  MENTION {}..{} {:?} {:?} {:?}",
-                    m.start - s.first,
-                    m.end - s.first,
-                    m.kind,
-                    m.entity.text,
-                    m.entity.country
-                );
-            }
-            for m in &matches {
-                eprintln!(
-                    "  CUE {}..{} {}",
-                    m.start - s.first,
-                    m.end - s.first,
-                    coder.pack.cues[m.cue].id
-                );
-            }
-        }
         let clause = Sentence {
             coder,
             grammar,
@@ -155,6 +133,33 @@ fn adjective_titles(
     out
 }
 
+/// The actor's own state (for a protest) or people (for a crackdown).
+fn domestic(actor: &[Entity], event_type: &str) -> Vec<Entity> {
+    let Some(first) = actor
+        .iter()
+        .find(|a| a.country.as_deref().is_some_and(|c| c.len() == 3))
+    else {
+        return Vec::new();
+    };
+    if matches!(
+        first.country.as_deref(),
+        Some("IGO" | "NGO" | "UNO" | "EUR" | "IMG" | "MNC")
+    ) {
+        return Vec::new();
+    }
+    let (sector, text) = if event_type == "PROTEST" {
+        ("GOV", "government")
+    } else {
+        ("CVL", "citizens")
+    };
+    vec![Entity {
+        text: text.into(),
+        name: None,
+        country: first.country.clone(),
+        sector: Some(sector.into()),
+    }]
+}
+
 /// Mentions joined by "and", "&" or commas into one party, as indexes.
 fn groups(doc: &Analysed, mentions: &[Mention]) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = Vec::new();
@@ -206,6 +211,8 @@ enum Governed {
     Recipient,
     /// After "by".
     Agent,
+    /// After "of" that follows an act's noun ("the withdrawal of").
+    Doer,
     /// After a preposition of place, time or topic, or "of".
     Setting,
 }
@@ -280,10 +287,26 @@ impl<'a> Sentence<'a> {
     /// How the party starting at `start` is governed.
     fn governed(&self, start: usize) -> Governed {
         let mut i = start;
+        // Adjectives and numbers between a preposition and its party ("to
+        // war-torn Mozambique", "against 28 Chilean officials").
+        let mut modifiers = 0;
         while i > self.first {
             i -= 1;
             let w = self.lower(i);
             if self.grammar.determiners.contains(w) {
+                continue;
+            }
+            let modifier = self.doc.kind(i) == TokenKind::Number
+                || self.doc.kind(i) == TokenKind::Word
+                    && !self.doc.verbal(i)
+                    && !self.doc.starts_cue(i)
+                    && self.doc.text_of(i).starts_with(char::is_lowercase)
+                    && !self.breaks_clause(i)
+                    && !self.coder.sets.recipient_prepositions.contains(w)
+                    && !self.grammar.setting_prepositions.contains(w)
+                    && !self.grammar.agent_prepositions.contains(w);
+            if modifier && modifiers < 2 {
+                modifiers += 1;
                 continue;
             }
             let sets = &self.coder.sets;
@@ -292,6 +315,17 @@ impl<'a> Sentence<'a> {
             }
             if sets.recipient_prepositions.contains(w) {
                 return Governed::Recipient;
+            }
+            // "thousands of Jordanians": the party is the phrase's head.
+            if matches!(w, "of" | "from")
+                && i > self.first
+                && self.grammar.partitive_heads.contains(self.lower(i - 1))
+            {
+                return self.governed(i - 1);
+            }
+            // "the withdrawal of Russian troops": the doer of a named act.
+            if w == "of" && i > self.first && self.doc.starts_cue(i - 1) {
+                return Governed::Doer;
             }
             if self.grammar.setting_prepositions.contains(w) {
                 return Governed::Setting;
@@ -377,8 +411,12 @@ impl<'a> Sentence<'a> {
     fn object(&self, from: usize, to: usize) -> Option<&Vec<usize>> {
         self.groups_in(from, to).find(|g| {
             let (s, _) = self.group_span(g);
+            // "offered its troops to Lebanon": "its" is no object.
+            if self.entities(g).is_empty() {
+                return false;
+            }
             match self.governed(s) {
-                Governed::Recipient => true,
+                Governed::Recipient | Governed::Doer => true,
                 Governed::Bare => s <= from + OBJECT_REACH,
                 _ => false,
             }
@@ -406,9 +444,15 @@ impl<'a> Sentence<'a> {
         self.groups_in(from, to)
             .find(|g| {
                 let (s, _) = self.group_span(g);
-                g.iter()
-                    .all(|&k| matches!(self.mentions[k].kind, Kind::Place | Kind::State))
-                    && matches!(self.governed(s), Governed::Setting | Governed::Recipient)
+                g.iter().all(|&k| {
+                    matches!(
+                        self.mentions[k].kind,
+                        Kind::Place | Kind::State | Kind::Seat
+                    )
+                }) && matches!(
+                    self.governed(s),
+                    Governed::Setting | Governed::Recipient | Governed::Doer
+                )
             })
             .map(|g| self.entities(g))
             .unwrap_or_default()
@@ -431,7 +475,9 @@ impl<'a> Sentence<'a> {
                 break;
             }
             m.negated |= sets.negators.contains(w);
-            m.future |= sets.future.contains(w) || sets.intent.contains(w) || w == "wo";
+            // "ready to", "committed to": intent (not "committed violence").
+            let intent = sets.intent.contains(w) && i + 1 < self.end && self.lower(i + 1) == "to";
+            m.future |= sets.future.contains(w) || intent || w == "wo";
             m.possible |= sets.modals.contains(w) || sets.plans.contains(w) || w == "ca";
             // "was attacked", "were seized": a participle, not "was willing".
             m.passive |= i + 1 >= at.saturating_sub(2)
@@ -440,17 +486,25 @@ impl<'a> Sentence<'a> {
                 && !self.lower(at).ends_with("ing");
         }
         let start = self.clause_start(at);
-        m.conditional = (self.first..start.max(self.first + 1))
-            .rev()
-            .take(1)
-            .chain(start.checked_sub(1))
-            .any(|i| i >= self.first && sets.hypothetical.contains(self.lower(i)));
+        // "would deploy troops only if Russia broke through".
+        let would = (from..at).any(|i| matches!(self.lower(i), "would" | "could"));
+        let if_after = (at..self.end).any(|i| matches!(self.lower(i), "if" | "unless"));
+        m.conditional = would && if_after
+            || (self.first..start.max(self.first + 1))
+                .rev()
+                .take(1)
+                .chain(start.checked_sub(1))
+                .any(|i| i >= self.first && sets.hypothetical.contains(self.lower(i)));
         m
     }
 
     /// Whether the trigger at `at` is a noun: after a determiner, a
     /// possessive, a party's adjective, or a number.
     fn nominal(&self, at: usize) -> bool {
+        // "Talks between Armenia and Azerbaijan resumed".
+        if at + 1 < self.end && self.lower(at + 1) == "between" {
+            return true;
+        }
         if at == self.first {
             return false;
         }
@@ -487,7 +541,28 @@ impl<'a> Sentence<'a> {
         let embedded = self.embedded(matches);
         for (k, m) in matches.iter().enumerate() {
             // A cue word inside a name is the name's ("Amnesty International").
-            if self.named[m.start - self.first] {
+            let in_name = self
+                .mentions
+                .iter()
+                .any(|x| x.start <= m.start && m.start < x.end && !matches!(x.kind, Kind::Group));
+            if in_name {
+                continue;
+            }
+            // The longest of overlapping matches is the act ("accepted a
+            // truce proposal" over "accepted a truce").
+            // Of two on the same words, the one that asks for an object is
+            // the more specific ("urged ... to return to talks").
+            let cues = &self.coder.cues;
+            let longer = matches.iter().any(|o| {
+                o.start <= m.start
+                    && o.end >= m.end
+                    && ((o.end - o.start) > (m.end - m.start)
+                        || o.start == m.start
+                            && o.end == m.end
+                            && !cues[o.cue].object.is_empty()
+                            && cues[m.cue].object.is_empty())
+            });
+            if longer {
                 continue;
             }
             if let Some(c) = self.candidate(m) {
@@ -587,6 +662,18 @@ impl<'a> Sentence<'a> {
                     .unwrap_or_default();
                 recipient = Vec::new();
             }
+            // "put its air defences on high alert": a noun after a
+            // preposition is the clause's own act.
+            if actor.is_empty()
+                && m.start > self.first
+                && self
+                    .coder
+                    .sets
+                    .recipient_prepositions
+                    .contains(self.lower(m.start - 1))
+            {
+                actor = self.actor_of(m.start);
+            }
             if actor.is_empty() {
                 return None;
             }
@@ -609,11 +696,18 @@ impl<'a> Sentence<'a> {
                 recipient = self.content_subject(clause_end);
             }
         }
-        if std::env::var_os("WARTA_DEBUG_EN").is_some() {
-            eprintln!("  CAND {} nominal={nominal} light={light:?} {modality:?} clause_end={} actor={:?} recipient={:?}", cue.id, clause_end - self.first, actor.iter().map(|e| &e.country).collect::<Vec<_>>(), recipient.iter().map(|e| &e.country).collect::<Vec<_>>());
-        }
         if recipient.is_empty() && LOCATED.contains(&cue.event_type.as_str()) {
             recipient = self.place(m.start + 1, clause_end);
+        }
+        // "mediated between Israel and Hamas": the parties of a talk.
+        if cue.event_type == "CONSULT" {
+            if let Some(at) =
+                (m.end..(m.end + 3).min(clause_end)).find(|&i| self.lower(i) == "between")
+            {
+                if let Some(g) = self.groups_in(at + 1, clause_end).next() {
+                    recipient.extend(self.entities(g));
+                }
+            }
         }
         // A party does not act on itself (a state's government may act on
         // its rebels).
@@ -624,6 +718,11 @@ impl<'a> Sentence<'a> {
         });
         if actor.is_empty() {
             return None;
+        }
+        // Rule `domestic`: a protest or a crackdown with no one else named
+        // is aimed at the actor's own state or people.
+        if recipient.is_empty() && matches!(cue.event_type.as_str(), "PROTEST" | "COERCE") {
+            recipient = domestic(&actor, &cue.event_type);
         }
         let mut event_type = cue.event_type.clone();
         let mut mode = cue.mode.clone();

@@ -33,6 +33,7 @@ pub(crate) struct Grammar {
     /// The states' adjectives ("Israeli", "Russian"), lower case: before a
     /// cue word they make it a noun ("Israeli strikes").
     adjectives: HashSet<String>,
+    partitive_heads: HashSet<String>,
 }
 
 fn set(words: &[String]) -> HashSet<String> {
@@ -62,6 +63,7 @@ impl LanguagePack for English {
             determiners: set(&w.determiners),
             agent_prepositions: set(&w.agent_prepositions),
             setting_prepositions: set(&w.setting_prepositions),
+            partitive_heads: set(&w.partitive_heads),
             adjectives: pack
                 .names
                 .country
@@ -69,6 +71,8 @@ impl LanguagePack for English {
                 .flat_map(|c| &c.adjectives)
                 .filter_map(|a| a.split_whitespace().last())
                 .map(str::to_lowercase)
+                // "Israelis", "Palestinians" are nouns: they act.
+                .filter(|a| !a.ends_with('s') || a.ends_with("ss"))
                 .collect(),
         }))
     }
@@ -79,6 +83,7 @@ impl LanguagePack for English {
                 root: lower.to_owned(),
                 voice: Voice::Active,
                 verbal: false,
+                agent_noun: false,
             });
         };
         coder.analyse_with(text, &|lower: &str| {
@@ -87,6 +92,7 @@ impl LanguagePack for English {
                 root: lemma.lemma,
                 voice: Voice::Active,
                 verbal: lemma.verb_form,
+                agent_noun: false,
             }
         })
     }

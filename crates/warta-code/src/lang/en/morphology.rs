@@ -98,22 +98,25 @@ fn candidates(word: &str) -> Vec<(String, bool)> {
             push(single, true);
         }
     }
-    if let Some(stem) = word.strip_suffix("es") {
-        push(stem, false);
-    }
+    // "-s" before "-es": "refugees" is "refugee", not "refuge"; "pushes"
+    // finds "push" when "pushe" is no word.
     if let Some(stem) = word.strip_suffix('s') {
         if !stem.ends_with('s') {
             push(stem, false);
         }
     }
+    if let Some(stem) = word.strip_suffix("es") {
+        push(stem, false);
+    }
     out
 }
 
-/// "stopp" -> "stop", "shell" stays: a doubled final consonant.
+/// "stopp" -> "stop", "expell" -> "expel": a doubled final consonant (a
+/// lemma that keeps it, "shell", is found before this is tried).
 fn undoubled(stem: &str) -> Option<&str> {
     let bytes = stem.as_bytes();
     let n = bytes.len();
-    (n >= 3 && bytes[n - 1] == bytes[n - 2] && !b"aeiouls".contains(&bytes[n - 1]))
+    (n >= 3 && bytes[n - 1] == bytes[n - 2] && !b"aeious".contains(&bytes[n - 1]))
         .then(|| &stem[..n - 1])
 }
 
@@ -132,7 +135,7 @@ mod tests {
             ],
             [
                 "attack", "agree", "stop", "deny", "close", "ally", "shell", "talk", "sanction",
-                "push",
+                "push", "expel", "refuge", "refugee",
             ]
             .map(String::from),
         )
@@ -155,6 +158,8 @@ mod tests {
             ("closed", "close"),
             ("allies", "ally"),
             ("shelled", "shell"),
+            ("expelled", "expel"),
+            ("refugees", "refugee"),
             ("talks", "talk"),
             ("sanctions", "sanction"),
             ("pushes", "push"),

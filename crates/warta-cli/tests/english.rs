@@ -1,0 +1,92 @@
+//! English end to end: the English example articles in text, HTML and JSON
+//! Lines, and an English page inside a WARC file, are coded by the English
+//! pack; the records of one article are pinned by a snapshot.
+
+mod common;
+
+use common::*;
+
+fn coded(path: &std::path::Path) -> Vec<serde_json::Value> {
+    let output = warta(&["code", path.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    records(&stdout(&output))
+}
+
+#[test]
+fn english_examples_in_each_format_are_coded_as_english() {
+    let articles = repo().join("examples/articles");
+    for file in [
+        "13_en_iran_israel_strikes.txt",
+        "14_en_ukraine_talks.html",
+        "18_en_wire_briefs.jsonl",
+    ] {
+        let records = coded(&articles.join(file));
+        assert!(records.len() >= 3, "{file}: {} records", records.len());
+        assert!(
+            records.iter().all(|r| r["language"] == "en"),
+            "{file}: every record is English"
+        );
+        assert!(
+            records
+                .iter()
+                .all(|r| r["rule"].as_str().is_some_and(|x| x.starts_with("en/"))),
+            "{file}: every rule is the English pack's"
+        );
+    }
+}
+
+#[test]
+fn an_english_page_in_a_warc_file_is_coded() {
+    let dir = scratch("english-warc");
+    let html = "<html><head><title>Turkey condemns strikes</title>\
+        <meta property=\"article:published_time\" content=\"2024-10-27T08:00:00Z\"></head>\
+        <body><article><p>ANKARA, Oct 27 - Turkey condemned Israel on Sunday over \
+        the strikes, the foreign ministry said.</p></article></body></html>";
+    let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{html}");
+    let warc = format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/turkey\r\n\
+         WARC-Date: 2024-10-27T08:00:00Z\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>\r\n\
+         Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n",
+        http.len()
+    );
+    let file = dir.join("crawl.warc");
+    std::fs::write(&file, warc).unwrap();
+    let records = coded(&file);
+    let accuse = records
+        .iter()
+        .find(|r| r["event_type"] == "ACCUSE")
+        .unwrap_or_else(|| panic!("an ACCUSE record: {records:?}"));
+    assert_eq!(accuse["language"], "en");
+    assert_eq!(accuse["actor"][0]["country"], "TUR");
+    assert_eq!(accuse["recipient"][0]["country"], "ISR");
+}
+
+#[test]
+fn english_article_records_snapshot() {
+    let records = coded(&repo().join("examples/articles/13_en_iran_israel_strikes.txt"));
+    let lines: Vec<String> = records
+        .iter()
+        .map(|r| {
+            let countries = |side: &str| {
+                r[side]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|e| e["country"].as_str())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            };
+            format!(
+                "{} {} {}->{} {} {} | {}",
+                r["event_type"].as_str().unwrap_or(""),
+                r["mode"].as_str().unwrap_or("-"),
+                countries("actor"),
+                countries("recipient"),
+                r["date"].as_str().unwrap_or("-"),
+                r["rule"].as_str().unwrap_or(""),
+                r["trigger"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    insta::assert_snapshot!("english_article_13", lines.join("\n"));
+}
