@@ -66,6 +66,40 @@ pub struct Calendar {
     /// Words of time after which a bare year is a date ("pada 2013",
     /// "sejak 2015"), lower case.
     year_openers: rustc_hash::FxHashSet<String>,
+    /// Relative expressions given as data ("yesterday", "last week"):
+    /// lower-case words, the unit and how many units from the reference.
+    relative: Vec<(Vec<String>, RelativeUnit, i64)>,
+    /// Words before a weekday that put it strictly before the reference
+    /// ("last Tuesday").
+    past_openers: rustc_hash::FxHashSet<String>,
+    /// Dates are written month first ("October 26", "Oct. 26, 2024").
+    month_first: bool,
+}
+
+/// The unit of a relative date expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RelativeUnit {
+    /// So many days from the reference ("yesterday": -1); day precision.
+    Day,
+    /// The week before ("last week"): a week back, month precision.
+    Week,
+    /// The month before ("last month"), month precision.
+    Month,
+    /// The year before ("last year"), year precision.
+    Year,
+}
+
+impl RelativeUnit {
+    /// The unit named in a lexicon (`day`, `week`, `month`, `year`).
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "day" => Some(RelativeUnit::Day),
+            "week" => Some(RelativeUnit::Week),
+            "month" => Some(RelativeUnit::Month),
+            "year" => Some(RelativeUnit::Year),
+            _ => None,
+        }
+    }
 }
 
 const WEEKDAYS: [Weekday; 7] = [
@@ -112,6 +146,38 @@ impl Calendar {
     /// The words of time after which a bare year is a date.
     pub fn with_year_openers(mut self, openers: &[String]) -> Self {
         self.year_openers = openers.iter().map(|h| h.to_lowercase()).collect();
+        self
+    }
+
+    /// Relative expressions ("yesterday", "last week") with their unit and
+    /// offset from the reference.
+    pub fn with_relative(
+        mut self,
+        phrases: impl IntoIterator<Item = (String, RelativeUnit, i64)>,
+    ) -> Self {
+        self.relative = phrases
+            .into_iter()
+            .map(|(phrase, unit, offset)| {
+                (
+                    phrase.split_whitespace().map(str::to_lowercase).collect(),
+                    unit,
+                    offset,
+                )
+            })
+            .filter(|(words, _, _): &(Vec<String>, _, _)| !words.is_empty())
+            .collect();
+        self
+    }
+
+    /// Words before a weekday that put it strictly before the reference.
+    pub fn with_past_openers(mut self, openers: &[String]) -> Self {
+        self.past_openers = openers.iter().map(|h| h.to_lowercase()).collect();
+        self
+    }
+
+    /// Whether dates are written month first ("October 26").
+    pub fn with_month_first(mut self, month_first: bool) -> Self {
+        self.month_first = month_first;
         self
     }
 
@@ -288,6 +354,58 @@ impl Calendar {
                 i + 2
             };
             return mention(end, date, Precision::Day, false);
+        }
+        // "October 26", "Oct. 26": month first, where the language writes so.
+        if self.month_first {
+            if let (Some(month), Some(day)) =
+                (self.month_lower(&w.lower), next(1).and_then(day_number))
+            {
+                if w.text.starts_with(char::is_uppercase) {
+                    let date = latest_day_month(reference, day, month)?;
+                    return mention(i + 2, date, Precision::Day, false);
+                }
+            }
+        }
+        // "last Tuesday": strictly before the reference.
+        if self.past_openers.contains(w.lower.as_ref()) {
+            if let Some(weekday) = next(1).and_then(|n| self.weekday_lower(n)) {
+                let date = latest_weekday(reference, weekday, true);
+                return mention(i + 2, date, Precision::Day, true);
+            }
+        }
+        // Relative expressions given as data ("yesterday", "last week").
+        for (phrase, unit, offset) in &self.relative {
+            let here = phrase
+                .iter()
+                .enumerate()
+                .all(|(k, p)| next(k).is_some_and(|x| x == p));
+            if !here {
+                continue;
+            }
+            let end = i + phrase.len();
+            return match unit {
+                RelativeUnit::Day => {
+                    let date = if *offset < 0 {
+                        reference - Days::new(offset.unsigned_abs())
+                    } else {
+                        reference + Days::new(offset.unsigned_abs())
+                    };
+                    mention(end, date, Precision::Day, true)
+                }
+                RelativeUnit::Week => {
+                    mention(end, reference - Days::new(7), Precision::Month, true)
+                }
+                RelativeUnit::Month => {
+                    let date = reference.with_day(1)? - Days::new(1);
+                    mention(end, date, Precision::Month, true)
+                }
+                RelativeUnit::Year => mention(
+                    end,
+                    reference.with_year(reference.year() - 1)?,
+                    Precision::Year,
+                    true,
+                ),
+            };
         }
         // "(16/4)": day/month.
         if let Some((day, month)) = slash_day_month(w.text) {
@@ -720,5 +838,80 @@ mod tests {
         let found = c.day_months("melansir The Times of Israel 17 April.");
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].day, found[0].month), (17, 4));
+    }
+
+    fn english() -> Calendar {
+        let months = [(vec!["october", "oct"], 10), (vec!["august", "aug"], 8)];
+        let weekdays: Vec<String> = [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        Calendar::new(
+            months
+                .into_iter()
+                .map(|(names, m)| (names.into_iter().map(String::from).collect(), m)),
+            &weekdays,
+        )
+        .with_relative([
+            ("yesterday".to_string(), RelativeUnit::Day, -1),
+            ("last week".to_string(), RelativeUnit::Week, 0),
+            ("last year".to_string(), RelativeUnit::Year, 0),
+        ])
+        .with_past_openers(&["last".to_string()])
+        .with_month_first(true)
+    }
+
+    #[test]
+    fn english_relative_and_month_first_dates() {
+        // A Monday.
+        let reference = NaiveDate::from_ymd_opt(2024, 10, 28).unwrap();
+        let found = |text: &str| {
+            english()
+                .mentions(text, Some(reference))
+                .first()
+                .map(|m| (m.date.to_string(), m.precision))
+        };
+        assert_eq!(
+            found("Russia shelled Kyiv yesterday."),
+            Some(("2024-10-27".into(), Precision::Day))
+        );
+        assert_eq!(
+            found("talks last week"),
+            Some(("2024-10-21".into(), Precision::Month))
+        );
+        assert_eq!(
+            found("last year"),
+            Some(("2023-10-28".into(), Precision::Year))
+        );
+        assert_eq!(
+            found("Britain did so last Tuesday."),
+            Some(("2024-10-22".into(), Precision::Day))
+        );
+        assert_eq!(
+            found("on Monday"),
+            Some(("2024-10-28".into(), Precision::Day))
+        );
+        assert_eq!(
+            found("on October 26"),
+            Some(("2024-10-26".into(), Precision::Day))
+        );
+        assert_eq!(
+            found("Aug. 7, 2008"),
+            Some(("2008-08-07".into(), Precision::Day))
+        );
+        // Without the month-first flag, "October 26" is no date (Indonesian
+        // writes the day first).
+        let dayfirst = english().with_month_first(false);
+        assert!(dayfirst
+            .mentions("on October 26 people", Some(reference))
+            .is_empty());
     }
 }

@@ -4,7 +4,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use warta_analyse::dates::Calendar;
+use warta_analyse::dates::{Calendar, RelativeUnit};
 use warta_analyse::numbers::NumberWords;
 use warta_analyse::{tokenize, Stemmer, TokenKind};
 use warta_clean::{CleanRules, LanguageDetector};
@@ -217,6 +217,7 @@ impl Coder {
     fn compile(lexicon: Lexicon, code: &str, slot: usize) -> Coder {
         let pack = lexicon.language(code).cloned().unwrap_or_default();
         let mut names: HashMap<String, Vec<Name>> = HashMap::default();
+        let clitics: Vec<String> = pack.words.clitics.clone();
         let mut add = |text: &str, exact: bool, target: NameTarget| {
             let tokens: Vec<String> = if exact {
                 tokenize(text)
@@ -226,6 +227,8 @@ impl Coder {
             } else {
                 name_tokens(text)
             };
+            // Names are cut as the text is: "People's" is "People" "'s".
+            let tokens = split_name_clitics(tokens, &clitics);
             if let Some(first) = tokens.first() {
                 names.entry(first.to_lowercase()).or_default().push(Name {
                     tokens,
@@ -501,7 +504,18 @@ impl Coder {
             &w.weekdays,
         )
         .with_name_heads(&w.date_name_heads)
-        .with_year_openers(&w.year_openers);
+        .with_year_openers(&w.year_openers)
+        .with_relative(w.relative_dates.iter().map(|r| {
+            let unit = match r.unit {
+                warta_lexicon::DateUnit::Day => RelativeUnit::Day,
+                warta_lexicon::DateUnit::Week => RelativeUnit::Week,
+                warta_lexicon::DateUnit::Month => RelativeUnit::Month,
+                warta_lexicon::DateUnit::Year => RelativeUnit::Year,
+            };
+            (r.phrase.clone(), unit, r.offset)
+        }))
+        .with_past_openers(&w.past_openers)
+        .with_month_first(w.month_first);
         let numbers = NumberWords::new(
             w.number_words
                 .iter()
@@ -581,6 +595,31 @@ impl Coder {
     pub(crate) fn grammar<T: 'static>(&self) -> Option<&T> {
         self.grammar.as_ref().and_then(|g| g.downcast_ref::<T>())
     }
+}
+
+/// A name's tokens with the pack's clitics cut off, as `analyse_with`
+/// cuts the text's.
+fn split_name_clitics(tokens: Vec<String>, clitics: &[String]) -> Vec<String> {
+    if clitics.is_empty() {
+        return tokens;
+    }
+    let mut out = Vec::with_capacity(tokens.len() + 1);
+    for t in tokens {
+        let cut = clitics.iter().find(|c| {
+            t.len() > c.len()
+                && t.is_char_boundary(t.len() - c.len())
+                && t[t.len() - c.len()..].eq_ignore_ascii_case(c)
+        });
+        match cut {
+            Some(c) => {
+                let at = t.len() - c.len();
+                out.push(t[..at].to_string());
+                out.push(t[at..].to_string());
+            }
+            None => out.push(t),
+        }
+    }
+    out
 }
 
 /// Among names of equal length: people and organisations before titles,

@@ -135,6 +135,13 @@ pub struct Words {
     /// Nouns of quantity or membership whose "of" phrase is the party
     /// ("thousands of Jordanians", "leaders of the coalition").
     pub partitive_heads: Vec<String>,
+    /// Relative date expressions given as data ("yesterday", "last week").
+    pub relative_dates: Vec<RelativeDate>,
+    /// Words before a weekday that put it strictly before the report
+    /// ("last Tuesday").
+    pub past_openers: Vec<String>,
+    /// The language writes dates month first ("October 26").
+    pub month_first: bool,
     /// Endings split off a word as tokens of their own (English "'s",
     /// "n't"), lower case.
     pub clitics: Vec<String>,
@@ -225,6 +232,26 @@ pub struct WeaponMode {
     pub roots: Vec<String>,
     #[serde(default)]
     pub phrases: Vec<String>,
+}
+
+/// A relative date expression: its words, its unit, and how many units
+/// from the report's date (`day` -1 is the day before).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelativeDate {
+    pub phrase: String,
+    pub unit: DateUnit,
+    #[serde(default)]
+    pub offset: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateUnit {
+    Day,
+    Week,
+    Month,
+    Year,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -22,6 +22,8 @@
 //! - `content`: the act an appeal, offer, promise, refusal or threat is
 //!   about ("urged Iran to stop", "threatened to attack Israel") is not
 //!   coded; its recipient is the governing act's when it has none.
+//! - `obligation`: "Russia said Sudan must return the helicopter" is a
+//!   demand of the speaker on the party that must act.
 //! - `modality`: negated acts are not coded (a refused future act is a
 //!   REJECT), conditional and possible ones neither, announced ones
 //!   become AGREE, THREATEN or CONCEDE (coding guide, section 1).
@@ -51,6 +53,12 @@ const LOCATED: [&str; 8] = [
     "ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "PROTEST", "CONCEDE", "SANCTION",
 ];
 
+/// Acts that react to another party's act.
+const REACTIONS: [&str; 4] = ["ACCUSE", "REQUEST", "REJECT", "PROTEST"];
+
+/// Acts whose doer a reaction is aimed at.
+const HOSTILE: [&str; 4] = ["ASSAULT", "COERCE", "SANCTION", "THREATEN"];
+
 /// Acts whose following act is their content, not an act of its own.
 const GOVERNING: [&str; 6] = [
     "REQUEST", "REJECT", "THREATEN", "AGREE", "ACCUSE", "CONCEDE",
@@ -66,6 +74,7 @@ pub(super) fn acts(
 ) -> Result<Vec<Candidate>, &'static str> {
     let mut refs = References::default();
     let mut out = Vec::new();
+    let mut reactions: Vec<usize> = Vec::new();
     for (index, s) in doc.sentences.iter().enumerate() {
         if let Some(reason) = budget.exhausted() {
             return Err(reason);
@@ -89,13 +98,42 @@ pub(super) fn acts(
                 .collect(),
             mentions,
         };
-        out.extend(clause.candidates(&matches));
+        for (c, reacts) in clause.candidates(&matches) {
+            if reacts {
+                reactions.push(out.len());
+            }
+            out.push(c);
+        }
     }
+    reaction_targets(&mut out, &reactions);
     Ok(out)
 }
 
+/// Rule `reaction-target`: a reaction to an act named without its doer
+/// ("The Iranian foreign ministry condemned Saturday's strikes") is aimed
+/// at the doer of the latest such act the story told before, if another
+/// party did it.
+fn reaction_targets(candidates: &mut [Candidate], reactions: &[usize]) {
+    for &k in reactions {
+        let actor = crate::events::countries(&candidates[k].actor);
+        let doer = candidates[..k].iter().rev().find_map(|earlier| {
+            let others: Vec<Entity> = earlier
+                .actor
+                .iter()
+                .filter(|e| e.country.as_deref().is_some_and(|c| !actor.contains(&c)))
+                .cloned()
+                .collect();
+            (HOSTILE.contains(&earlier.event_type.as_str()) && !others.is_empty()).then_some(others)
+        });
+        if let Some(doer) = doer {
+            candidates[k].recipient = doer;
+        }
+    }
+}
+
 /// Rule `adjective-title`: a state (or its adjective) right before a title,
-/// or before "'s" and a title, names the title's state: one mention.
+/// or before "'s" and a title, or after a title and "of" ("the president
+/// of Armenia"), names the title's state: one mention.
 fn adjective_titles(
     coder: &Coder,
     doc: &Analysed,
@@ -109,6 +147,37 @@ fn adjective_titles(
             continue;
         };
         let gap = m.start.saturating_sub(prev.end);
+        // "the president of Armenia": a title, "of", its state.
+        // "rebels in the Ivory Coast", "protesters in Kirkuk": a group named
+        // by its role and its place.
+        let between: Vec<&str> = (prev.end..m.start).map(|i| doc.lower(i)).collect();
+        let title_of = prev.title.is_some()
+            && matches!(prev.kind, Kind::Person | Kind::Group)
+            && prev.entity.country.is_none()
+            && m.entity.country.is_some()
+            && (matches!(between.as_slice(), ["of"] | ["of", "the"])
+                && matches!(m.kind, Kind::State | Kind::Seat)
+                || prev.kind == Kind::Group
+                    && matches!(
+                        between.as_slice(),
+                        ["in"] | ["in", "the"] | ["from"] | ["from", "the"]
+                    )
+                    && matches!(m.kind, Kind::State | Kind::Seat | Kind::Place));
+        if title_of {
+            let mut merged = out.pop().expect("checked above");
+            if merged.entity.name.is_none() && merged.kind == Kind::Person {
+                if let (Some(t), Some(c), Some(d)) =
+                    (merged.title, m.entity.country.as_deref(), date)
+                {
+                    merged.entity.name = coder.office_holder(t, c, None, d);
+                }
+            }
+            merged.entity.country = m.entity.country.clone();
+            merged.end = m.end;
+            merged.entity.text = doc.span_text(merged.start, merged.end).to_string();
+            out.push(merged);
+            continue;
+        }
         let adjacent = gap == 0 || gap == 1 && matches!(doc.lower(prev.end), "'s" | "’s" | "-");
         let state = matches!(prev.kind, Kind::State | Kind::Seat);
         let titled = m.title.is_some() && matches!(m.kind, Kind::Person | Kind::Group);
@@ -131,6 +200,12 @@ fn adjective_titles(
         out.push(merged);
     }
     out
+}
+
+/// Whether two entities of one state are the same party: the same name,
+/// or the same known sector ("Georgian police" and "protesters" are not).
+fn same_party(a: &Entity, b: &Entity) -> bool {
+    a.name.is_some() && a.name == b.name || a.sector.is_some() && a.sector == b.sector
 }
 
 /// The actor's own state (for a protest) or people (for a crackdown).
@@ -241,11 +316,17 @@ impl<'a> Sentence<'a> {
     fn entities(&self, g: &[usize]) -> Vec<Entity> {
         let mut out: Vec<Entity> = Vec::new();
         for &k in g {
+            // A state, its capital or a place in it stands for the state
+            // once ("in Iran, Tehran").
+            let territorial = matches!(
+                self.mentions[k].kind,
+                Kind::State | Kind::Seat | Kind::Place
+            );
             for e in self.mentions[k].entities() {
                 if e.country.is_some()
                     && !out
                         .iter()
-                        .any(|o| o.country == e.country && o.name == e.name)
+                        .any(|o| o.country == e.country && (o.name == e.name || territorial))
                 {
                     out.push(e);
                 }
@@ -346,8 +427,26 @@ impl<'a> Sentence<'a> {
     /// Rule `subject`: the first ungoverned party of the clause before `at`.
     fn subject(&self, at: usize) -> Option<&Vec<usize>> {
         let start = self.clause_start(at);
-        self.groups_in(start, at)
-            .find(|g| self.governed(self.group_span(g).0) == Governed::Bare)
+        let bare = |g: &&Vec<usize>| self.governed(self.group_span(g).0) == Governed::Bare;
+        // The party right before the verb group ("..., Tehran Condemns",
+        // "Portugal will support") is its subject; else the clause's first.
+        let adjacent = self.groups_in(start, at).filter(bare).last().filter(|g| {
+            let (_, end) = self.group_span(g);
+            (end..at).all(|i| self.in_verb_group(i))
+        });
+        adjacent.or_else(|| self.groups_in(start, at).find(bare))
+    }
+
+    /// A word of a verb group: an auxiliary, modal, negator or adverb.
+    fn in_verb_group(&self, i: usize) -> bool {
+        let w = self.lower(i);
+        let sets = &self.coder.sets;
+        self.doc.intensifier(i)
+            || sets.negators.contains(w)
+            || sets.future.contains(w)
+            || sets.modals.contains(w)
+            || self.grammar.passive_auxiliaries.contains(w)
+            || matches!(w, "has" | "have" | "had" | "did" | "does" | "do" | "to")
     }
 
     /// Rule `reported-speech`: the speaker of the clause at `at`: the
@@ -458,6 +557,55 @@ impl<'a> Sentence<'a> {
             .unwrap_or_default()
     }
 
+    /// Rule `obligation`: "Russia said Sudan must return the helicopter":
+    /// what a speaker says another party must do is a demand on it. Not a
+    /// speaker's own obligation ("we must"), nor one no one states.
+    fn obligation(&self, m: &CueMatch) -> Option<Candidate> {
+        let cue = &self.coder.pack.cues[m.cue];
+        let subject = self.subject(m.start)?;
+        let recipient = self.entities(subject);
+        let actor = self.speaker(m.start).map(|g| self.entities(g))?;
+        let own = |e: &Entity| actor.iter().any(|a| a.country == e.country);
+        if recipient.is_empty() || actor.is_empty() || recipient.iter().all(own) {
+            return None;
+        }
+        if self.modality(m.start).negated {
+            return None;
+        }
+        Some(Candidate {
+            sentence: self.index,
+            cue: m.cue,
+            event_type: cue.event_type.clone(),
+            mode: cue.mode.clone(),
+            cameo: cue.cameo.clone(),
+            actor,
+            recipient,
+            start: m.start,
+            end: m.end,
+            confidence: 0.5,
+            anaphoric: false,
+            reaction_topic: false,
+            relative: false,
+            nominal: false,
+            mutual: false,
+            speaker: None,
+            aim_only: false,
+            derived_by: None,
+        })
+    }
+
+    /// The subject of an "if" or "unless" clause after `from`.
+    fn condition_subject(&self, from: usize) -> Vec<Entity> {
+        let Some(at) = (from..self.end).find(|&i| matches!(self.lower(i), "if" | "unless")) else {
+            return Vec::new();
+        };
+        let end = self.clause_end(at + 1);
+        self.groups_in(at + 1, end)
+            .find(|g| self.governed(self.group_span(g).0) == Governed::Bare)
+            .map(|g| self.entities(g))
+            .unwrap_or_default()
+    }
+
     /// The party after "by" in `from..to`.
     fn agent(&self, from: usize, to: usize) -> Option<&Vec<usize>> {
         self.groups_in(from, to)
@@ -535,8 +683,10 @@ impl<'a> Sentence<'a> {
         })
     }
 
-    /// The candidates of the sentence's cue matches.
-    fn candidates(&self, matches: &[CueMatch]) -> Vec<Candidate> {
+    /// The candidates of the sentence's cue matches, each with whether it
+    /// reacts to an act the sentence names without its doer ("condemned
+    /// Saturday's strikes").
+    fn candidates(&self, matches: &[CueMatch]) -> Vec<(Candidate, bool)> {
         let mut found: Vec<(usize, Candidate)> = Vec::new();
         let embedded = self.embedded(matches);
         for (k, m) in matches.iter().enumerate() {
@@ -570,7 +720,7 @@ impl<'a> Sentence<'a> {
             }
         }
         // Rule `content`: a governed act lends its recipient and is dropped.
-        let mut out: Vec<Candidate> = Vec::new();
+        let mut out: Vec<(Candidate, bool)> = Vec::new();
         for (k, c) in &found {
             if embedded[*k] {
                 continue;
@@ -590,7 +740,16 @@ impl<'a> Sentence<'a> {
                         .collect();
                 }
             }
-            out.push(c);
+            let reacts = c.recipient.is_empty()
+                && REACTIONS.contains(&c.event_type.as_str())
+                && matches.get(k + 1).is_some_and(|next| {
+                    embedded[k + 1]
+                        && HOSTILE.contains(&self.coder.pack.cues[next.cue].event_type.as_str())
+                        && !found
+                            .iter()
+                            .any(|(x, inner)| *x == k + 1 && !inner.actor.is_empty())
+                });
+            out.push((c, reacts));
         }
         out
     }
@@ -626,6 +785,9 @@ impl<'a> Sentence<'a> {
     fn candidate(&self, m: &CueMatch) -> Option<Candidate> {
         let cue = &self.coder.pack.cues[m.cue];
         let clause_end = self.clause_end(m.end);
+        if cue.event_type == "REQUEST" && m.end == m.start + 1 && self.lower(m.start) == "must" {
+            return self.obligation(m);
+        }
         let light = if self.nominal(m.start) {
             self.light_verb(m.start)
         } else {
@@ -699,6 +861,18 @@ impl<'a> Sentence<'a> {
         if recipient.is_empty() && LOCATED.contains(&cue.event_type.as_str()) {
             recipient = self.place(m.start + 1, clause_end);
         }
+        // Rule `condition-target`: "threatened to stop the talks if the
+        // United States goes ahead": the threat is aimed at whoever the
+        // condition names.
+        if recipient.is_empty() && cue.event_type == "THREATEN" {
+            recipient = self.condition_subject(m.end);
+        }
+        // A demand, refusal or threat about a place ("demanded a truce in
+        // east Bosnia") is aimed at the state of that place.
+        if recipient.is_empty() && GOVERNING.contains(&cue.event_type.as_str()) {
+            let content_end = self.clause_end(clause_end.saturating_add(1).min(self.end));
+            recipient = self.place(m.start + 1, content_end.max(clause_end));
+        }
         // "mediated between Israel and Hamas": the parties of a talk.
         if cue.event_type == "CONSULT" {
             if let Some(at) =
@@ -714,7 +888,7 @@ impl<'a> Sentence<'a> {
         recipient.retain(|r| {
             !actor
                 .iter()
-                .any(|a| a.country == r.country && (a.sector == r.sector || a.name == r.name))
+                .any(|a| a.country == r.country && same_party(a, r))
         });
         if actor.is_empty() {
             return None;
