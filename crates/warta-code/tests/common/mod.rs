@@ -3,6 +3,10 @@
 
 use std::sync::OnceLock;
 
+// Only the role test files use it.
+#[allow(dead_code)]
+pub mod challenges;
+
 use warta_code::{Coder, Document};
 use warta_record::EventRecord;
 

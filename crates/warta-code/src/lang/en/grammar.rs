@@ -142,6 +142,10 @@ fn adjective_titles(
 ) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
     for m in mentions {
+        // "ethnic Albanians" are a people, not the state of Albania.
+        if m.start > 0 && doc.lower(m.start - 1) == "ethnic" && m.kind == Kind::State {
+            continue;
+        }
         let Some(prev) = out.last() else {
             out.push(m);
             continue;
@@ -178,7 +182,11 @@ fn adjective_titles(
             out.push(merged);
             continue;
         }
-        let adjacent = gap == 0 || gap == 1 && matches!(doc.lower(prev.end), "'s" | "’s" | "-");
+        // "Israel's", "U.S.-led", "Iranian-backed".
+        let adjacent = gap == 0
+            || gap == 1
+                && (matches!(doc.lower(prev.end), "'s" | "’s" | "-")
+                    || doc.lower(prev.end).starts_with('-'));
         let state = matches!(prev.kind, Kind::State | Kind::Seat);
         let titled = m.title.is_some() && matches!(m.kind, Kind::Person | Kind::Group);
         let compatible = m.entity.country.is_none() || m.entity.country == prev.entity.country;
