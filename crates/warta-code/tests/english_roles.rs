@@ -33,4 +33,5 @@ classes! {
     modality => "modality",
     place => "place",
     domestic => "domestic",
+    consequence => "consequence",
 }

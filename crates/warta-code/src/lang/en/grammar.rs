@@ -22,6 +22,8 @@
 //! - `content`: the act an appeal, offer, promise, refusal or threat is
 //!   about ("urged Iran to stop", "threatened to attack Israel") is not
 //!   coded; its recipient is the governing act's when it has none.
+//! - `consequence`: "attacked the camp, killing 12": the participle after
+//!   the comma tells what the act did; it is no second act.
 //! - `obligation`: "Russia said Sudan must return the helicopter" is a
 //!   demand of the speaker on the party that must act.
 //! - `modality`: negated acts are not coded (a refused future act is a
@@ -723,6 +725,15 @@ impl<'a> Sentence<'a> {
             if longer {
                 continue;
             }
+            // Rule `consequence`: "attacked the camp, killing 12" tells
+            // what the act did, not a second act.
+            let consequence = m.start > self.first
+                && self.lower(m.start - 1) == ","
+                && self.lower(m.start).ends_with("ing")
+                && !found.is_empty();
+            if consequence {
+                continue;
+            }
             if let Some(c) = self.candidate(m) {
                 found.push((k, c));
             }
@@ -850,6 +861,10 @@ impl<'a> Sentence<'a> {
         } else if modality.passive {
             // Rule `passive-by`.
             recipient = self.actor_of(verb);
+            // "A camp in Chad was attacked": the subject's place.
+            if recipient.is_empty() {
+                recipient = self.place(self.clause_start(verb), verb);
+            }
             actor = self
                 .agent(m.end, clause_end)
                 .map(|g| self.entities(g))
