@@ -170,7 +170,8 @@ impl WordSets {
     }
 }
 
-fn set(words: &[String]) -> HashSet<String> {
+/// A word list as a lower-case set.
+pub(crate) fn set(words: &[String]) -> HashSet<String> {
     words.iter().map(|w| w.to_lowercase()).collect()
 }
 

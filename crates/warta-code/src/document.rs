@@ -491,7 +491,6 @@ impl Coder {
         mut out: CodedDocument,
         budget: &crate::Budget,
     ) -> CodedDocument {
-        let language = pack.code();
         let analysed = pack.analyse(self, text);
         out.sentences = analysed.sentences.len();
         let sports = analysed.words.iter().filter(|w| w.sports).count();
@@ -526,7 +525,11 @@ impl Coder {
         if headline {
             candidates = fold_headline(candidates);
         }
-        let language = out.language.clone().unwrap_or_else(|| language.to_string());
+        // The document's language (Malay stays Malay under the Indonesian pack).
+        let language = out
+            .language
+            .clone()
+            .unwrap_or_else(|| pack.code().to_string());
         out.records = self.records(&analysed, doc, &language, candidates, reference);
         out.text = analysed.text;
         out

@@ -635,8 +635,8 @@ impl<'a> Sentence<'a> {
             m.negated |= sets.negators.contains(w);
             // "ready to", "committed to": intent (not "committed violence").
             let intent = sets.intent.contains(w) && i + 1 < self.end && self.lower(i + 1) == "to";
-            m.future |= sets.future.contains(w) || intent || w == "wo";
-            m.possible |= sets.modals.contains(w) || sets.plans.contains(w) || w == "ca";
+            m.future |= sets.future.contains(w) || intent;
+            m.possible |= sets.modals.contains(w) || sets.plans.contains(w);
             // "was attacked", "were seized": a participle, not "was willing".
             m.passive |= i + 1 >= at.saturating_sub(2)
                 && self.grammar.passive_auxiliaries.contains(w)

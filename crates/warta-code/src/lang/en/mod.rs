@@ -13,7 +13,7 @@ use warta_analyse::Voice;
 use warta_lexicon::LanguageLexicon;
 
 use crate::budget::Budget;
-use crate::compiled::Coder;
+use crate::compiled::{set, Coder};
 use crate::document::{Analysed, Morph};
 use crate::events::Candidate;
 use crate::lang::LanguagePack;
@@ -34,10 +34,6 @@ pub(crate) struct Grammar {
     /// cue word they make it a noun ("Israeli strikes").
     adjectives: HashSet<String>,
     partitive_heads: HashSet<String>,
-}
-
-fn set(words: &[String]) -> HashSet<String> {
-    words.iter().map(|w| w.to_lowercase()).collect()
 }
 
 impl LanguagePack for English {
