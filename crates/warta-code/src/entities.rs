@@ -1009,9 +1009,18 @@ fn capitalised_if_proper(doc: &Analysed, start: usize, target: NameTarget) -> bo
         NameTarget::Title(_) | NameTarget::CountryTitle(_) => true,
         _ => {
             let text = doc.text_of(start);
-            text.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            // "al-Qaeda", "el-Sisi": a short lower-case particle joined to
+            // the capitalised name.
+            let particle = text.split_once('-').is_some_and(|(head, tail)| {
+                (1..=3).contains(&head.len())
+                    && head.chars().all(|c| c.is_ascii_lowercase())
+                    && tail.starts_with(char::is_uppercase)
+            });
+            particle
+                || text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         }
     }
 }

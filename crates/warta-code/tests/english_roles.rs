@@ -34,4 +34,7 @@ classes! {
     place => "place",
     domestic => "domestic",
     consequence => "consequence",
+    located_party => "located-party",
+    aside => "aside",
+    attribute => "attribute",
 }

@@ -135,6 +135,15 @@ pub struct Words {
     /// Nouns of quantity or membership whose "of" phrase is the party
     /// ("thousands of Jordanians", "leaders of the coalition").
     pub partitive_heads: Vec<String>,
+    /// Words that make the state named after them an attribute, not a
+    /// party ("ethnic Albanians", "pro-Iranian", "anti-American").
+    pub attribute_prefixes: Vec<String>,
+    /// Phrases of quantity before a party, which govern nothing ("at
+    /// least", "up to", "more than").
+    pub quantity_phrases: Vec<String>,
+    /// Prepositions that name the act a passive clause's subject suffered
+    /// ("were killed in an Israeli air strike").
+    pub instrument_prepositions: Vec<String>,
     /// Relative date expressions given as data ("yesterday", "last week").
     pub relative_dates: Vec<RelativeDate>,
     /// Words before a weekday that put it strictly before the report

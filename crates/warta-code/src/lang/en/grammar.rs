@@ -86,7 +86,21 @@ pub(super) fn acts(
         if matches.is_empty() {
             continue;
         }
-        let mentions = adjective_titles(coder, doc, found, date);
+        let mut mentions = adjective_titles(coder, grammar, doc, found, date);
+        located_parties(grammar, doc, &mut mentions);
+        // A cue word inside a name is the name's ("Amnesty International"):
+        // it is no act and governs nothing.
+        let matches: Vec<CueMatch> = matches
+            .into_iter()
+            .filter(|m| {
+                !mentions.iter().any(|x| {
+                    x.start <= m.start && m.start < x.end && !matches!(x.kind, Kind::Group)
+                })
+            })
+            .collect();
+        if matches.is_empty() {
+            continue;
+        }
         let clause = Sentence {
             coder,
             grammar,
@@ -133,19 +147,36 @@ fn reaction_targets(candidates: &mut [Candidate], reactions: &[usize]) {
     }
 }
 
+/// Whether the state named at `at` is an attribute: after "ethnic",
+/// "pro-", "anti-" (as a word, or joined by a hyphen in one token).
+fn attribute(grammar: &Grammar, doc: &Analysed, at: usize) -> bool {
+    let prefixed = |w: &str| grammar.attribute_prefixes.contains(w);
+    let own = doc.lower(at);
+    if own.split_once('-').is_some_and(|(head, _)| prefixed(head)) {
+        return true;
+    }
+    match at.checked_sub(1).map(|i| doc.lower(i)) {
+        Some("-") => at >= 2 && prefixed(doc.lower(at - 2)),
+        Some(w) => prefixed(w) || w.strip_suffix('-').is_some_and(prefixed),
+        None => false,
+    }
+}
+
 /// Rule `adjective-title`: a state (or its adjective) right before a title,
 /// or before "'s" and a title, or after a title and "of" ("the president
 /// of Armenia"), names the title's state: one mention.
 fn adjective_titles(
     coder: &Coder,
+    grammar: &Grammar,
     doc: &Analysed,
     mentions: Vec<Mention>,
     date: Option<&str>,
 ) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
     for m in mentions {
-        // "ethnic Albanians" are a people, not the state of Albania.
-        if m.start > 0 && doc.lower(m.start - 1) == "ethnic" && m.kind == Kind::State {
+        // "ethnic Albanians" are a people, not the state of Albania; a
+        // "pro-Iranian group" is not Iran.
+        if m.kind == Kind::State && attribute(grammar, doc, m.start) {
             continue;
         }
         let Some(prev) = out.last() else {
@@ -210,6 +241,83 @@ fn adjective_titles(
         out.push(merged);
     }
     out
+}
+
+/// Rule `located-party`: a party named only by its role ("students",
+/// "police", a "President Omar el-Bashir" the lexicon does not know)
+/// belongs to the state where the sentence places its acts ("in Sudan",
+/// "protesters in Cairo"), when the sentence names exactly one.
+fn located_parties(grammar: &Grammar, doc: &Analysed, mentions: &mut [Mention]) {
+    let mut setting: Option<&str> = None;
+    for m in mentions.iter() {
+        // "in Lagos" before a place, or inside a composed party
+        // ("protesters in Cairo").
+        let territorial = matches!(m.kind, Kind::Place | Kind::State | Kind::Seat);
+        let located = (m.start..m.end)
+            .any(|i| i > m.start && grammar.location_prepositions.contains(doc.lower(i)))
+            || territorial && located_at(grammar, doc, m.start);
+        let Some(country) = m.entity.country.as_deref() else {
+            continue;
+        };
+        if !located || country.len() != 3 || !country.chars().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        if setting.is_some_and(|s| s != country) {
+            return;
+        }
+        setting = Some(country);
+    }
+    let Some(setting) = setting.map(str::to_string) else {
+        return;
+    };
+    for k in 0..mentions.len() {
+        let m = &mentions[k];
+        // "Islamic State gunmen": the role noun is the named party's.
+        let owned = k > 0 && mentions[k - 1].end == m.start;
+        if m.entity.country.is_none()
+            && m.entity.sector.is_some()
+            && matches!(m.kind, Kind::Group | Kind::Person)
+            && !owned
+        {
+            mentions[k].entity.country = Some(setting.clone());
+        }
+        // "he", referring back to such a party, is the same party.
+        for e in &mut mentions[k].refers_to {
+            if e.country.is_none() && e.sector.is_some() {
+                e.country = Some(setting.clone());
+            }
+        }
+    }
+}
+
+/// Whether the place starting at `start` follows a preposition of place,
+/// directly ("in Lagos") or through a lower-case head and "of" ("in the
+/// capital city of Algiers", "near the town of Samarra").
+fn located_at(grammar: &Grammar, doc: &Analysed, start: usize) -> bool {
+    let Some(before) = start.checked_sub(1) else {
+        return false;
+    };
+    if grammar.location_prepositions.contains(doc.lower(before)) {
+        return true;
+    }
+    if doc.lower(before) != "of" {
+        return false;
+    }
+    let floor = before.saturating_sub(5);
+    let mut i = before;
+    while i > floor {
+        i -= 1;
+        let w = doc.lower(i);
+        if grammar.location_prepositions.contains(w) {
+            return true;
+        }
+        let plain = grammar.determiners.contains(w)
+            || doc.kind(i) == TokenKind::Word && doc.text_of(i).starts_with(char::is_lowercase);
+        if !plain {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether two entities of one state are the same party: the same name,
@@ -354,10 +462,44 @@ impl<'a> Sentence<'a> {
         }
         let w = self.lower(i);
         let sets = &self.coder.sets;
-        matches!(w, ";" | ":" | "(" | ")")
+        matches!(w, ";" | ":")
+            || matches!(w, "(" | ")") && !self.aside(i)
             || self.doc.kind(i) == TokenKind::Quote
             || sets.clause_breakers.contains(w)
             || sets.speech_verbs.contains(w)
+    }
+
+    /// Whether the bracket at `i` encloses a short aside with no verb, such
+    /// as a name's abbreviation ("the Nigerian Union of Teachers (NUT)") or
+    /// gloss ("Hizbollah (Party of God)"): no clause of its own.
+    fn aside(&self, i: usize) -> bool {
+        const REACH: usize = 5;
+        let (open, close) = if self.lower(i) == "(" {
+            let close = (i + 1..self.end.min(i + 2 + REACH)).find(|&j| self.lower(j) == ")");
+            (Some(i), close)
+        } else {
+            let open = (self.first.max(i.saturating_sub(REACH + 1))..i)
+                .rev()
+                .find(|&j| self.lower(j) == "(");
+            (open, Some(i))
+        };
+        match (open, close) {
+            // Only after a name, known or capitalised: "DUBAI, Oct 26
+            // (Meridian Wire) -" is a dateline, not an aside.
+            (Some(open), Some(close))
+                if open > self.first
+                    && (self.named[open - 1 - self.first]
+                        || self.doc.text_of(open - 1).starts_with(char::is_uppercase)) =>
+            {
+                (open + 1..close).all(|j| {
+                    self.doc.kind(j) != TokenKind::Quote
+                        && !self.doc.verbal(j)
+                        && !self.doc.starts_cue(j)
+                        && !matches!(self.lower(j), "(" | ")")
+                })
+            }
+            _ => false,
+        }
     }
 
     /// Where the clause of the word at `at` starts.
@@ -384,7 +526,7 @@ impl<'a> Sentence<'a> {
         while i > self.first {
             i -= 1;
             let w = self.lower(i);
-            if self.grammar.determiners.contains(w) {
+            if self.grammar.determiners.contains(w) || self.in_quantity(i) {
                 continue;
             }
             let modifier = self.doc.kind(i) == TokenKind::Number
@@ -424,6 +566,24 @@ impl<'a> Sentence<'a> {
             return Governed::Bare;
         }
         Governed::Bare
+    }
+
+    /// Whether token `i` is part of a phrase of quantity ("at least", or
+    /// "about" before a number).
+    fn in_quantity(&self, i: usize) -> bool {
+        let before_number = i + 1 < self.end && self.doc.kind(i + 1) == TokenKind::Number;
+        self.grammar.quantity_phrases.iter().any(|p| {
+            if p.len() == 1 {
+                return before_number && p[0] == self.lower(i);
+            }
+            (0..p.len()).any(|o| {
+                i >= self.first + o
+                    && i - o + p.len() <= self.end
+                    && p.iter()
+                        .enumerate()
+                        .all(|(k, w)| self.lower(i - o + k) == w)
+            })
+        })
     }
 
     /// Groups wholly inside tokens `from..to`, in order.
@@ -488,9 +648,11 @@ impl<'a> Sentence<'a> {
         })
     }
 
-    /// A subject that is only a pronoun stands for the speaker when there
-    /// is one, else for what the pronoun refers to.
-    fn actor_of(&self, at: usize) -> Vec<Entity> {
+    /// The party doing the verb at `at`: its subject. A subject that is only
+    /// a pronoun stands for the speaker when there is one, else for what the
+    /// pronoun refers to; no subject at all stands for the speaker when
+    /// `speaker` allows.
+    fn actor_of(&self, at: usize, speaker: bool) -> Vec<Entity> {
         let subject = self.subject(at);
         let pronoun = subject.is_some_and(|g| {
             g.iter().all(|&k| {
@@ -506,13 +668,40 @@ impl<'a> Sentence<'a> {
                 return found;
             }
         }
-        if let Some(g) = self.speaker(at) {
+        // "Syria says it will withdraw": a pronoun is the speaker whatever
+        // the act; with no subject at all, only a verbal act is the speaker's.
+        if let Some(g) = self.speaker(at).filter(|_| speaker || pronoun) {
             let found = self.entities(g);
             if !found.is_empty() {
                 return found;
             }
         }
         subject.map(|g| self.entities(g)).unwrap_or_default()
+    }
+
+    /// Rule `passive-victim`: "civilians were killed in an Israeli air
+    /// strike": the subject of the passive verb before the act's noun
+    /// phrase suffered the act.
+    fn sufferer(&self, noun: usize) -> Vec<Entity> {
+        let floor = self.clause_start(noun).max(noun.saturating_sub(6));
+        let Some(prep) = (floor..noun)
+            .rev()
+            .find(|&i| self.grammar.instrument_prepositions.contains(self.lower(i)))
+        else {
+            return Vec::new();
+        };
+        // Only determiners, adjectives and names between: "in a suicide car
+        // bombing", "by an Israeli drone strike".
+        if (prep + 1..noun).any(|i| self.doc.verbal(i) || self.breaks_clause(i)) {
+            return Vec::new();
+        }
+        let verb = (self.clause_start(prep)..prep)
+            .rev()
+            .find(|&i| self.doc.verbal(i));
+        match verb {
+            Some(v) if self.modality(v).passive => self.actor_of(v, false),
+            _ => Vec::new(),
+        }
     }
 
     /// Rule `object`: the first party after `from` (before `to`) that is the
@@ -666,6 +855,57 @@ impl<'a> Sentence<'a> {
         if at == self.first {
             return false;
         }
+        let preposition = |w: &str| {
+            self.coder.sets.recipient_prepositions.contains(w)
+                || self.grammar.setting_prepositions.contains(w)
+                || self.grammar.instrument_prepositions.contains(w)
+                || self.grammar.agent_prepositions.contains(w)
+        };
+        let opens_noun = |w: &str| self.grammar.determiners.contains(w) || preposition(w);
+        // "by a Hezbollah rocket attack", "in a suicide car bombing":
+        // modifiers (names, plain nouns) between a preposition (and its
+        // determiner) and the noun. Without the preposition the words
+        // before may be the verb's subject ("the rebels agreed").
+        // A past form ("blocked", "attacked") is the verb, whatever came
+        // before ("supporters of former President X blocked roads").
+        let past = self.doc.verbal(at) && !self.lower(at).ends_with("ing");
+        let mut i = at;
+        let mut steps = 0;
+        while !past && i > self.first && steps < 3 {
+            let j = i - 1;
+            steps += 1;
+            // A whole name ("a Hezbollah rocket attack")...
+            if let Some(m) = self.mentions.iter().find(|m| m.start <= j && j < m.end) {
+                i = m.start;
+                continue;
+            }
+            // ...or a lower-case noun ("a suicide car bombing"): "on
+            // Thursday demanded" is a date before a verb, "have agreed" a
+            // verb group.
+            let modifier = self.doc.kind(j) == TokenKind::Word
+                && self.doc.text_of(j).starts_with(char::is_lowercase)
+                && !self.doc.verbal(j)
+                && !self.in_verb_group(j)
+                && !self.doc.starts_cue(j)
+                && !self.breaks_clause(j)
+                && !opens_noun(self.lower(j));
+            if !modifier {
+                break;
+            }
+            i = j;
+        }
+        if i < at && i > self.first {
+            let before = self.lower(i - 1);
+            let governed = if self.grammar.determiners.contains(before) {
+                i > self.first + 1 && preposition(self.lower(i - 2))
+            } else {
+                preposition(before)
+            };
+            // "wants to attack": "to" before a verb is no preposition.
+            if governed && before != "to" {
+                return true;
+            }
+        }
         let w = self.lower(at - 1);
         self.grammar.determiners.contains(w)
             || matches!(w, "'s" | "’s")
@@ -700,14 +940,6 @@ impl<'a> Sentence<'a> {
         let mut found: Vec<(usize, Candidate)> = Vec::new();
         let embedded = self.embedded(matches);
         for (k, m) in matches.iter().enumerate() {
-            // A cue word inside a name is the name's ("Amnesty International").
-            let in_name = self
-                .mentions
-                .iter()
-                .any(|x| x.start <= m.start && m.start < x.end && !matches!(x.kind, Kind::Group));
-            if in_name {
-                continue;
-            }
             // The longest of overlapping matches is the act ("accepted a
             // truce proposal" over "accepted a truce").
             // Of two on the same words, the one that asks for an object is
@@ -791,10 +1023,15 @@ impl<'a> Sentence<'a> {
                 });
             // A noun after a verb is its object ("condemned the attack"),
             // whatever the verb.
+            // A noun after a preposition is not ("killed in an air strike").
             let object = next.start >= here.end
                 && next.start <= here.end + 3
                 && self.nominal(next.start)
-                && !(here.end..next.start).any(|i| self.breaks_clause(i));
+                && !(here.end..next.start).any(|i| {
+                    self.breaks_clause(i)
+                        || self.grammar.instrument_prepositions.contains(self.lower(i))
+                        || self.grammar.agent_prepositions.contains(self.lower(i))
+                });
             embedded[k] = governing && close || object;
         }
         embedded
@@ -815,6 +1052,14 @@ impl<'a> Sentence<'a> {
         let nominal = self.nominal(m.start) && light.is_none();
         let verb = light.unwrap_or(m.start);
         let modality = self.modality(verb);
+        // Reported speech lends its speaker to verbal acts only: "troops
+        // attacked the village, officials said" is not the officials' attack.
+        let verbal = self
+            .coder
+            .lexicon
+            .plover
+            .event_type(&cue.event_type)
+            .is_some_and(|p| matches!(p.quad_class, 1 | 3));
         let (mut actor, mut recipient);
         if nominal {
             // Rule `nominal`: "Israel's strike on Iran", "the Israeli attack
@@ -853,14 +1098,17 @@ impl<'a> Sentence<'a> {
                     .recipient_prepositions
                     .contains(self.lower(m.start - 1))
             {
-                actor = self.actor_of(m.start);
+                actor = self.actor_of(m.start, verbal);
             }
             if actor.is_empty() {
                 return None;
             }
+            if recipient.is_empty() {
+                recipient = self.sufferer(m.start);
+            }
         } else if modality.passive {
             // Rule `passive-by`.
-            recipient = self.actor_of(verb);
+            recipient = self.actor_of(verb, false);
             // "A camp in Chad was attacked": the subject's place.
             if recipient.is_empty() {
                 recipient = self.place(self.clause_start(verb), verb);
@@ -870,7 +1118,7 @@ impl<'a> Sentence<'a> {
                 .map(|g| self.entities(g))
                 .unwrap_or_default();
         } else {
-            actor = self.actor_of(verb);
+            actor = self.actor_of(verb, verbal);
             // The pattern may hold the object ("rejected an Indian
             // proposal"): look from the verb on.
             recipient = self

@@ -30,10 +30,16 @@ pub(crate) struct Grammar {
     determiners: HashSet<String>,
     agent_prepositions: HashSet<String>,
     setting_prepositions: HashSet<String>,
+    /// Prepositions that set an act in a place ("in", "throughout").
+    location_prepositions: HashSet<String>,
     /// The states' adjectives ("Israeli", "Russian"), lower case: before a
     /// cue word they make it a noun ("Israeli strikes").
     adjectives: HashSet<String>,
     partitive_heads: HashSet<String>,
+    attribute_prefixes: HashSet<String>,
+    /// Phrases of quantity, as token lists ("at least").
+    quantity_phrases: Vec<Vec<String>>,
+    instrument_prepositions: HashSet<String>,
 }
 
 impl LanguagePack for English {
@@ -59,7 +65,15 @@ impl LanguagePack for English {
             determiners: set(&w.determiners),
             agent_prepositions: set(&w.agent_prepositions),
             setting_prepositions: set(&w.setting_prepositions),
+            location_prepositions: set(&w.location_prepositions),
             partitive_heads: set(&w.partitive_heads),
+            attribute_prefixes: set(&w.attribute_prefixes),
+            instrument_prepositions: set(&w.instrument_prepositions),
+            quantity_phrases: w
+                .quantity_phrases
+                .iter()
+                .map(|p| p.split_whitespace().map(str::to_lowercase).collect())
+                .collect(),
             adjectives: pack
                 .names
                 .country
