@@ -37,4 +37,10 @@ classes! {
     located_party => "located-party",
     aside => "aside",
     attribute => "attribute",
+    passive_victim => "passive-victim",
+    stative_participle => "stative-participle",
+    owner => "owner",
+    answered_party => "answered-party",
+    visit_host => "visit-host",
+    act_subject => "act-subject",
 }

@@ -138,9 +138,20 @@ pub struct Words {
     /// Words that make the state named after them an attribute, not a
     /// party ("ethnic Albanians", "pro-Iranian", "anti-American").
     pub attribute_prefixes: Vec<String>,
+    /// Words that may stand between a state's adjective and a title
+    /// ("Nigerian junior foreign minister").
+    pub title_modifiers: Vec<String>,
+    /// Prepositions after a call, demand or offer that name who made it
+    /// ("calls by Belarus", "demands from the rebels").
+    pub source_prepositions: Vec<String>,
+    /// Of those, the words that name a people ("ethnic Albanians").
+    pub people_prefixes: Vec<String>,
     /// Phrases of quantity before a party, which govern nothing ("at
     /// least", "up to", "more than").
     pub quantity_phrases: Vec<String>,
+    /// Participles that tell a state after "be", not a passive ("is
+    /// opposed to", "were engaged in").
+    pub stative_participles: Vec<String>,
     /// Prepositions that name the act a passive clause's subject suffered
     /// ("were killed in an Israeli air strike").
     pub instrument_prepositions: Vec<String>,

@@ -42,6 +42,9 @@ use crate::events::Candidate;
 
 use super::Grammar;
 
+/// Codes of parties that are not states.
+const NON_STATES: [&str; 6] = ["IGO", "NGO", "UNO", "EUR", "IMG", "MNC"];
+
 /// How many words before a verb its auxiliaries, negators and modals stand.
 const VERB_GROUP: usize = 4;
 /// How far after a verb its direct object may start.
@@ -60,6 +63,9 @@ const REACTIONS: [&str; 4] = ["ACCUSE", "REQUEST", "REJECT", "PROTEST"];
 
 /// Acts whose doer a reaction is aimed at.
 const HOSTILE: [&str; 4] = ["ASSAULT", "COERCE", "SANCTION", "THREATEN"];
+
+/// Acts that answer someone's call, demand or offer.
+const ANSWERS: [&str; 4] = ["REJECT", "CONCEDE", "AGREE", "SUPPORT"];
 
 /// Acts whose following act is their content, not an act of its own.
 const GOVERNING: [&str; 6] = [
@@ -173,11 +179,22 @@ fn adjective_titles(
     date: Option<&str>,
 ) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
-    for m in mentions {
-        // "ethnic Albanians" are a people, not the state of Albania; a
+    for mut m in mentions {
+        // "ethnic Albanians" are a people, not the state of Albania: a party
+        // of no state yet (rule `located-party` may place it); a
         // "pro-Iranian group" is not Iran.
         if m.kind == Kind::State && attribute(grammar, doc, m.start) {
-            continue;
+            if m.start == 0 || !grammar.people_prefixes.contains(doc.lower(m.start - 1)) {
+                continue;
+            }
+            m.start -= 1;
+            m.kind = Kind::Group;
+            m.entity = Entity {
+                text: doc.span_text(m.start, m.end).to_string(),
+                name: None,
+                country: None,
+                sector: Some("CVL".into()),
+            };
         }
         let Some(prev) = out.last() else {
             out.push(m);
@@ -216,10 +233,13 @@ fn adjective_titles(
             continue;
         }
         // "Israel's", "U.S.-led", "Iranian-backed".
+        // "Nigerian junior foreign minister": words that qualify a title
+        // may stand between.
         let adjacent = gap == 0
             || gap == 1
                 && (matches!(doc.lower(prev.end), "'s" | "’s" | "-")
-                    || doc.lower(prev.end).starts_with('-'));
+                    || doc.lower(prev.end).starts_with('-'))
+            || gap <= 2 && between.iter().all(|w| grammar.title_modifiers.contains(*w));
         let state = matches!(prev.kind, Kind::State | Kind::Seat);
         let titled = m.title.is_some() && matches!(m.kind, Kind::Person | Kind::Group);
         let compatible = m.entity.country.is_none() || m.entity.country == prev.entity.country;
@@ -243,68 +263,90 @@ fn adjective_titles(
     out
 }
 
+/// The one value all items share, if there are any.
+fn only_one(mut items: impl Iterator<Item = String>) -> Option<String> {
+    let first = items.next()?;
+    items.all(|c| c == first).then_some(first)
+}
+
 /// Rule `located-party`: a party named only by its role ("students",
-/// "police", a "President Omar el-Bashir" the lexicon does not know)
-/// belongs to the state where the sentence places its acts ("in Sudan",
-/// "protesters in Cairo"), when the sentence names exactly one.
+/// "police", "ethnic Albanians") belongs to the state where the sentence
+/// places its acts ("in Sudan", "protesters in Cairo", "in the capital city
+/// of Algiers"), when the sentence names exactly one. An office holder the
+/// lexicon does not know ("President Yoweri Museveni") belongs to that
+/// state, or else to the one state the sentence names at all ("banned
+/// Ugandan opposition candidates").
 fn located_parties(grammar: &Grammar, doc: &Analysed, mentions: &mut [Mention]) {
-    let mut setting: Option<&str> = None;
-    for m in mentions.iter() {
+    let state = |m: &Mention| {
+        m.entity
+            .country
+            .as_deref()
+            .filter(|c| c.len() == 3 && !NON_STATES.contains(c))
+            .map(str::to_string)
+    };
+    let setting = only_one(mentions.iter().filter_map(|m| {
         // "in Lagos" before a place, or inside a composed party
         // ("protesters in Cairo").
         let territorial = matches!(m.kind, Kind::Place | Kind::State | Kind::Seat);
         let located = (m.start..m.end)
             .any(|i| i > m.start && grammar.location_prepositions.contains(doc.lower(i)))
             || territorial && located_at(grammar, doc, m.start);
-        let Some(country) = m.entity.country.as_deref() else {
-            continue;
-        };
-        if !located || country.len() != 3 || !country.chars().all(|c| c.is_ascii_uppercase()) {
-            continue;
-        }
-        if setting.is_some_and(|s| s != country) {
-            return;
-        }
-        setting = Some(country);
-    }
-    let Some(setting) = setting.map(str::to_string) else {
-        return;
+        state(m).filter(|_| located)
+    }));
+    // A state (or an organisation) named as a bare party may be the act's
+    // target ("threatened Russia", "sanctions on the Taliban"); one named as
+    // an attribute ("Ugandan opposition candidates", "Haiti's elections",
+    // "the Kenya Anti-Corruption Commission") is the story's home. A person
+    // with a state ("South African leader F.W. de Klerk") is a party.
+    let attribute = |m: &Mention| {
+        m.kind == Kind::Group
+            || m.kind == Kind::State
+                && doc.lower_at(m.end).is_some_and(|w| {
+                    matches!(w, "'s" | "’s")
+                        || m.end < doc.tokens.len()
+                            && doc.text_of(m.end).starts_with(char::is_uppercase)
+                })
     };
+    let sole = only_one(mentions.iter().filter(|m| attribute(m)).filter_map(state));
+    let mut placed: Vec<(Entity, String)> = Vec::new();
     for k in 0..mentions.len() {
         let m = &mentions[k];
         // "Islamic State gunmen": the role noun is the named party's.
         let owned = k > 0 && mentions[k - 1].end == m.start;
-        if m.entity.country.is_none()
-            && m.entity.sector.is_some()
-            && matches!(m.kind, Kind::Group | Kind::Person)
-            && !owned
+        if m.entity.country.is_some()
+            || m.entity.sector.is_none()
+            || !matches!(m.kind, Kind::Group | Kind::Person)
+            || owned
         {
-            mentions[k].entity.country = Some(setting.clone());
+            continue;
         }
-        // "he", referring back to such a party, is the same party.
-        for e in &mut mentions[k].refers_to {
-            if e.country.is_none() && e.sector.is_some() {
-                e.country = Some(setting.clone());
+        let office = m.kind == Kind::Person && m.title.is_some();
+        let Some(country) = setting.clone().or_else(|| sole.clone().filter(|_| office)) else {
+            continue;
+        };
+        placed.push((mentions[k].entity.clone(), country.clone()));
+        mentions[k].entity.country = Some(country);
+    }
+    // "he", referring back to such a party, is the same party.
+    for m in mentions.iter_mut() {
+        for e in &mut m.refers_to {
+            if let Some((_, country)) = placed
+                .iter()
+                .find(|(p, _)| e.country.is_none() && p.text == e.text && p.name == e.name)
+            {
+                e.country = Some(country.clone());
             }
         }
     }
 }
 
 /// Whether the place starting at `start` follows a preposition of place,
-/// directly ("in Lagos") or through a lower-case head and "of" ("in the
-/// capital city of Algiers", "near the town of Samarra").
+/// directly ("in Lagos"), past adjectives ("in southern Serbia") or through
+/// a lower-case head and "of" ("in the capital city of Algiers", "near the
+/// town of Samarra").
 fn located_at(grammar: &Grammar, doc: &Analysed, start: usize) -> bool {
-    let Some(before) = start.checked_sub(1) else {
-        return false;
-    };
-    if grammar.location_prepositions.contains(doc.lower(before)) {
-        return true;
-    }
-    if doc.lower(before) != "of" {
-        return false;
-    }
-    let floor = before.saturating_sub(5);
-    let mut i = before;
+    let floor = start.saturating_sub(6);
+    let mut i = start;
     while i > floor {
         i -= 1;
         let w = doc.lower(i);
@@ -313,7 +355,7 @@ fn located_at(grammar: &Grammar, doc: &Analysed, start: usize) -> bool {
         }
         let plain = grammar.determiners.contains(w)
             || doc.kind(i) == TokenKind::Word && doc.text_of(i).starts_with(char::is_lowercase);
-        if !plain {
+        if !plain || grammar.setting_prepositions.contains(w) && w != "of" {
             return false;
         }
     }
@@ -334,10 +376,11 @@ fn domestic(actor: &[Entity], event_type: &str) -> Vec<Entity> {
     else {
         return Vec::new();
     };
-    if matches!(
-        first.country.as_deref(),
-        Some("IGO" | "NGO" | "UNO" | "EUR" | "IMG" | "MNC")
-    ) {
+    if first
+        .country
+        .as_deref()
+        .is_some_and(|c| NON_STATES.contains(&c))
+    {
         return Vec::new();
     }
     let (sector, text) = if event_type == "PROTEST" {
@@ -408,6 +451,8 @@ enum Governed {
     Doer,
     /// After a preposition of place, time or topic, or "of".
     Setting,
+    /// After "of" that follows a plain noun ("the computers of").
+    Owner,
 }
 
 /// What the verb group before a trigger says of the act.
@@ -560,6 +605,16 @@ impl<'a> Sentence<'a> {
             if w == "of" && i > self.first && self.doc.starts_cue(i - 1) {
                 return Governed::Doer;
             }
+            // "hacked the computers of South Korean officers": the owner
+            // of a plain thing.
+            if w == "of"
+                && i > self.first
+                && self.doc.kind(i - 1) == TokenKind::Word
+                && self.doc.text_of(i - 1).starts_with(char::is_lowercase)
+                && !self.named[i - 1 - self.first]
+            {
+                return Governed::Owner;
+            }
             if self.grammar.setting_prepositions.contains(w) {
                 return Governed::Setting;
             }
@@ -683,25 +738,34 @@ impl<'a> Sentence<'a> {
     /// strike": the subject of the passive verb before the act's noun
     /// phrase suffered the act.
     fn sufferer(&self, noun: usize) -> Vec<Entity> {
+        match self.clause_verb(noun) {
+            Some((v, true)) => self.actor_of(v, false),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The verb of the clause whose preposition ("in", "by", "during")
+    /// governs the act's noun at `noun`, and whether it is passive: "were
+    /// killed in an air strike", "were engaged in ethnic cleansing".
+    fn clause_verb(&self, noun: usize) -> Option<(usize, bool)> {
         let floor = self.clause_start(noun).max(noun.saturating_sub(6));
-        let Some(prep) = (floor..noun)
+        let prep = (floor..noun)
             .rev()
-            .find(|&i| self.grammar.instrument_prepositions.contains(self.lower(i)))
-        else {
-            return Vec::new();
-        };
+            .find(|&i| self.grammar.instrument_prepositions.contains(self.lower(i)))?;
         // Only determiners, adjectives and names between: "in a suicide car
         // bombing", "by an Israeli drone strike".
         if (prep + 1..noun).any(|i| self.doc.verbal(i) || self.breaks_clause(i)) {
-            return Vec::new();
+            return None;
         }
+        // "were wounded", "was injured": participles the lexicon also
+        // knows as adjectives count as verbs here.
         let verb = (self.clause_start(prep)..prep)
             .rev()
-            .find(|&i| self.doc.verbal(i));
-        match verb {
-            Some(v) if self.modality(v).passive => self.actor_of(v, false),
-            _ => Vec::new(),
-        }
+            .find(|&i| self.doc.verbal(i) || self.lower(i).ends_with("ed"))?;
+        let passive = (verb.saturating_sub(3).max(self.first)..verb)
+            .any(|i| self.grammar.passive_auxiliaries.contains(self.lower(i)))
+            && !self.grammar.stative_participles.contains(self.lower(verb));
+        Some((verb, passive))
     }
 
     /// Rule `object`: the first party after `from` (before `to`) that is the
@@ -716,6 +780,7 @@ impl<'a> Sentence<'a> {
             match self.governed(s) {
                 Governed::Recipient | Governed::Doer => true,
                 Governed::Bare => s <= from + OBJECT_REACH,
+                Governed::Owner => s <= from + OBJECT_REACH + 2,
                 _ => false,
             }
         })
@@ -749,7 +814,7 @@ impl<'a> Sentence<'a> {
                     )
                 }) && matches!(
                     self.governed(s),
-                    Governed::Setting | Governed::Recipient | Governed::Doer
+                    Governed::Setting | Governed::Recipient | Governed::Doer | Governed::Owner
                 )
             })
             .map(|g| self.entities(g))
@@ -830,7 +895,8 @@ impl<'a> Sentence<'a> {
             m.passive |= i + 1 >= at.saturating_sub(2)
                 && self.grammar.passive_auxiliaries.contains(w)
                 && self.doc.verbal(at)
-                && !self.lower(at).ends_with("ing");
+                && !self.lower(at).ends_with("ing")
+                && !self.grammar.stative_participles.contains(self.lower(at));
         }
         let start = self.clause_start(at);
         // "would deploy troops only if Russia broke through".
@@ -907,6 +973,11 @@ impl<'a> Sentence<'a> {
             }
         }
         let w = self.lower(at - 1);
+        // "tried to hack", "agreed to meet": "to" before a bare verb marks
+        // an infinitive ("agreed to talks" is a noun).
+        if w == "to" && self.doc.root(at) == self.lower(at) {
+            return false;
+        }
         self.grammar.determiners.contains(w)
             || matches!(w, "'s" | "’s")
             || self.doc.kind(at - 1) == TokenKind::Number
@@ -963,7 +1034,15 @@ impl<'a> Sentence<'a> {
                 && self.lower(m.start - 1) == ","
                 && self.lower(m.start).ends_with("ing")
                 && !found.is_empty();
-            if consequence {
+            // "Israeli air strikes killed five commanders": the verb of harm
+            // whose subject is the act's noun tells what that act did.
+            let told = matches.iter().any(|o| {
+                o.end <= m.start
+                    && (o.end..m.start).all(|i| self.in_verb_group(i))
+                    && HOSTILE.contains(&self.coder.pack.cues[o.cue].event_type.as_str())
+                    && self.nominal(o.start)
+            });
+            if consequence || told {
                 continue;
             }
             if let Some(c) = self.candidate(m) {
@@ -1100,11 +1179,33 @@ impl<'a> Sentence<'a> {
             {
                 actor = self.actor_of(m.start, verbal);
             }
+            // "Serb forces were engaged in ethnic cleansing": the act named
+            // after an active verb's "in" is its subject's.
+            if actor.is_empty() {
+                if let Some((v, false)) = self.clause_verb(m.start) {
+                    actor = self.actor_of(v, verbal);
+                }
+            }
             if actor.is_empty() {
                 return None;
             }
             if recipient.is_empty() {
                 recipient = self.sufferer(m.start);
+            }
+            // Rule `act-subject`: "US drone strikes killed eight al-Qaeda
+            // leaders": the act's noun is the subject of a verb of harm,
+            // whose object it struck.
+            if recipient.is_empty() && HOSTILE.contains(&cue.event_type.as_str()) {
+                if let Some(mut v) = (m.end..clause_end).find(|&i| self.doc.verbal(i)) {
+                    // "have killed": the verb group's last verb.
+                    while v + 1 < clause_end && self.doc.verbal(v + 1) {
+                        v += 1;
+                    }
+                    recipient = self
+                        .object(v + 1, clause_end)
+                        .map(|g| self.entities(g))
+                        .unwrap_or_default();
+                }
             }
         } else if modality.passive {
             // Rule `passive-by`.
@@ -1128,9 +1229,37 @@ impl<'a> Sentence<'a> {
             if recipient.is_empty() && GOVERNING.contains(&cue.event_type.as_str()) {
                 recipient = self.content_subject(clause_end);
             }
+            // Rule `answered-party`: "rejected calls by Belarus's rulers",
+            // "accepted demands from the rebels": an answer is aimed at
+            // whoever made the call.
+            if recipient.is_empty()
+                && ANSWERS.contains(&cue.event_type.as_str())
+                && m.end < clause_end
+                && self.grammar.source_prepositions.contains(self.lower(m.end))
+            {
+                recipient = self
+                    .groups_in(m.end + 1, clause_end)
+                    .next()
+                    .filter(|g| self.group_span(g).0 <= m.end + 3)
+                    .map(|g| self.entities(g))
+                    .unwrap_or_default();
+            }
         }
         if recipient.is_empty() && LOCATED.contains(&cue.event_type.as_str()) {
             recipient = self.place(m.start + 1, clause_end);
+        }
+        // Rule `visit-host`: "arrived in Amman on a visit": the visit's host
+        // is the state it took place in.
+        if recipient.is_empty()
+            && cue.event_type == "CONSULT"
+            && cue.mode.as_deref() == Some("visit")
+        {
+            let own: Vec<Option<String>> = actor.iter().map(|a| a.country.clone()).collect();
+            recipient = self
+                .place(self.clause_start(m.start), clause_end)
+                .into_iter()
+                .filter(|e| !own.contains(&e.country))
+                .collect();
         }
         // Rule `condition-target`: "threatened to stop the talks if the
         // United States goes ahead": the threat is aimed at whoever the

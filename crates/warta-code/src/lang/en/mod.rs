@@ -40,6 +40,10 @@ pub(crate) struct Grammar {
     /// Phrases of quantity, as token lists ("at least").
     quantity_phrases: Vec<Vec<String>>,
     instrument_prepositions: HashSet<String>,
+    stative_participles: HashSet<String>,
+    people_prefixes: HashSet<String>,
+    title_modifiers: HashSet<String>,
+    source_prepositions: HashSet<String>,
 }
 
 impl LanguagePack for English {
@@ -69,6 +73,10 @@ impl LanguagePack for English {
             partitive_heads: set(&w.partitive_heads),
             attribute_prefixes: set(&w.attribute_prefixes),
             instrument_prepositions: set(&w.instrument_prepositions),
+            stative_participles: set(&w.stative_participles),
+            people_prefixes: set(&w.people_prefixes),
+            title_modifiers: set(&w.title_modifiers),
+            source_prepositions: set(&w.source_prepositions),
             quantity_phrases: w
                 .quantity_phrases
                 .iter()
