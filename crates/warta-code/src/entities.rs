@@ -1011,11 +1011,16 @@ fn capitalised_if_proper(doc: &Analysed, start: usize, target: NameTarget) -> bo
             let text = doc.text_of(start);
             // "al-Qaeda", "el-Sisi": a short lower-case particle joined to
             // the capitalised name.
-            let particle = text.split_once('-').is_some_and(|(head, tail)| {
-                (1..=3).contains(&head.len())
-                    && head.chars().all(|c| c.is_ascii_lowercase())
-                    && tail.starts_with(char::is_uppercase)
-            });
+            let short = |head: &str| {
+                (1..=3).contains(&head.len()) && head.chars().all(|c| c.is_ascii_lowercase())
+            };
+            let particle = text
+                .split_once('-')
+                .is_some_and(|(head, tail)| short(head) && tail.starts_with(char::is_uppercase))
+                || short(text)
+                    && start + 2 < doc.tokens.len()
+                    && doc.text_of(start + 1) == "-"
+                    && doc.text_of(start + 2).starts_with(char::is_uppercase);
             particle
                 || text
                     .chars()
