@@ -200,6 +200,29 @@ fn adjective_titles(
             out.push(m);
             continue;
         };
+        // "Bosnian Serbs", "Kosovo Albanians": a people of the first state.
+        let people_of = prev.kind == Kind::State
+            && m.kind == Kind::State
+            && prev.end == m.start
+            && m.end == m.start + 1
+            && doc.lower(m.start).ends_with('s')
+            && grammar
+                .adjectives
+                .contains(doc.lower(m.start).trim_end_matches('s'))
+            && prev.entity.country != m.entity.country;
+        if people_of {
+            let mut merged = out.pop().expect("checked above");
+            merged.end = m.end;
+            merged.kind = Kind::Group;
+            merged.entity = Entity {
+                text: doc.span_text(merged.start, merged.end).to_string(),
+                name: None,
+                country: merged.entity.country,
+                sector: Some("CVL".into()),
+            };
+            out.push(merged);
+            continue;
+        }
         let gap = m.start.saturating_sub(prev.end);
         // "the president of Armenia": a title, "of", its state.
         // "rebels in the Ivory Coast", "protesters in Kirkuk": a group named
@@ -734,6 +757,35 @@ impl<'a> Sentence<'a> {
         subject.map(|g| self.entities(g)).unwrap_or_default()
     }
 
+    /// The party named after a source preposition ("by", "from", and "of"
+    /// when `of` allows) right after the cue or its noun ("calls by
+    /// Belarus", "an immediate admission by Moscow").
+    fn source(&self, from: usize, to: usize, of: bool) -> Vec<Entity> {
+        let prep = (from..to.min(from + 4)).find(|&i| {
+            let w = self.lower(i);
+            self.grammar.source_prepositions.contains(w) && (of || w != "of")
+        });
+        let Some(prep) = prep else {
+            return Vec::new();
+        };
+        // Only the noun phrase of the call between: "recent calls", "an
+        // immediate admission".
+        let plain = (from..prep).all(|i| {
+            self.grammar.determiners.contains(self.lower(i))
+                || self.doc.kind(i) == TokenKind::Word
+                    && self.doc.text_of(i).starts_with(char::is_lowercase)
+                    && !self.doc.verbal(i)
+        });
+        if !plain {
+            return Vec::new();
+        }
+        self.groups_in(prep + 1, to)
+            .next()
+            .filter(|g| self.group_span(g).0 <= prep + 3)
+            .map(|g| self.entities(g))
+            .unwrap_or_default()
+    }
+
     /// Rule `passive-victim`: "civilians were killed in an Israeli air
     /// strike": the subject of the passive verb before the act's noun
     /// phrase suffered the act.
@@ -1226,23 +1278,19 @@ impl<'a> Sentence<'a> {
                 .object(m.start + 1, clause_end)
                 .map(|g| self.entities(g))
                 .unwrap_or_default();
-            if recipient.is_empty() && GOVERNING.contains(&cue.event_type.as_str()) {
-                recipient = self.content_subject(clause_end);
-            }
             // Rule `answered-party`: "rejected calls by Belarus's rulers",
             // "accepted demands from the rebels": an answer is aimed at
-            // whoever made the call.
-            if recipient.is_empty()
-                && ANSWERS.contains(&cue.event_type.as_str())
-                && m.end < clause_end
-                && self.grammar.source_prepositions.contains(self.lower(m.end))
-            {
-                recipient = self
-                    .groups_in(m.end + 1, clause_end)
-                    .next()
-                    .filter(|g| self.group_span(g).0 <= m.end + 3)
-                    .map(|g| self.entities(g))
-                    .unwrap_or_default();
+            // whoever made the call. "demanded an apology from Japan", "an
+            // admission by Moscow that ...": a demand is made of whoever is
+            // to give what it asks for.
+            if recipient.is_empty() && ANSWERS.contains(&cue.event_type.as_str()) {
+                recipient = self.source(m.end, clause_end, true);
+            }
+            if recipient.is_empty() && cue.event_type == "REQUEST" {
+                recipient = self.source(m.end, clause_end, false);
+            }
+            if recipient.is_empty() && GOVERNING.contains(&cue.event_type.as_str()) {
+                recipient = self.content_subject(clause_end);
             }
         }
         if recipient.is_empty() && LOCATED.contains(&cue.event_type.as_str()) {
