@@ -43,4 +43,5 @@ classes! {
     answered_party => "answered-party",
     visit_host => "visit-host",
     act_subject => "act-subject",
+    audience => "audience",
 }

@@ -391,7 +391,8 @@ fn same_party(a: &Entity, b: &Entity) -> bool {
     a.name.is_some() && a.name == b.name || a.sector.is_some() && a.sector == b.sector
 }
 
-/// The actor's own state (for a protest) or people (for a crackdown).
+/// The actor's own state (for a protest) or people (for a crackdown, or
+/// police violence).
 fn domestic(actor: &[Entity], event_type: &str) -> Vec<Entity> {
     let Some(first) = actor
         .iter()
@@ -404,6 +405,11 @@ fn domestic(actor: &[Entity], event_type: &str) -> Vec<Entity> {
         .as_deref()
         .is_some_and(|c| NON_STATES.contains(&c))
     {
+        return Vec::new();
+    }
+    // Police fire on their own people ("police opened fire on
+    // demonstrators"); an army's attack has an enemy to name.
+    if event_type == "ASSAULT" && first.sector.as_deref() != Some("COP") {
         return Vec::new();
     }
     let (sector, text) = if event_type == "PROTEST" {
@@ -598,6 +604,7 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let modifier = self.doc.kind(i) == TokenKind::Number
+                || self.grammar.compass_words.contains(w)
                 || self.doc.kind(i) == TokenKind::Word
                     && !self.doc.verbal(i)
                     && !self.doc.starts_cue(i)
@@ -1108,6 +1115,30 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let mut c = c.clone();
+            // Rule `audience`: "complained to the United Nations over Israeli
+            // air raids": the body addressed hears the complaint; the
+            // raids' doer is its target.
+            let audience = !c.recipient.is_empty()
+                && c.recipient.iter().all(|r| {
+                    r.country
+                        .as_deref()
+                        .is_some_and(|x| NON_STATES.contains(&x))
+                });
+            if c.event_type == "ACCUSE" && audience {
+                let doer = matches
+                    .get(*k + 1)
+                    .filter(|next| {
+                        next.start >= matches[*k].end
+                            && !(matches[*k].end..next.start).any(|i| self.breaks_clause(i))
+                            && HOSTILE.contains(&self.coder.pack.cues[next.cue].event_type.as_str())
+                    })
+                    .and_then(|_| found.iter().find(|(x, _)| *x == *k + 1))
+                    .map(|(_, inner)| inner.actor.clone())
+                    .filter(|a| !a.is_empty());
+                if let Some(doer) = doer {
+                    c.recipient = doer;
+                }
+            }
             if c.recipient.is_empty() {
                 let content = (k + 1..matches.len())
                     .take_while(|&j| embedded[j])
@@ -1262,7 +1293,20 @@ impl<'a> Sentence<'a> {
         } else if modality.passive {
             // Rule `passive-by`.
             recipient = self.actor_of(verb, false);
-            // "A camp in Chad was attacked": the subject's place.
+            // "A camp for Congolese refugees was attacked": the party inside
+            // the subject; "A camp in Chad was attacked": the subject's place.
+            if recipient.is_empty() {
+                recipient = self
+                    .groups_in(self.clause_start(verb), verb)
+                    .find(|g| {
+                        matches!(
+                            self.governed(self.group_span(g).0),
+                            Governed::Recipient | Governed::Owner
+                        )
+                    })
+                    .map(|g| self.entities(g))
+                    .unwrap_or_default();
+            }
             if recipient.is_empty() {
                 recipient = self.place(self.clause_start(verb), verb);
             }
@@ -1341,9 +1385,11 @@ impl<'a> Sentence<'a> {
         if actor.is_empty() {
             return None;
         }
-        // Rule `domestic`: a protest or a crackdown with no one else named
-        // is aimed at the actor's own state or people.
-        if recipient.is_empty() && matches!(cue.event_type.as_str(), "PROTEST" | "COERCE") {
+        // Rule `domestic`: a protest, a crackdown or police violence with
+        // no one else named is aimed at the actor's own state or people.
+        if recipient.is_empty()
+            && matches!(cue.event_type.as_str(), "PROTEST" | "COERCE" | "ASSAULT")
+        {
             recipient = domestic(&actor, &cue.event_type);
         }
         let mut event_type = cue.event_type.clone();
