@@ -1,6 +1,7 @@
 //! English end to end: the English example articles in text, HTML and JSON
 //! Lines, and an English page inside a WARC file, are coded by the English
-//! pack; the records of one article are pinned by a snapshot.
+//! pack; the records of one article are pinned by a snapshot; an English
+//! and an Indonesian report of one act merge into one stored event.
 
 mod common;
 
@@ -89,4 +90,55 @@ fn english_article_records_snapshot() {
         })
         .collect();
     insta::assert_snapshot!("english_article_13", lines.join("\n"));
+}
+
+/// An English and an Indonesian report of the same phone call, stored
+/// together, are one event with both mentions (the store's merge rules are
+/// the same for every language: here the shared people corroborate).
+#[test]
+fn english_and_indonesian_reports_of_one_act_merge() {
+    let dir = scratch("english-merge");
+    let docs = [
+        serde_json::json!({
+            "id": "id-putin-pezeshkian",
+            "url": "https://berita.example/dunia/putin-pezeshkian",
+            "date": "2025-04-14",
+            "title": "Putin dan Pezeshkian Bicara Lewat Telepon",
+            "text": "Presiden Rusia Vladimir Putin berbicara melalui telepon dengan Presiden Iran Masoud Pezeshkian pada Senin (14/4/2025). Keduanya membahas program nuklir Iran."
+        }),
+        serde_json::json!({
+            "id": "en-putin-pezeshkian",
+            "url": "https://wire.example/world/putin-pezeshkian",
+            "date": "2025-04-14",
+            "language": "en",
+            "title": "Putin and Pezeshkian discuss nuclear talks by phone",
+            "text": "MOSCOW, April 14 - Russian President Vladimir Putin spoke by phone with Iranian President Masoud Pezeshkian on Monday, the Kremlin said."
+        }),
+    ];
+    let file = dir.join("both.jsonl");
+    let lines: Vec<String> = docs.iter().map(|d| d.to_string()).collect();
+    std::fs::write(&file, lines.join("\n") + "\n").unwrap();
+    let db = dir.join("both.db");
+    let (file_arg, db_arg) = (file.to_str().unwrap(), db.to_str().unwrap());
+    let ingest = warta(&["ingest", file_arg, "--db", db_arg]);
+    assert!(ingest.status.success(), "{}", stderr(&ingest));
+    let output = warta(&["events", "--db", db_arg, "--format", "jsonl"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let events = records(&stdout(&output));
+    let calls: Vec<&serde_json::Value> = events
+        .iter()
+        .filter(|e| e["event_type"] == "CONSULT")
+        .collect();
+    assert_eq!(calls.len(), 1, "one call: {events:?}");
+    let call = calls[0];
+    assert_eq!(call["num_articles"], 2);
+    assert_eq!(call["num_sources"], 2);
+    let mut rules: Vec<&str> = call["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| &m["rule"].as_str().unwrap()[..3])
+        .collect();
+    rules.sort_unstable();
+    assert_eq!(rules, ["en/", "id/"], "{call}");
 }
