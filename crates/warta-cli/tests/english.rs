@@ -142,3 +142,27 @@ fn english_and_indonesian_reports_of_one_act_merge() {
     rules.sort_unstable();
     assert_eq!(rules, ["en/", "id/"], "{call}");
 }
+
+/// The shared attribute layers read English through the pack's words: the
+/// place after "in", and tolls after "killing at least", "wounding".
+#[test]
+fn english_places_and_tolls() {
+    let dir = scratch("english-attributes");
+    let doc = serde_json::json!({
+        "id": "en-rafah",
+        "date": "2024-05-27",
+        "language": "en",
+        "text": "Israeli jets struck a camp in Rafah on Sunday, killing at least 45 people and wounding 249, Gaza's health ministry said."
+    });
+    let file = dir.join("rafah.jsonl");
+    std::fs::write(&file, format!("{doc}\n")).unwrap();
+    let records = coded(&file);
+    let strike = records
+        .iter()
+        .find(|r| r["event_type"] == "ASSAULT")
+        .unwrap_or_else(|| panic!("an ASSAULT record: {records:?}"));
+    assert_eq!(strike["location"]["name"], "Rafah", "{strike}");
+    assert_eq!(strike["location"]["country"], "PSE", "{strike}");
+    assert_eq!(strike["size"]["dead"], 45, "{strike}");
+    assert_eq!(strike["size"]["injured"], 249, "{strike}");
+}

@@ -336,7 +336,7 @@ impl Coder {
         let mut i = s.first;
         while i < s.end {
             let lower = doc.lower(i);
-            let preposition = matches!(lower, "di" | "ke" | "wilayah" | "kawasan" | "kota");
+            let preposition = self.sets.place_prepositions.contains(lower);
             if !preposition || i + 1 >= s.end {
                 i += 1;
                 continue;
@@ -416,7 +416,17 @@ impl Coder {
                 continue;
             }
             // "menewaskan 42.718 orang": a casualty verb before the number.
-            let before = (s.first.max(i.saturating_sub(2))..i).map(|k| doc.lower(k));
+            // Two words back, not counting the number's own phrase ("killing
+            // at least 28").
+            let mut from = i;
+            let mut counted = 0;
+            while from > s.first && counted < 2 {
+                from -= 1;
+                if !self.sets.number_openers.contains(doc.lower(from)) {
+                    counted += 1;
+                }
+            }
+            let before = (from..i).map(|k| doc.lower(k));
             let mut kind = before.filter_map(|w| self.casualty_kind(w)).next_back();
             // "tujuh pejabat ... tewas": a casualty word after it.
             if kind.is_none() {

@@ -124,6 +124,8 @@ pub(crate) struct WordSets {
     /// Weapon phrases (lower-case words) and their ASSAULT mode.
     pub weapon_phrases: Vec<(Vec<String>, String)>,
     pub casualty_dead: HashSet<String>,
+    pub number_openers: HashSet<String>,
+    pub place_prepositions: HashSet<String>,
     pub casualty_injured: HashSet<String>,
     pub casualty_arrested: HashSet<String>,
     pub phrase_prepositions: HashSet<String>,
@@ -468,6 +470,8 @@ impl Coder {
                 })
                 .collect(),
             casualty_dead: set(&w.casualty_dead),
+            number_openers: set(&w.number_openers),
+            place_prepositions: set(&w.place_prepositions),
             casualty_injured: set(&w.casualty_injured),
             casualty_arrested: set(&w.casualty_arrested),
             phrase_prepositions: set(&w.phrase_prepositions),

@@ -212,6 +212,12 @@ pub struct Words {
     pub weekdays: Vec<String>,
     pub sports_words: Vec<String>,
     pub casualty_dead: Vec<String>,
+    /// Words of a number's phrase between a casualty verb and the number
+    /// ("killing at least 28"): they do not count towards the distance.
+    pub number_openers: Vec<String>,
+    /// Prepositions before the place where an act happened ("di Damaskus",
+    /// "in Kyiv").
+    pub place_prepositions: Vec<String>,
     pub casualty_injured: Vec<String>,
     pub casualty_arrested: Vec<String>,
     pub phrase_prepositions: Vec<String>,
