@@ -103,7 +103,7 @@ mod examples {
 #[command(
     name = "warta",
     version,
-    about = "Political event data from Indonesian news",
+    about = "Political event data from news in Indonesian and English",
     after_help = examples::WARTA
 )]
 struct Cli {
