@@ -879,34 +879,21 @@ mod tests {
                 .first()
                 .map(|m| (m.date.to_string(), m.precision))
         };
-        assert_eq!(
-            found("Russia shelled Kyiv yesterday."),
-            Some(("2024-10-27".into(), Precision::Day))
-        );
-        assert_eq!(
-            found("talks last week"),
-            Some(("2024-10-21".into(), Precision::Month))
-        );
-        assert_eq!(
-            found("last year"),
-            Some(("2023-10-28".into(), Precision::Year))
-        );
-        assert_eq!(
-            found("Britain did so last Tuesday."),
-            Some(("2024-10-22".into(), Precision::Day))
-        );
-        assert_eq!(
-            found("on Monday"),
-            Some(("2024-10-28".into(), Precision::Day))
-        );
-        assert_eq!(
-            found("on October 26"),
-            Some(("2024-10-26".into(), Precision::Day))
-        );
-        assert_eq!(
-            found("Aug. 7, 2008"),
-            Some(("2008-08-07".into(), Precision::Day))
-        );
+        for (text, date, precision) in [
+            (
+                "Russia shelled Kyiv yesterday.",
+                "2024-10-27",
+                Precision::Day,
+            ),
+            ("talks last week", "2024-10-21", Precision::Month),
+            ("last year", "2023-10-28", Precision::Year),
+            ("Britain did so last Tuesday.", "2024-10-22", Precision::Day),
+            ("on Monday", "2024-10-28", Precision::Day),
+            ("on October 26", "2024-10-26", Precision::Day),
+            ("Aug. 7, 2008", "2008-08-07", Precision::Day),
+        ] {
+            assert_eq!(found(text), Some((date.into(), precision)), "{text}");
+        }
         // Without the month-first flag, "October 26" is no date (Indonesian
         // writes the day first).
         let dayfirst = english().with_month_first(false);

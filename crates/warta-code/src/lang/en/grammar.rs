@@ -852,8 +852,13 @@ impl<'a> Sentence<'a> {
         if clause_end >= self.end || self.lower(clause_end) != "that" {
             return Vec::new();
         }
-        let next_end = self.clause_end(clause_end + 1);
-        self.groups_in(clause_end + 1, next_end)
+        self.clause_subject(clause_end + 1)
+    }
+
+    /// The first ungoverned party of the clause that starts at `start`.
+    fn clause_subject(&self, start: usize) -> Vec<Entity> {
+        let end = self.clause_end(start);
+        self.groups_in(start, end)
             .find(|g| self.governed(self.group_span(g).0) == Governed::Bare)
             .map(|g| self.entities(g))
             .unwrap_or_default()
@@ -922,11 +927,7 @@ impl<'a> Sentence<'a> {
         let Some(at) = (from..self.end).find(|&i| matches!(self.lower(i), "if" | "unless")) else {
             return Vec::new();
         };
-        let end = self.clause_end(at + 1);
-        self.groups_in(at + 1, end)
-            .find(|g| self.governed(self.group_span(g).0) == Governed::Bare)
-            .map(|g| self.entities(g))
-            .unwrap_or_default()
+        self.clause_subject(at + 1)
     }
 
     /// The party after "by" in `from..to`.
