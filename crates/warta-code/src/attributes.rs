@@ -183,13 +183,30 @@ impl Coder {
         };
         // "menarik AS dari kesepakatan yang disepakati di Paris pada 2015":
         // past a verb's object, a relative clause dates the object. (After
-        // a noun, "serangan yang terjadi pada Senin" dates the act itself.)
+        // a noun, "serangan yang terjadi pada Senin" dates the act itself,
+        // but "demonstrasi ... melawan kebijakan Israel, salah satu isu ...
+        // perundingan damai, yang terhenti sejak tahun 2014" dates the
+        // talks: a clause set off by a comma further on describes a later
+        // noun, up to the comma that closes it.)
         let verbal = doc.voice(c.start) != Voice::Nominal;
         let in_object_clause = |m: &DateMention| {
-            verbal
-                && (c.end..s.end)
-                    .take_while(|&i| doc.tokens[i].end - s.start_byte <= m.start)
-                    .any(|i| doc.lower(i) == "yang")
+            let mut before =
+                (c.end..s.end).take_while(|&i| doc.tokens[i].end - s.start_byte <= m.start);
+            if verbal {
+                return before.any(|i| self.sets.relativizers.contains(doc.lower(i)));
+            }
+            let mut open = false;
+            for i in before {
+                if self.sets.relativizers.contains(doc.lower(i))
+                    && i > c.end + 2
+                    && doc.text_of(i - 1) == ","
+                {
+                    open = true;
+                } else if doc.kind(i) == TokenKind::Punct {
+                    open = false;
+                }
+            }
+            open
         };
         // "..., setelah Trump menggertak": the clause opener nearest before
         // the trigger; a clause that says it came first keeps the main
@@ -316,16 +333,90 @@ impl Coder {
     }
 
     /// The first day the text names within the few days before the report.
+    /// A day credited to another outlet's report ("dilansir Reuters, Jumat
+    /// (30/6)") is that report's; it counts only when the text names no
+    /// other. A bare weekday in a clause told as future ("akan terjadi pada
+    /// akhir Selasa") is a day to come, not one the story tells.
     fn story_day(&self, doc: &Analysed, published: NaiveDate) -> Option<NaiveDate> {
         let earliest = published - chrono::Duration::days(STORY_DAY_WINDOW);
-        (0..doc.sentences.len()).find_map(|k| {
-            doc.date_mentions(k, &self.calendar, Some(published))
-                .iter()
-                .find(|m| {
-                    m.precision == Precision::Day && m.date <= published && m.date >= earliest
-                })
-                .map(|m| m.date)
-        })
+        let mut credited = None;
+        for k in 0..doc.sentences.len() {
+            let mentions = doc.date_mentions(k, &self.calendar, Some(published));
+            for m in mentions.iter().filter(|m| {
+                m.precision == Precision::Day
+                    && m.date <= published
+                    && m.date >= earliest
+                    && !(m.relative && self.in_future_clause(doc, k, m))
+                    && !self.opens_period(doc, k, m)
+            }) {
+                if !self.credited_to_outlet(doc, k, m) {
+                    return Some(m.date);
+                }
+                credited = credited.or(Some(m.date));
+            }
+        }
+        credited
+    }
+
+    /// The date bounds a period ("sejak Minggu (9/7)", "hingga Jumat"): the
+    /// day something began or ends, not a day the story tells.
+    fn opens_period(&self, doc: &Analysed, k: usize, m: &DateMention) -> bool {
+        let s = doc.sentences[k];
+        // Past the weekday and bracket of "sejak Minggu (9/7)".
+        (s.first..s.end)
+            .rev()
+            .skip_while(|&i| doc.tokens[i].end - s.start_byte > m.start)
+            .find(|&i| {
+                doc.kind(i) != TokenKind::Punct
+                    && !doc
+                        .text_of(i)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            })
+            .is_some_and(|i| {
+                let word = doc.lower(i);
+                self.sets.period_openers.contains(word) || self.sets.date_bounds.contains(word)
+            })
+    }
+
+    /// A future word ("akan", "will") stands in the date's clause before it.
+    fn in_future_clause(&self, doc: &Analysed, k: usize, m: &DateMention) -> bool {
+        let s = doc.sentences[k];
+        (s.first..s.end)
+            .rev()
+            .skip_while(|&i| doc.tokens[i].end - s.start_byte > m.start)
+            .take_while(|&i| {
+                doc.kind(i) != TokenKind::Punct && !self.sets.clause_breakers.contains(doc.lower(i))
+            })
+            .any(|i| self.sets.future.contains(doc.lower(i)))
+    }
+
+    /// The date follows a word crediting another outlet and that outlet's
+    /// name: "Seperti dilansir REUTERS, Jumat (30/6)", "Dikutip dari AFP,
+    /// Senin (10/7)".
+    fn credited_to_outlet(&self, doc: &Analysed, k: usize, m: &DateMention) -> bool {
+        let s = doc.sentences[k];
+        // Only the outlet's name (capitalised words), the weekday and
+        // punctuation may stand between the credit and the date, and one
+        // preposition right after the credit ("dikutip dari").
+        let credit = |i: usize| self.sets.report_attributions.contains(doc.lower(i));
+        for i in (s.first..s.end)
+            .rev()
+            .skip_while(|&i| doc.tokens[i].end - s.start_byte > m.start)
+            .take(6)
+        {
+            if credit(i) || i > s.first && credit(i - 1) {
+                return true;
+            }
+            let text = doc.text_of(i);
+            if !(doc.kind(i) == TokenKind::Punct
+                || text.chars().next().is_some_and(char::is_uppercase))
+            {
+                return false;
+            }
+        }
+        false
     }
 
     /// The place of the act: a gazetteer place or a state after "di", "ke"

@@ -240,6 +240,16 @@ pub struct Words {
     pub approximators: Vec<String>,
     pub anterior: Vec<String>,
     pub anterior_openers: Vec<String>,
+    /// Words that attribute a report to another outlet ("seperti dilansir
+    /// Reuters, Jumat (30/6)"): the date after them is that report's, not
+    /// the day the story tells.
+    pub report_attributions: Vec<String>,
+    /// Words that open a relative clause ("yang", "which"): a date inside
+    /// one past the act's object dates that object.
+    pub relativizers: Vec<String>,
+    /// Words before a date that make it the start of a period ("sejak
+    /// Minggu (9/7)"): not the day a story tells.
+    pub period_openers: Vec<String>,
     pub date_name_heads: Vec<String>,
     pub year_openers: Vec<String>,
     pub claim_openers: Vec<String>,

@@ -197,6 +197,19 @@ fn end_tag(bytes: &[u8], from: usize, name: &[u8]) -> usize {
 
 /// Extracts the main text, title, publication time and language.
 pub(crate) fn extract(html: &str, url: Option<&str>) -> Extracted {
+    let mut extracted = extract_page(html, url);
+    // A page without a date in its markup may carry one in its address.
+    if extracted.date.is_none() {
+        extracted.date = extracted
+            .url
+            .as_deref()
+            .or(url)
+            .and_then(crate::url_date::date_from_url);
+    }
+    extracted
+}
+
+fn extract_page(html: &str, url: Option<&str>) -> Extracted {
     let main = readability(html, url);
     let main_chars = main.as_ref().map_or(0, |e| e.text.chars().count());
     if main_chars >= MIN_MAIN_CHARS {

@@ -7,7 +7,7 @@ use std::io::BufRead;
 use serde_json::{Map, Value};
 
 use crate::lines::{self, Line};
-use crate::{encoding, indosum, io_reason, text, RawDocument, ReadError};
+use crate::{encoding, indosum, io_reason, text, url_date, RawDocument, ReadError};
 
 /// Line buffers larger than this are released after use.
 const KEEP_BUFFER_BYTES: usize = 1024 * 1024;
@@ -116,11 +116,18 @@ fn parse_line(line: &[u8], origin: String, stem: &str) -> Result<RawDocument, St
         serde_json::from_str(&decoded.text).map_err(|e| json_reason(&e))?;
     let (text, indosum) = article_text(&mut object)?;
     let id = string_field(&object, "id").or_else(|| number_field(&object, "id"));
-    let date = string_field(&object, "date").or_else(|| {
-        indosum
-            .then(|| id.as_deref().and_then(indosum::date_from_id))
-            .flatten()
-    });
+    let url = string_field(&object, "url").or_else(|| string_field(&object, "source_url"));
+    // An IndoSum row's id stamp is the corpus's own date for the article
+    // (the one its annotations resolve "kemarin" against), though it often
+    // lies a day after the address's; any other row without a date takes
+    // the day its address carries.
+    let date = string_field(&object, "date")
+        .or_else(|| {
+            indosum
+                .then(|| id.as_deref().and_then(indosum::date_from_id))
+                .flatten()
+        })
+        .or_else(|| url.as_deref().and_then(url_date::date_from_url));
     let title = string_field(&object, "title");
     // Without an id, the row's content names it: the same article in
     // tomorrow's feed is the same document, another article never is.
@@ -131,7 +138,7 @@ fn parse_line(line: &[u8], origin: String, stem: &str) -> Result<RawDocument, St
         text: encoding::normalize_newlines(text),
         title,
         date,
-        url: string_field(&object, "url").or_else(|| string_field(&object, "source_url")),
+        url,
         source: string_field(&object, "source"),
         language: string_field(&object, "language"),
         notes: decoded.note.into_iter().collect(),

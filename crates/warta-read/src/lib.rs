@@ -18,6 +18,7 @@ mod lines;
 mod run_ids;
 mod source;
 mod text;
+mod url_date;
 mod walk;
 mod warc;
 
