@@ -44,4 +44,5 @@ classes! {
     visit_host => "visit-host",
     act_subject => "act-subject",
     audience => "audience",
+    unidentified_attacker => "unidentified-attacker",
 }

@@ -93,7 +93,7 @@ pub(super) fn acts(
             continue;
         }
         let mut mentions = adjective_titles(coder, grammar, doc, found, date);
-        located_parties(grammar, doc, &mut mentions);
+        let setting = located_parties(grammar, doc, &mut mentions);
         // A cue word inside a name is the name's ("Amnesty International"):
         // it is no act and governs nothing.
         let matches: Vec<CueMatch> = matches
@@ -119,6 +119,7 @@ pub(super) fn acts(
                 .map(|i| mentions.iter().any(|m| m.start <= i && i < m.end))
                 .collect(),
             mentions,
+            setting,
         };
         for (c, reacts) in clause.candidates(&matches) {
             if reacts {
@@ -299,7 +300,7 @@ fn only_one(mut items: impl Iterator<Item = String>) -> Option<String> {
 /// lexicon does not know ("President Yoweri Museveni") belongs to that
 /// state, or else to the one state the sentence names at all ("banned
 /// Ugandan opposition candidates").
-fn located_parties(grammar: &Grammar, doc: &Analysed, mentions: &mut [Mention]) {
+fn located_parties(grammar: &Grammar, doc: &Analysed, mentions: &mut [Mention]) -> Option<String> {
     let state = |m: &Mention| {
         m.entity
             .country
@@ -331,6 +332,10 @@ fn located_parties(grammar: &Grammar, doc: &Analysed, mentions: &mut [Mention]) 
                 })
     };
     let sole = only_one(mentions.iter().filter(|m| attribute(m)).filter_map(state));
+    // A role group ("rebels", "opposition parties") with no state of its
+    // own is of the one state the sentence names at all ("the Mozambique
+    // government accepted demands from rebels").
+    let only_state = only_one(mentions.iter().filter_map(state));
     let mut placed: Vec<(Entity, String)> = Vec::new();
     for k in 0..mentions.len() {
         let m = &mentions[k];
@@ -344,7 +349,11 @@ fn located_parties(grammar: &Grammar, doc: &Analysed, mentions: &mut [Mention]) 
             continue;
         }
         let office = m.kind == Kind::Person && m.title.is_some();
-        let Some(country) = setting.clone().or_else(|| sole.clone().filter(|_| office)) else {
+        let Some(country) = setting
+            .clone()
+            .or_else(|| sole.clone().filter(|_| office))
+            .or_else(|| only_state.clone().filter(|_| m.kind == Kind::Group))
+        else {
             continue;
         };
         placed.push((mentions[k].entity.clone(), country.clone()));
@@ -361,6 +370,7 @@ fn located_parties(grammar: &Grammar, doc: &Analysed, mentions: &mut [Mention]) 
             }
         }
     }
+    setting
 }
 
 /// Whether the place starting at `start` follows a preposition of place,
@@ -465,6 +475,8 @@ struct Sentence<'a> {
     groups: Vec<Vec<usize>>,
     /// Per token of the sentence: inside a mention.
     named: Vec<bool>,
+    /// The one state the sentence places its acts in ("in Baghdad").
+    setting: Option<String>,
 }
 
 /// How a party stands to the words before it.
@@ -1270,7 +1282,7 @@ impl<'a> Sentence<'a> {
                     actor = self.actor_of(v, verbal);
                 }
             }
-            if actor.is_empty() {
+            if actor.is_empty() && cue.event_type != "ASSAULT" {
                 return None;
             }
             if recipient.is_empty() {
@@ -1338,6 +1350,8 @@ impl<'a> Sentence<'a> {
                 recipient = self.content_subject(clause_end);
             }
         }
+        // Someone the act struck is named (not just where it happened).
+        let struck = !recipient.is_empty();
         if recipient.is_empty() && LOCATED.contains(&cue.event_type.as_str()) {
             recipient = self.place(m.start + 1, clause_end);
         }
@@ -1374,6 +1388,21 @@ impl<'a> Sentence<'a> {
                 if let Some(g) = self.groups_in(at + 1, clause_end).next() {
                     recipient.extend(self.entities(g));
                 }
+            }
+        }
+        // Rule `unidentified-attacker`: a bombing or killing told without
+        // its doer ("a roadside bombing near Samarra killed one U.S.
+        // soldier", "was killed in a car bomb explosion in Beirut") is by an
+        // unidentified attacker of the state it took place in, as ICEWS and
+        // PLOVER code it, when someone it struck is named.
+        if actor.is_empty() && cue.event_type == "ASSAULT" && struck {
+            if let Some(country) = &self.setting {
+                actor = vec![Entity {
+                    text: self.doc.span_text(m.start, m.end).to_string(),
+                    name: None,
+                    country: Some(country.clone()),
+                    sector: None,
+                }];
             }
         }
         // A party does not act on itself (a state's government may act on
