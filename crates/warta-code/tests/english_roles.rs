@@ -45,4 +45,5 @@ classes! {
     act_subject => "act-subject",
     audience => "audience",
     unidentified_attacker => "unidentified-attacker",
+    defied_party => "defied-party",
 }

@@ -144,6 +144,9 @@ pub struct Words {
     /// Prepositions after a call, demand or offer that name who made it
     /// ("calls by Belarus", "demands from the rebels").
     pub source_prepositions: Vec<String>,
+    /// Words that open a concession naming who pressed for the opposite
+    /// ("despite pressure by", "in defiance of").
+    pub concessive_openers: Vec<String>,
     /// Words of direction before a place name ("in Western Cambodia").
     pub compass_words: Vec<String>,
     /// Of those, the words that name a people ("ethnic Albanians").

@@ -64,6 +64,9 @@ const REACTIONS: [&str; 4] = ["ACCUSE", "REQUEST", "REJECT", "PROTEST"];
 /// Acts whose doer a reaction is aimed at.
 const HOSTILE: [&str; 4] = ["ASSAULT", "COERCE", "SANCTION", "THREATEN"];
 
+/// Acts that may defy someone a concession names ("despite pressure by").
+const DEFIANT: [&str; 4] = ["REJECT", "PROTEST", "THREATEN", "COERCE"];
+
 /// Acts that answer someone's call, demand or offer.
 const ANSWERS: [&str; 4] = ["REJECT", "CONCEDE", "AGREE", "SUPPORT"];
 
@@ -805,6 +808,34 @@ impl<'a> Sentence<'a> {
             .unwrap_or_default()
     }
 
+    /// Rule `defied-party`: "declined to resign despite pressure by the
+    /// parliament", "blocked streets in defiance of Chinese authorities":
+    /// the party a concession names is whom the act defies. Only the
+    /// concession's own phrase counts: a few lower-case words ("growing
+    /// pressure by", "calls from") before the party.
+    fn defied(&self, from: usize, to: usize) -> Vec<Entity> {
+        let Some(open) =
+            (from..to).find(|&i| self.grammar.concessive_openers.contains(self.lower(i)))
+        else {
+            return Vec::new();
+        };
+        let Some(g) = self.groups_in(open + 1, to).next() else {
+            return Vec::new();
+        };
+        let start = self.group_span(g).0;
+        let plain = (open + 1..start).all(|i| {
+            let w = self.lower(i);
+            self.grammar.determiners.contains(w)
+                || self.grammar.source_prepositions.contains(w)
+                || self.doc.kind(i) == TokenKind::Word
+                    && self.doc.text_of(i).starts_with(char::is_lowercase)
+        });
+        if start > open + 5 || !plain {
+            return Vec::new();
+        }
+        self.entities(g)
+    }
+
     /// Rule `passive-victim`: "civilians were killed in an Israeli air
     /// strike": the subject of the passive verb before the act's noun
     /// phrase suffered the act.
@@ -880,21 +911,25 @@ impl<'a> Sentence<'a> {
     /// in `from..to` ("shelled the centre of Kharkiv", "pulled out of Khan
     /// Younis", "rallied in Tel Aviv").
     fn place(&self, from: usize, to: usize) -> Vec<Entity> {
-        self.groups_in(from, to)
-            .find(|g| {
-                let (s, _) = self.group_span(g);
-                g.iter().all(|&k| {
-                    matches!(
-                        self.mentions[k].kind,
-                        Kind::Place | Kind::State | Kind::Seat
-                    )
-                }) && matches!(
-                    self.governed(s),
-                    Governed::Setting | Governed::Recipient | Governed::Doer | Governed::Owner
-                )
-            })
+        self.place_group(from, to)
             .map(|g| self.entities(g))
             .unwrap_or_default()
+    }
+
+    /// The group `place` reads its state from.
+    fn place_group(&self, from: usize, to: usize) -> Option<&Vec<usize>> {
+        self.groups_in(from, to).find(|g| {
+            let (s, _) = self.group_span(g);
+            g.iter().all(|&k| {
+                matches!(
+                    self.mentions[k].kind,
+                    Kind::Place | Kind::State | Kind::Seat
+                )
+            }) && matches!(
+                self.governed(s),
+                Governed::Setting | Governed::Recipient | Governed::Doer | Governed::Owner
+            )
+        })
     }
 
     /// Rule `obligation`: "Russia said Sudan must return the helicopter":
@@ -1350,6 +1385,13 @@ impl<'a> Sentence<'a> {
                 recipient = self.content_subject(clause_end);
             }
         }
+        // A party the act defies or a place it is about may be of the
+        // actor's own state, and still another party than the actor.
+        let mut own_ground = false;
+        if recipient.is_empty() && DEFIANT.contains(&cue.event_type.as_str()) {
+            recipient = self.defied(m.end, clause_end);
+            own_ground = !recipient.is_empty();
+        }
         // Someone the act struck is named (not just where it happened).
         let struck = !recipient.is_empty();
         if recipient.is_empty() && LOCATED.contains(&cue.event_type.as_str()) {
@@ -1376,9 +1418,15 @@ impl<'a> Sentence<'a> {
         }
         // A demand, refusal or threat about a place ("demanded a truce in
         // east Bosnia") is aimed at the state of that place.
+        // Such a place may be the actor's own ("threatened a curfew in
+        // Algiers"): a state's measure on its own ground is aimed at home.
+        // (A state named as such, "Iran's sovereignty", is no ground.)
         if recipient.is_empty() && GOVERNING.contains(&cue.event_type.as_str()) {
             let content_end = self.clause_end(clause_end.saturating_add(1).min(self.end));
-            recipient = self.place(m.start + 1, content_end.max(clause_end));
+            if let Some(g) = self.place_group(m.start + 1, content_end.max(clause_end)) {
+                recipient = self.entities(g);
+                own_ground = g.iter().all(|&k| self.mentions[k].kind != Kind::State);
+            }
         }
         // "mediated between Israel and Hamas": the parties of a talk.
         if cue.event_type == "CONSULT" {
@@ -1408,9 +1456,10 @@ impl<'a> Sentence<'a> {
         // A party does not act on itself (a state's government may act on
         // its rebels).
         recipient.retain(|r| {
-            !actor
-                .iter()
-                .any(|a| a.country == r.country && same_party(a, r))
+            own_ground
+                || !actor
+                    .iter()
+                    .any(|a| a.country == r.country && same_party(a, r))
         });
         if actor.is_empty() {
             return None;

@@ -44,6 +44,7 @@ pub(crate) struct Grammar {
     people_prefixes: HashSet<String>,
     title_modifiers: HashSet<String>,
     source_prepositions: HashSet<String>,
+    concessive_openers: HashSet<String>,
     compass_words: HashSet<String>,
 }
 
@@ -78,6 +79,7 @@ impl LanguagePack for English {
             people_prefixes: set(&w.people_prefixes),
             title_modifiers: set(&w.title_modifiers),
             source_prepositions: set(&w.source_prepositions),
+            concessive_openers: set(&w.concessive_openers),
             compass_words: set(&w.compass_words),
             quantity_phrases: w
                 .quantity_phrases
