@@ -895,7 +895,10 @@ impl Coder {
                     }
                 }
             }
-            if let (Some(t), Some(_)) = (m.title, &m.entity.country) {
+            // "mantan presiden Bill Clinton" holds the title no more: a bare
+            // "presiden" later is not he.
+            let former = m.start > 0 && self.sets.former.contains(doc.lower(m.start - 1));
+            if let (Some(t), Some(_), false) = (m.title, &m.entity.country, former) {
                 refs.titles.insert(t, m.entity.clone());
             }
             // "kedua presiden" and "mereka" refer to the last compound that
