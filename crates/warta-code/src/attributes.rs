@@ -361,11 +361,8 @@ impl Coder {
     /// The date bounds a period ("sejak Minggu (9/7)", "hingga Jumat"): the
     /// day something began or ends, not a day the story tells.
     fn opens_period(&self, doc: &Analysed, k: usize, m: &DateMention) -> bool {
-        let s = doc.sentences[k];
         // Past the weekday and bracket of "sejak Minggu (9/7)".
-        (s.first..s.end)
-            .rev()
-            .skip_while(|&i| doc.tokens[i].end - s.start_byte > m.start)
+        tokens_before(doc, k, m)
             .find(|&i| {
                 doc.kind(i) != TokenKind::Punct
                     && !doc
@@ -382,10 +379,7 @@ impl Coder {
 
     /// A future word ("akan", "will") stands in the date's clause before it.
     fn in_future_clause(&self, doc: &Analysed, k: usize, m: &DateMention) -> bool {
-        let s = doc.sentences[k];
-        (s.first..s.end)
-            .rev()
-            .skip_while(|&i| doc.tokens[i].end - s.start_byte > m.start)
+        tokens_before(doc, k, m)
             .take_while(|&i| {
                 doc.kind(i) != TokenKind::Punct && !self.sets.clause_breakers.contains(doc.lower(i))
             })
@@ -396,17 +390,13 @@ impl Coder {
     /// name: "Seperti dilansir REUTERS, Jumat (30/6)", "Dikutip dari AFP,
     /// Senin (10/7)".
     fn credited_to_outlet(&self, doc: &Analysed, k: usize, m: &DateMention) -> bool {
-        let s = doc.sentences[k];
         // Only the outlet's name (capitalised words), the weekday and
         // punctuation may stand between the credit and the date, and one
         // preposition right after the credit ("dikutip dari").
         let credit = |i: usize| self.sets.report_attributions.contains(doc.lower(i));
-        for i in (s.first..s.end)
-            .rev()
-            .skip_while(|&i| doc.tokens[i].end - s.start_byte > m.start)
-            .take(6)
-        {
-            if credit(i) || i > s.first && credit(i - 1) {
+        let first = doc.sentences[k].first;
+        for i in tokens_before(doc, k, m).take(6) {
+            if credit(i) || i > first && credit(i - 1) {
                 return true;
             }
             let text = doc.text_of(i);
@@ -697,6 +687,18 @@ fn fold_back_references(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
         .zip(keep)
         .filter_map(|(c, k)| k.then_some(c))
         .collect()
+}
+
+/// The tokens of sentence `k` before date mention `m`, nearest first.
+fn tokens_before<'a>(
+    doc: &'a Analysed,
+    k: usize,
+    m: &'a DateMention,
+) -> impl Iterator<Item = usize> + 'a {
+    let s = doc.sentences[k];
+    (s.first..s.end)
+        .rev()
+        .skip_while(move |&i| doc.tokens[i].end - s.start_byte > m.start)
 }
 
 /// Two records of one document tell the same act: same type and parties,
