@@ -842,7 +842,13 @@ impl<'a> Sentence<'a> {
     fn sufferer(&self, noun: usize) -> Vec<Entity> {
         match self.clause_verb(noun) {
             Some((v, true)) => self.actor_of(v, false),
-            _ => Vec::new(),
+            // "guerrillas wounded two British soldiers in a bomb attack":
+            // the active verb's object suffered the act named after "in".
+            Some((v, false)) => self
+                .object(v + 1, noun)
+                .map(|g| self.entities(g))
+                .unwrap_or_default(),
+            None => Vec::new(),
         }
     }
 
