@@ -364,12 +364,7 @@ impl Coder {
         // Past the weekday and bracket of "sejak Minggu (9/7)".
         tokens_before(doc, k, m)
             .find(|&i| {
-                doc.kind(i) != TokenKind::Punct
-                    && !doc
-                        .text_of(i)
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase)
+                doc.kind(i) != TokenKind::Punct && !doc.text_of(i).starts_with(char::is_uppercase)
             })
             .is_some_and(|i| {
                 let word = doc.lower(i);
@@ -399,9 +394,7 @@ impl Coder {
             if credit(i) || i > first && credit(i - 1) {
                 return true;
             }
-            let text = doc.text_of(i);
-            if !(doc.kind(i) == TokenKind::Punct
-                || text.chars().next().is_some_and(char::is_uppercase))
+            if !(doc.kind(i) == TokenKind::Punct || doc.text_of(i).starts_with(char::is_uppercase))
             {
                 return false;
             }

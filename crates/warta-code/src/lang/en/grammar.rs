@@ -1461,12 +1461,13 @@ impl<'a> Sentence<'a> {
         }
         // A party does not act on itself (a state's government may act on
         // its rebels).
-        recipient.retain(|r| {
-            own_ground
-                || !actor
+        if !own_ground {
+            recipient.retain(|r| {
+                !actor
                     .iter()
                     .any(|a| a.country == r.country && same_party(a, r))
-        });
+            });
+        }
         if actor.is_empty() {
             return None;
         }
