@@ -46,4 +46,7 @@ classes! {
     audience => "audience",
     unidentified_attacker => "unidentified-attacker",
     defied_party => "defied-party",
+    struck_setting => "struck-setting",
+    conditional_threat => "conditional-threat",
+    trailing_attribution => "trailing-attribution",
 }

@@ -147,6 +147,18 @@ pub struct Words {
     /// Words that open a concession naming who pressed for the opposite
     /// ("despite pressure by", "in defiance of").
     pub concessive_openers: Vec<String>,
+    /// Words that open a condition ("if", "unless"): an act announced on a
+    /// condition is hypothetical, or a warning when it would harm.
+    pub condition_openers: Vec<String>,
+    /// Of those, the ones that make the act the price of refusing
+    /// ("will withdraw its force unless ..."): a warning whatever the act.
+    pub exceptive_openers: Vec<String>,
+    /// Verbs that before "to" say the act did not come about ("failed to
+    /// reach agreement").
+    pub failure_verbs: Vec<String>,
+    /// Articles that open a noun phrase which is never a verb's subject
+    /// in news prose ("declared a long state of emergency").
+    pub indefinite_articles: Vec<String>,
     /// Words of direction before a place name ("in Western Cambodia").
     pub compass_words: Vec<String>,
     /// Of those, the words that name a people ("ethnic Albanians").

@@ -601,9 +601,28 @@ impl<'a> Sentence<'a> {
 
     /// Where the clause after `from` ends.
     fn clause_end(&self, from: usize) -> usize {
-        (from..self.end)
-            .find(|&i| self.breaks_clause(i))
-            .unwrap_or(self.end)
+        let Some(end) = (from..self.end).find(|&i| self.breaks_clause(i)) else {
+            return self.end;
+        };
+        // "..., a spokeswoman for the U.S. embassy said": a trailing
+        // attribution is no part of the clause before it.
+        if self.coder.sets.speech_verbs.contains(self.lower(end)) {
+            let comma = (from..end).rev().take(10).find(|&i| self.lower(i) == ",");
+            // A list joined across the comma ("on Syria, diplomats said" as
+            // one group) keeps the clause whole.
+            let joined = |c: usize| {
+                self.groups.iter().any(|g| {
+                    let (s, e) = self.group_span(g);
+                    s < c && c < e
+                })
+            };
+            if let Some(c) =
+                comma.filter(|&c| (c + 1..end).all(|i| !self.doc.verbal(i)) && !joined(c))
+            {
+                return c;
+            }
+        }
+        end
     }
 
     /// How the party starting at `start` is governed.
@@ -627,7 +646,12 @@ impl<'a> Sentence<'a> {
                     && !self.breaks_clause(i)
                     && !self.coder.sets.recipient_prepositions.contains(w)
                     && !self.grammar.setting_prepositions.contains(w)
-                    && !self.grammar.agent_prepositions.contains(w);
+                    && !self.grammar.agent_prepositions.contains(w)
+                // "to the visiting Ethiopian prime minister": a participle
+                // after a determiner qualifies the party.
+                || w.ends_with("ing")
+                    && i > self.first
+                    && self.grammar.determiners.contains(self.lower(i - 1));
             if modifier && modifiers < 2 {
                 modifiers += 1;
                 continue;
@@ -977,10 +1001,67 @@ impl<'a> Sentence<'a> {
 
     /// The subject of an "if" or "unless" clause after `from`.
     fn condition_subject(&self, from: usize) -> Vec<Entity> {
-        let Some(at) = (from..self.end).find(|&i| matches!(self.lower(i), "if" | "unless")) else {
+        let Some(at) = self.condition_after(from) else {
             return Vec::new();
         };
         self.clause_subject(at + 1)
+    }
+
+    /// Whether the word at `i` may qualify a noun after an article: a
+    /// number or measure ("30-day"), or a plain lower-case word that is no
+    /// verb ("national"), participle aside ("previously unannounced").
+    fn modifier(&self, i: usize) -> bool {
+        let w = self.lower(i);
+        let measure = w.starts_with(|c: char| c.is_ascii_digit()) && w.contains('-');
+        if self.doc.kind(i) == TokenKind::Number || w == "-" || measure {
+            return true;
+        }
+        self.doc.kind(i) == TokenKind::Word
+            && self.doc.text_of(i).starts_with(char::is_lowercase)
+            && (!self.doc.verbal(i) || w.ends_with("ed"))
+            && !self.breaks_clause(i)
+            && !self.grammar.determiners.contains(w)
+            && !self.coder.sets.recipient_prepositions.contains(w)
+            && !self.grammar.setting_prepositions.contains(w)
+            && !self.grammar.agent_prepositions.contains(w)
+            && (!self.in_verb_group(i) || self.doc.intensifier(i))
+    }
+
+    /// Whether the act's noun at `at` follows an opener of an earlier act
+    /// ("following the shooting deaths of", "after a bombing").
+    fn anterior(&self, at: usize) -> bool {
+        (at.saturating_sub(4).max(self.first)..at)
+            .rev()
+            .find(|&i| !(self.modifier(i) || self.grammar.determiners.contains(self.lower(i))))
+            .is_some_and(|i| self.coder.sets.anterior_openers.contains(self.lower(i)))
+    }
+
+    /// Whether the sentence tells of dead or wounded.
+    fn casualties(&self) -> bool {
+        let sets = &self.coder.sets;
+        (self.first..self.end).any(|i| {
+            let w = self.lower(i);
+            sets.casualty_dead.contains(w) || sets.casualty_injured.contains(w)
+        })
+    }
+
+    /// Where a condition ("if", "unless") opens after `from`, if one does.
+    fn condition_after(&self, from: usize) -> Option<usize> {
+        (from..self.end).find(|&i| self.grammar.condition_openers.contains(self.lower(i)))
+    }
+
+    /// The word that opens the condition an act at `at` is announced on:
+    /// after it ("will withdraw unless ..."), or opening the sentence
+    /// before a comma ("If Iran attacks, Israel will ..."). An act inside
+    /// the condition ("if the United States goes ahead with the planned
+    /// deployment") is none.
+    fn condition(&self, at: usize) -> Option<&str> {
+        if let Some(i) = self.condition_after(at) {
+            return Some(self.lower(i));
+        }
+        let opener = self.lower(self.first);
+        let main_clause = (self.first + 1..at).any(|i| self.lower(i) == ",");
+        (self.grammar.condition_openers.contains(opener) && main_clause).then_some(opener)
     }
 
     /// The party after "by" in `from..to`.
@@ -999,7 +1080,11 @@ impl<'a> Sentence<'a> {
             if self.breaks_clause(i) || self.mentions.iter().any(|x| x.start <= i && i < x.end) {
                 break;
             }
-            m.negated |= sets.negators.contains(w);
+            // "failed to reach agreement": the act did not come about.
+            let failed = self.grammar.failure_verbs.contains(w)
+                && i + 1 < self.end
+                && self.lower(i + 1) == "to";
+            m.negated |= sets.negators.contains(w) || failed;
             // "ready to", "committed to": intent (not "committed violence").
             let intent = sets.intent.contains(w) && i + 1 < self.end && self.lower(i + 1) == "to";
             m.future |= sets.future.contains(w) || intent;
@@ -1014,7 +1099,7 @@ impl<'a> Sentence<'a> {
         let start = self.clause_start(at);
         // "would deploy troops only if Russia broke through".
         let would = (from..at).any(|i| matches!(self.lower(i), "would" | "could"));
-        let if_after = (at..self.end).any(|i| matches!(self.lower(i), "if" | "unless"));
+        let if_after = self.condition_after(at).is_some();
         m.conditional = would && if_after
             || (self.first..start.max(self.first + 1))
                 .rev()
@@ -1048,6 +1133,17 @@ impl<'a> Sentence<'a> {
         // A past form ("blocked", "attacked") is the verb, whatever came
         // before ("supporters of former President X blocked roads").
         let past = self.doc.verbal(at) && !self.lower(at).ends_with("ing");
+        // "declared a national state of emergency": after an indefinite
+        // article, plain words and a cue word are a noun phrase, never a
+        // subject and its verb.
+        if !past {
+            let article = (at.saturating_sub(6).max(self.first)..at).rev().find(|&k| {
+                !self.modifier(k) || self.grammar.indefinite_articles.contains(self.lower(k))
+            });
+            if article.is_some_and(|k| self.grammar.indefinite_articles.contains(self.lower(k))) {
+                return true;
+            }
+        }
         let mut i = at;
         let mut steps = 0;
         while !past && i > self.first && steps < 3 {
@@ -1061,9 +1157,20 @@ impl<'a> Sentence<'a> {
             // ...or a lower-case noun ("a suicide car bombing"): "on
             // Thursday demanded" is a date before a verb, "have agreed" a
             // verb group.
-            let modifier = self.doc.kind(j) == TokenKind::Word
-                && self.doc.text_of(j).starts_with(char::is_lowercase)
-                && !self.doc.verbal(j)
+            // "a 30-day state of siege": a measure is a modifier too.
+            let measure = self
+                .doc
+                .text_of(j)
+                .starts_with(|c: char| c.is_ascii_digit())
+                && self.doc.text_of(j).contains('-');
+            // "the planned deployment": a participle after a determiner.
+            let participle = self.lower(j).ends_with("ed")
+                && j > self.first
+                && self.grammar.determiners.contains(self.lower(j - 1));
+            let modifier = (measure
+                || self.doc.kind(j) == TokenKind::Word
+                    && self.doc.text_of(j).starts_with(char::is_lowercase))
+                && (!self.doc.verbal(j) || participle)
                 && !self.in_verb_group(j)
                 && !self.doc.starts_cue(j)
                 && !self.breaks_clause(j)
@@ -1106,14 +1213,19 @@ impl<'a> Sentence<'a> {
     /// The light verb whose object the noun at `at` is ("held talks",
     /// "launched an air strike"), if any.
     fn light_verb(&self, at: usize) -> Option<usize> {
-        let from = at.saturating_sub(4).max(self.first);
+        // "declared a 30-day state of siege": a number joined by a hyphen
+        // is one modifier.
+        let from = at.saturating_sub(6).max(self.first);
         (from..at).rev().find(|&i| {
             self.coder.sets.light_verbs.contains(self.lower(i))
                 && (i + 1..at).all(|k| {
                     let w = self.lower(k);
                     self.grammar.determiners.contains(w)
+                        || self.doc.kind(k) == TokenKind::Number
+                        || w == "-"
                         || self.doc.kind(k) == TokenKind::Word && !self.breaks_clause(k)
                 })
+                && (i + 1..at).filter(|&k| self.lower(k) != "-").count() <= 4
         })
     }
 
@@ -1267,7 +1379,7 @@ impl<'a> Sentence<'a> {
         };
         let nominal = self.nominal(m.start) && light.is_none();
         let verb = light.unwrap_or(m.start);
-        let modality = self.modality(verb);
+        let mut modality = self.modality(verb);
         // Reported speech lends its speaker to verbal acts only: "troops
         // attacked the village, officials said" is not the officials' attack.
         let verbal = self
@@ -1304,16 +1416,24 @@ impl<'a> Sentence<'a> {
                     .unwrap_or_default();
                 recipient = Vec::new();
             }
-            // "put its air defences on high alert": a noun after a
-            // preposition is the clause's own act.
-            if actor.is_empty()
-                && m.start > self.first
-                && self
-                    .coder
+            // "put its air defences on high alert", "arrived on a
+            // previously unannounced visit": a noun after a preposition
+            // (and its article and modifiers) is the clause's own act.
+            // Not past a possessive or "the": "for its support", "at the
+            // talks" name another party's act.
+            let phrase = (m.start.saturating_sub(4).max(self.first)..m.start)
+                .rev()
+                .find(|&i| {
+                    let w = self.lower(i);
+                    !(self.grammar.indefinite_articles.contains(w) || self.modifier(i))
+                });
+            let preposition = phrase.is_some_and(|i| {
+                self.coder
                     .sets
                     .recipient_prepositions
-                    .contains(self.lower(m.start - 1))
-            {
+                    .contains(self.lower(i))
+            });
+            if actor.is_empty() && preposition {
                 actor = self.actor_of(m.start, verbal);
             }
             // "Serb forces were engaged in ethnic cleansing": the act named
@@ -1448,14 +1568,43 @@ impl<'a> Sentence<'a> {
         // its doer ("a roadside bombing near Samarra killed one U.S.
         // soldier", "was killed in a car bomb explosion in Beirut") is by an
         // unidentified attacker of the state it took place in, as ICEWS and
-        // PLOVER code it, when someone it struck is named.
-        if actor.is_empty() && cue.event_type == "ASSAULT" && struck {
+        // PLOVER code it, when someone it struck is named or counted.
+        // Not an earlier act the sentence gives as a reason ("reimposed
+        // the blockade following the killing of two soldiers").
+        // Victims only counted ("one man was killed by falling debris")
+        // with a cause told after "by" are no attack's.
+        let told_cause = modality.passive
+            && (m.end..clause_end).any(|i| self.grammar.agent_prepositions.contains(self.lower(i)));
+        let harmed = (struck || self.casualties() && !told_cause) && !self.anterior(m.start);
+        // A pronoun subject ("when they opened fire") is a doer, if unresolved.
+        let pronoun = self.subject(verb).is_some_and(|g| {
+            g.iter().all(|&k| {
+                matches!(
+                    self.mentions[k].kind,
+                    Kind::Pronoun | Kind::Plural | Kind::FirstPerson
+                )
+            })
+        });
+        if actor.is_empty() && cue.event_type == "ASSAULT" && harmed && !pronoun {
             if let Some(country) = &self.setting {
                 actor = vec![Entity {
                     text: self.doc.span_text(m.start, m.end).to_string(),
                     name: None,
                     country: Some(country.clone()),
                     sector: None,
+                }];
+            }
+        }
+        // Rule `struck-setting`: victims told only by number or role
+        // ("killed 23 people ... in Tel Aviv", "a journalist was killed in
+        // Beirut") are of the state where the sentence places the attack.
+        if recipient.is_empty() && cue.event_type == "ASSAULT" && harmed {
+            if let Some(country) = &self.setting {
+                recipient = vec![Entity {
+                    text: "victims".into(),
+                    name: None,
+                    country: Some(country.clone()),
+                    sector: Some("CVL".into()),
                 }];
             }
         }
@@ -1481,6 +1630,33 @@ impl<'a> Sentence<'a> {
         let mut event_type = cue.event_type.clone();
         let mut mode = cue.mode.clone();
         let mut cameo = cue.cameo.clone();
+        // Rule `conditional-threat`: an act announced on a condition is a
+        // warning when it would harm ("may halt its mediation if the
+        // parties do not cooperate") or is the price of refusing ("will
+        // withdraw its force unless the rebels disarm"); otherwise it is
+        // hypothetical (coding guide, section 1).
+        let announced = modality.future || modality.possible || modality.conditional;
+        if announced && !modality.negated && !nominal {
+            if let Some(opener) = self.condition(verb) {
+                let quad = self
+                    .coder
+                    .lexicon
+                    .plover
+                    .event_type(&event_type)
+                    .map_or(0, |p| p.quad_class);
+                let exceptive = self.grammar.exceptive_openers.contains(opener);
+                // Harm to the recipient: "would deploy troops to Ukraine if
+                // Russia broke through" harms no one named.
+                if HOSTILE.contains(&event_type.as_str()) {
+                    (event_type, mode, cameo) =
+                        crate::events::future_form(&event_type, quad, mode, cameo);
+                    modality = Modality::default();
+                } else if exceptive && matches!(event_type.as_str(), "RETREAT" | "CONCEDE") {
+                    (event_type, mode, cameo) = ("THREATEN".into(), None, "130".into());
+                    modality = Modality::default();
+                }
+            }
+        }
         if modality.conditional || modality.possible && !modality.future {
             return None;
         }

@@ -45,6 +45,10 @@ pub(crate) struct Grammar {
     title_modifiers: HashSet<String>,
     source_prepositions: HashSet<String>,
     concessive_openers: HashSet<String>,
+    condition_openers: HashSet<String>,
+    exceptive_openers: HashSet<String>,
+    failure_verbs: HashSet<String>,
+    indefinite_articles: HashSet<String>,
     compass_words: HashSet<String>,
 }
 
@@ -80,6 +84,10 @@ impl LanguagePack for English {
             title_modifiers: set(&w.title_modifiers),
             source_prepositions: set(&w.source_prepositions),
             concessive_openers: set(&w.concessive_openers),
+            condition_openers: set(&w.condition_openers),
+            exceptive_openers: set(&w.exceptive_openers),
+            failure_verbs: set(&w.failure_verbs),
+            indefinite_articles: set(&w.indefinite_articles),
             compass_words: set(&w.compass_words),
             quantity_phrases: w
                 .quantity_phrases
