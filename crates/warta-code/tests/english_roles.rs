@@ -49,4 +49,5 @@ classes! {
     struck_setting => "struck-setting",
     conditional_threat => "conditional-threat",
     trailing_attribution => "trailing-attribution",
+    accused_agent => "accused-agent",
 }

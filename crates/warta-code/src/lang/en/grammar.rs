@@ -117,7 +117,7 @@ pub(super) fn acts(
             index,
             first: s.first,
             end: s.end,
-            groups: groups(doc, &mentions),
+            groups: groups(doc, &mentions, &coder.sets.speech_verbs),
             named: (s.first..s.end)
                 .map(|i| mentions.iter().any(|m| m.start <= i && i < m.end))
                 .collect(),
@@ -222,6 +222,35 @@ fn adjective_titles(
                 text: doc.span_text(merged.start, merged.end).to_string(),
                 name: None,
                 country: merged.entity.country,
+                sector: Some("CVL".into()),
+            };
+            out.push(merged);
+            continue;
+        }
+        // "the Albanians of southern Serbia": a people of the state after
+        // "of".
+        let of_state = prev.kind == Kind::State
+            && prev.end == prev.start + 1
+            && doc.lower(prev.start).ends_with('s')
+            && grammar
+                .adjectives
+                .contains(doc.lower(prev.start).trim_end_matches('s'))
+            && matches!(m.kind, Kind::State | Kind::Place)
+            && doc.lower_at(prev.end) == Some("of")
+            && (prev.end + 1..m.start).all(|i| {
+                grammar.compass_words.contains(doc.lower(i))
+                    || grammar.determiners.contains(doc.lower(i))
+            })
+            && m.start - prev.end <= 3
+            && prev.entity.country != m.entity.country;
+        if of_state {
+            let mut merged = out.pop().expect("checked above");
+            merged.end = m.end;
+            merged.kind = Kind::Group;
+            merged.entity = Entity {
+                text: doc.span_text(merged.start, merged.end).to_string(),
+                name: None,
+                country: m.entity.country.clone(),
                 sector: Some("CVL".into()),
             };
             out.push(merged);
@@ -404,8 +433,9 @@ fn same_party(a: &Entity, b: &Entity) -> bool {
     a.name.is_some() && a.name == b.name || a.sector.is_some() && a.sector == b.sector
 }
 
-/// The actor's own state (for a protest) or people (for a crackdown, or
-/// police violence).
+/// The actor's own state (for a protest, or a concession by others than
+/// officials) or people (for a crackdown, police violence, or a
+/// government's concession).
 fn domestic(actor: &[Entity], event_type: &str) -> Vec<Entity> {
     let Some(first) = actor
         .iter()
@@ -425,7 +455,18 @@ fn domestic(actor: &[Entity], event_type: &str) -> Vec<Entity> {
     if event_type == "ASSAULT" && first.sector.as_deref() != Some("COP") {
         return Vec::new();
     }
-    let (sector, text) = if event_type == "PROTEST" {
+    // "Bosnia and Slovenia agreed to a ceasefire": a concession between
+    // states is made to each other, not at home.
+    if event_type == "CONCEDE" && actor.iter().any(|a| a.country != first.country) {
+        return Vec::new();
+    }
+    // A concession is made to whoever pressed for it: a government's to
+    // its people, a union's or a party's to the government.
+    let official = matches!(
+        first.sector.as_deref(),
+        Some("GOV" | "MIL" | "COP" | "JUD" | "LEG")
+    );
+    let (sector, text) = if event_type == "PROTEST" || event_type == "CONCEDE" && !official {
         ("GOV", "government")
     } else {
         ("CVL", "citizens")
@@ -439,7 +480,11 @@ fn domestic(actor: &[Entity], event_type: &str) -> Vec<Entity> {
 }
 
 /// Mentions joined by "and", "&" or commas into one party, as indexes.
-fn groups(doc: &Analysed, mentions: &[Mention]) -> Vec<Vec<usize>> {
+fn groups(
+    doc: &Analysed,
+    mentions: &[Mention],
+    speech_verbs: &rustc_hash::FxHashSet<String>,
+) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = Vec::new();
     for (k, m) in mentions.iter().enumerate() {
         // A party is someone's: a role noun with no state ("military",
@@ -452,11 +497,18 @@ fn groups(doc: &Analysed, mentions: &[Mention]) -> Vec<Vec<usize>> {
             let gap: Vec<&str> = (mentions[prev].end..m.start)
                 .map(|i| doc.lower(i))
                 .collect();
+            // "sanctions on Syria, diplomats said": the party before a
+            // speech verb after a comma is the speaker, no list member.
+            let speaker = gap.first() == Some(&",")
+                && (m.end..m.end + 4)
+                    .map_while(|i| doc.lower_at(i).filter(|w| *w != ","))
+                    .any(|w| speech_verbs.contains(w));
             !gap.is_empty()
                 && gap.len() <= 2
                 && gap
                     .iter()
                     .all(|w| matches!(*w, "and" | "&" | "," | "-" | "the"))
+                && !speaker
         });
         match (joined, out.last_mut()) {
             (true, Some(g)) => g.push(k),
@@ -608,17 +660,7 @@ impl<'a> Sentence<'a> {
         // attribution is no part of the clause before it.
         if self.coder.sets.speech_verbs.contains(self.lower(end)) {
             let comma = (from..end).rev().take(10).find(|&i| self.lower(i) == ",");
-            // A list joined across the comma ("on Syria, diplomats said" as
-            // one group) keeps the clause whole.
-            let joined = |c: usize| {
-                self.groups.iter().any(|g| {
-                    let (s, e) = self.group_span(g);
-                    s < c && c < e
-                })
-            };
-            if let Some(c) =
-                comma.filter(|&c| (c + 1..end).all(|i| !self.doc.verbal(i)) && !joined(c))
-            {
+            if let Some(c) = comma.filter(|&c| (c + 1..end).all(|i| !self.doc.verbal(i))) {
                 return c;
             }
         }
@@ -753,6 +795,14 @@ impl<'a> Sentence<'a> {
             .find(|&i| sets.speech_verbs.contains(self.lower(i)));
         if let Some(verb) = before {
             if let Some(g) = self.subject(verb) {
+                return Some(g);
+            }
+            // "King Hassan was quoted today as saying he would ...": the
+            // subject of the speech verb before.
+            let earlier = (verb.saturating_sub(5).max(self.first)..verb)
+                .rev()
+                .find(|&i| sets.speech_verbs.contains(self.lower(i)));
+            if let Some(g) = earlier.and_then(|v| self.subject(v)) {
                 return Some(g);
             }
         }
@@ -970,7 +1020,13 @@ impl<'a> Sentence<'a> {
         let subject = self.subject(m.start)?;
         let recipient = self.entities(subject);
         let actor = self.speaker(m.start).map(|g| self.entities(g))?;
-        let own = |e: &Entity| actor.iter().any(|a| a.country == e.country);
+        // "Rwandan rebels said the president must agree": another party of
+        // the speaker's state may be the one that must act.
+        let own = |e: &Entity| {
+            actor
+                .iter()
+                .any(|a| a.country == e.country && (same_party(a, e) || e.sector.is_none()))
+        };
         if recipient.is_empty() || actor.is_empty() || recipient.iter().all(own) {
             return None;
         }
@@ -1078,6 +1134,15 @@ impl<'a> Sentence<'a> {
         for i in (from..at).rev() {
             let w = self.lower(i);
             if self.breaks_clause(i) || self.mentions.iter().any(|x| x.start <= i && i < x.end) {
+                break;
+            }
+            // "will no longer tolerate rallies": the words before another
+            // verb are that verb's.
+            let own_group = self.in_verb_group(i)
+                || sets.intent.contains(w)
+                || sets.plans.contains(w)
+                || self.grammar.failure_verbs.contains(w);
+            if self.doc.verbal(i) && !own_group {
                 break;
             }
             // "failed to reach agreement": the act did not come about.
@@ -1372,6 +1437,13 @@ impl<'a> Sentence<'a> {
         if cue.event_type == "REQUEST" && m.end == m.start + 1 && self.lower(m.start) == "must" {
             return self.obligation(m);
         }
+        // "two commanders told AFP by phone": how a statement reached the
+        // press, no call between parties.
+        let told = (m.start.saturating_sub(4).max(self.first)..m.start)
+            .any(|i| self.coder.sets.speech_verbs.contains(self.lower(i)));
+        if cue.mode.as_deref() == Some("phone") && told {
+            return None;
+        }
         let light = if self.nominal(m.start) {
             self.light_verb(m.start)
         } else {
@@ -1492,10 +1564,20 @@ impl<'a> Sentence<'a> {
             actor = self.actor_of(verb, verbal);
             // The pattern may hold the object ("rejected an Indian
             // proposal"): look from the verb on.
-            recipient = self
-                .object(m.start + 1, clause_end)
-                .map(|g| self.entities(g))
-                .unwrap_or_default();
+            let object = self.object(m.start + 1, clause_end);
+            recipient = object.map(|g| self.entities(g)).unwrap_or_default();
+            // Rule `accused-agent`: "is investigating alleged war crimes by
+            // Croatian extremists against Serb civilians": the party after
+            // "by" in what is alleged is the accused.
+            if cue.event_type == "ACCUSE" {
+                let object_start = object.map_or(usize::MAX, |g| self.group_span(g).0);
+                if let Some(g) = self
+                    .agent(m.end, clause_end)
+                    .filter(|g| self.group_span(g).0 < object_start)
+                {
+                    recipient = self.entities(g);
+                }
+            }
             // Rule `answered-party`: "rejected calls by Belarus's rulers",
             // "accepted demands from the rebels": an answer is aimed at
             // whoever made the call. "demanded an apology from Japan", "an
@@ -1623,7 +1705,10 @@ impl<'a> Sentence<'a> {
         // Rule `domestic`: a protest, a crackdown or police violence with
         // no one else named is aimed at the actor's own state or people.
         if recipient.is_empty()
-            && matches!(cue.event_type.as_str(), "PROTEST" | "COERCE" | "ASSAULT")
+            && matches!(
+                cue.event_type.as_str(),
+                "PROTEST" | "COERCE" | "ASSAULT" | "CONCEDE"
+            )
         {
             recipient = domestic(&actor, &cue.event_type);
         }
