@@ -48,6 +48,9 @@ pub(crate) struct Candidate {
     /// The rule that derived this act from another's mention (its cue
     /// is that mention's), if not the cue itself.
     pub derived_by: Option<&'static str>,
+    /// The actor is the unidentified attacker of the place the act happened
+    /// in, not a party the text names.
+    pub unnamed_actor: bool,
 }
 
 /// How many words before a cue a negator or future marker may stand.
@@ -390,6 +393,7 @@ impl Coder {
                 .any(|i| self.sets.reciprocals.contains(doc.lower(i))),
             speaker: speaker.clone(),
             aim_only,
+            unnamed_actor: false,
             derived_by: None,
         })
     }

@@ -159,6 +159,9 @@ pub struct Words {
     /// Articles that open a noun phrase which is never a verb's subject
     /// in news prose ("declared a long state of emergency").
     pub indefinite_articles: Vec<String>,
+    /// Nouns of place a state's adjective may qualify ("the Iraqi city
+    /// of Basra"): such an adjective places an act.
+    pub place_nouns: Vec<String>,
     /// Words of direction before a place name ("in Western Cambodia").
     pub compass_words: Vec<String>,
     /// Of those, the words that name a people ("ethnic Albanians").

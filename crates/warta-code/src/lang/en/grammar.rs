@@ -343,7 +343,15 @@ fn located_parties(grammar: &Grammar, doc: &Analysed, mentions: &mut [Mention]) 
     let setting = only_one(mentions.iter().filter_map(|m| {
         // "in Lagos" before a place, or inside a composed party
         // ("protesters in Cairo").
-        let territorial = matches!(m.kind, Kind::Place | Kind::State | Kind::Seat);
+        // "in the current Palestinian uprising": an adjective places
+        // nothing, unless it qualifies a place ("the Iraqi city of Basra").
+        let adjective = m.kind == Kind::State
+            && m.end == m.start + 1
+            && grammar.adjectives.contains(doc.lower(m.start))
+            && !doc
+                .lower_at(m.end)
+                .is_some_and(|w| grammar.place_nouns.contains(w));
+        let territorial = matches!(m.kind, Kind::Place | Kind::State | Kind::Seat) && !adjective;
         let located = (m.start..m.end)
             .any(|i| i > m.start && grammar.location_prepositions.contains(doc.lower(i)))
             || territorial && located_at(grammar, doc, m.start);
@@ -1052,6 +1060,7 @@ impl<'a> Sentence<'a> {
             speaker: None,
             aim_only: false,
             derived_by: None,
+            unnamed_actor: false,
         })
     }
 
@@ -1339,6 +1348,15 @@ impl<'a> Sentence<'a> {
                 found.push((k, c));
             }
         }
+        // An attack the sentence already gives a doer ("suicide bombers
+        // killed 23 people ... in the worst attack") has no unidentified
+        // attacker besides.
+        let named_attack = found
+            .iter()
+            .any(|(_, c)| c.event_type == "ASSAULT" && !c.unnamed_actor && !c.actor.is_empty());
+        if named_attack {
+            found.retain(|(_, c)| !c.unnamed_actor);
+        }
         // Rule `content`: a governed act lends its recipient and is dropped.
         let mut out: Vec<(Candidate, bool)> = Vec::new();
         for (k, c) in &found {
@@ -1470,8 +1488,14 @@ impl<'a> Sentence<'a> {
                     || x.end + 2 == m.start && matches!(self.lower(x.end), "'s" | "’s")
             });
             actor = possessor.map(|x| x.entities()).unwrap_or_default();
+            // "throwing stones during demonstrations against violations
+            // by the military": a "by" past another act's noun is that
+            // act's.
             if actor.is_empty() {
-                if let Some(g) = self.agent(m.end, clause_end) {
+                if let Some(g) = self
+                    .agent(m.end, clause_end)
+                    .filter(|g| !(m.end..self.group_span(g).0).any(|i| self.doc.starts_cue(i)))
+                {
                     actor = self.entities(g);
                 }
             }
@@ -1667,8 +1691,10 @@ impl<'a> Sentence<'a> {
                 )
             })
         });
+        let mut unnamed_actor = false;
         if actor.is_empty() && cue.event_type == "ASSAULT" && harmed && !pronoun {
             if let Some(country) = &self.setting {
+                unnamed_actor = true;
                 actor = vec![Entity {
                     text: self.doc.span_text(m.start, m.end).to_string(),
                     name: None,
@@ -1785,6 +1811,7 @@ impl<'a> Sentence<'a> {
             speaker: None,
             aim_only: false,
             derived_by: None,
+            unnamed_actor,
         })
     }
 }

@@ -49,6 +49,7 @@ pub(crate) struct Grammar {
     exceptive_openers: HashSet<String>,
     failure_verbs: HashSet<String>,
     indefinite_articles: HashSet<String>,
+    place_nouns: HashSet<String>,
     compass_words: HashSet<String>,
 }
 
@@ -88,6 +89,7 @@ impl LanguagePack for English {
             exceptive_openers: set(&w.exceptive_openers),
             failure_verbs: set(&w.failure_verbs),
             indefinite_articles: set(&w.indefinite_articles),
+            place_nouns: set(&w.place_nouns),
             compass_words: set(&w.compass_words),
             quantity_phrases: w
                 .quantity_phrases
