@@ -16,6 +16,9 @@ const CASUALTY_WINDOW: usize = 10;
 /// How many days after the report a date may lie and still be an act's
 /// that is told as done.
 const FUTURE_SLACK_DAYS: i64 = 2;
+/// How many days late a report of an announced act may be: a weekday
+/// further back in its clause is the coming one.
+const LATE_REPORT_DAYS: i64 = 3;
 
 impl Coder {
     pub(crate) fn records(
@@ -240,6 +243,23 @@ impl Coder {
             (other_topic, 2 * trigger.saturating_sub(m.end), m.relative)
         });
         if let Some(m) = nearest {
+            // "is due to chair a meeting on Sunday" in Saturday's paper: a
+            // weekday in the clause of an act announced for it is the
+            // coming one, unless the report is a day or few late.
+            let coming = announced
+                && m.relative
+                && m.precision == Precision::Day
+                && self.in_future_clause(doc, c.sentence, m)
+                && reference
+                    .is_some_and(|r| m.date + chrono::Duration::days(LATE_REPORT_DAYS) < r.date);
+            if coming {
+                let day = m.date + chrono::Duration::days(7);
+                return (
+                    Some(Precision::Day.format(day)),
+                    Some(Precision::Day.as_str().into()),
+                    "text".into(),
+                );
+            }
             // "Pada Sabtu, pejabat Afghanistan mengatakan 16 warga sipil
             // tewas dalam serangan udara": the day is the statement's; the
             // deed it reports lies before, within that month.

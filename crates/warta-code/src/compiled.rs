@@ -40,6 +40,9 @@ pub(crate) enum Matcher {
     Root(Vec<String>),
     /// Exactly one of these word forms (lower case).
     Form(Vec<String>),
+    /// A word with one of the roots, or exactly one of the forms
+    /// ("rally|=marched": the `=` marks a single alternative).
+    Mixed(Vec<String>, Vec<String>),
     /// Up to three words of anything.
     Gap,
 }
@@ -344,7 +347,7 @@ impl Coder {
                 .chain(&cue.object)
                 .chain(&cue.not_object)
             {
-                if let Matcher::Root(list) = matcher {
+                if let Matcher::Root(list) | Matcher::Mixed(list, _) = matcher {
                     roots.extend(list.iter().cloned());
                 }
             }
@@ -355,6 +358,13 @@ impl Coder {
                 Some(Matcher::Form(list)) => list
                     .iter()
                     .for_each(|f| cues_by_form.entry(f.clone()).or_default().push(i)),
+                Some(Matcher::Mixed(list, forms)) => {
+                    list.iter()
+                        .for_each(|r| cues_by_root.entry(r.clone()).or_default().push(i));
+                    forms
+                        .iter()
+                        .for_each(|f| cues_by_form.entry(f.clone()).or_default().push(i));
+                }
                 _ => {}
             }
         }
@@ -659,7 +669,17 @@ fn parse_matcher(text: &str) -> Matcher {
                 .collect(),
         );
     }
-    Matcher::Root(text.split('|').map(str::to_lowercase).collect())
+    let (forms, roots): (Vec<&str>, Vec<&str>) = text.split('|').partition(|a| a.starts_with('='));
+    let lower = |list: Vec<&str>| -> Vec<String> {
+        list.into_iter()
+            .map(|a| a.trim_start_matches('=').to_lowercase())
+            .collect()
+    };
+    if forms.is_empty() {
+        Matcher::Root(lower(roots))
+    } else {
+        Matcher::Mixed(lower(roots), lower(forms))
+    }
 }
 
 fn compile_cue(cue: &Cue) -> CompiledCue {

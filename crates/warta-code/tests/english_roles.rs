@@ -50,4 +50,6 @@ classes! {
     conditional_threat => "conditional-threat",
     trailing_attribution => "trailing-attribution",
     accused_agent => "accused-agent",
+    protest_purpose => "protest-purpose",
+    joint_exercise => "joint-exercise",
 }

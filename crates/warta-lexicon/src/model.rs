@@ -162,6 +162,11 @@ pub struct Words {
     /// Nouns of place a state's adjective may qualify ("the Iraqi city
     /// of Basra"): such an adjective places an act.
     pub place_nouns: Vec<String>,
+    /// Words before an act that make it another act's purpose ("staged a
+    /// strike to demand", "marched in protest").
+    pub purpose_openers: Vec<String>,
+    /// Words of a military exercise: one held by two states is joint.
+    pub exercise_words: Vec<String>,
     /// Words of direction before a place name ("in Western Cambodia").
     pub compass_words: Vec<String>,
     /// Of those, the words that name a people ("ethnic Albanians").

@@ -1348,6 +1348,28 @@ impl<'a> Sentence<'a> {
                 found.push((k, c));
             }
         }
+        // Rule `protest-purpose`: "staged a hunger strike to demand ...",
+        // "demonstrated in Kirkuk calling for independence": what a protest
+        // demands or protests against is its purpose, no second act.
+        let mut protest_end: Option<usize> = None;
+        found.retain(|(k, c)| {
+            let m = &matches[*k];
+            let purpose = protest_end.is_some_and(|end| {
+                end <= m.start
+                    && !(end..m.start).any(|i| self.breaks_clause(i))
+                    && (m.start > self.first
+                        && self
+                            .grammar
+                            .purpose_openers
+                            .contains(self.lower(m.start - 1))
+                        || self.lower(m.start).ends_with("ing"))
+            });
+            let keep = !(purpose && matches!(c.event_type.as_str(), "REQUEST" | "PROTEST"));
+            if keep && c.event_type == "PROTEST" {
+                protest_end = Some(m.end);
+            }
+            keep
+        });
         // An attack the sentence already gives a doer ("suicide bombers
         // killed 23 people ... in the worst attack") has no unidentified
         // attacker besides.
@@ -1787,6 +1809,18 @@ impl<'a> Sentence<'a> {
                 .event_type(&event_type)
                 .map_or(0, |p| p.quad_class);
             (event_type, mode, cameo) = crate::events::future_form(&event_type, quad, mode, cameo);
+        }
+        // Rule `joint-exercise`: drills held by two states together are
+        // cooperation, not a show of force (coding guide: joint exercises
+        // are COOPERATE).
+        let exercise =
+            (m.start..m.end).any(|i| self.grammar.exercise_words.contains(self.lower(i)));
+        let states: std::collections::BTreeSet<&str> =
+            actor.iter().filter_map(|a| a.country.as_deref()).collect();
+        if event_type == "MOBILIZE" && exercise && states.len() >= 2 {
+            (event_type, mode, cameo) = ("COOPERATE".into(), None, "062".into());
+            // Held among the actors; where ("in the Sea of Japan") is no party.
+            recipient.clear();
         }
         if event_type == "CONSULT" && cue.mode.as_deref() != Some("visit") {
             // Talks: every party is an actor; a visit has a host.

@@ -50,6 +50,8 @@ pub(crate) struct Grammar {
     failure_verbs: HashSet<String>,
     indefinite_articles: HashSet<String>,
     place_nouns: HashSet<String>,
+    purpose_openers: HashSet<String>,
+    exercise_words: HashSet<String>,
     compass_words: HashSet<String>,
 }
 
@@ -90,6 +92,8 @@ impl LanguagePack for English {
             failure_verbs: set(&w.failure_verbs),
             indefinite_articles: set(&w.indefinite_articles),
             place_nouns: set(&w.place_nouns),
+            purpose_openers: set(&w.purpose_openers),
+            exercise_words: set(&w.exercise_words),
             compass_words: set(&w.compass_words),
             quantity_phrases: w
                 .quantity_phrases
