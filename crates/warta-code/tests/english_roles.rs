@@ -52,4 +52,6 @@ classes! {
     accused_agent => "accused-agent",
     protest_purpose => "protest-purpose",
     joint_exercise => "joint-exercise",
+    setting_recipient => "setting-recipient",
+    opening_phrase => "opening-phrase",
 }

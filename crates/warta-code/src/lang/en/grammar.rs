@@ -117,7 +117,7 @@ pub(super) fn acts(
             index,
             first: s.first,
             end: s.end,
-            groups: groups(doc, &mentions, &coder.sets.speech_verbs),
+            groups: groups(grammar, doc, &mentions, &coder.sets.speech_verbs),
             named: (s.first..s.end)
                 .map(|i| mentions.iter().any(|m| m.start <= i && i < m.end))
                 .collect(),
@@ -489,6 +489,7 @@ fn domestic(actor: &[Entity], event_type: &str) -> Vec<Entity> {
 
 /// Mentions joined by "and", "&" or commas into one party, as indexes.
 fn groups(
+    grammar: &Grammar,
     doc: &Analysed,
     mentions: &[Mention],
     speech_verbs: &rustc_hash::FxHashSet<String>,
@@ -523,7 +524,29 @@ fn groups(
             _ => out.push(vec![k]),
         }
     }
-    out
+    // "In Kosovo, German soldiers arrested ...": parties joined by commas
+    // alone, with no "and" closing the list, are no list: the first is
+    // the end of an opening phrase. A place after a place stays with it
+    // ("in Pristina, Kosovo").
+    out.into_iter()
+        .flat_map(|g| {
+            let closed = g.windows(2).any(|w| {
+                (mentions[w[0]].end..mentions[w[1]].start)
+                    .any(|i| matches!(doc.lower(i), "and" | "&" | "-"))
+            });
+            let apposition = g.windows(2).all(|w| {
+                let (a, b) = (&mentions[w[0]], &mentions[w[1]]);
+                matches!(a.kind, Kind::Place | Kind::Seat)
+                    && matches!(b.kind, Kind::Place | Kind::Seat | Kind::State)
+                    && !grammar.adjectives.contains(doc.lower(b.start))
+            });
+            if closed || apposition || g.len() == 1 {
+                vec![g]
+            } else {
+                g.into_iter().map(|k| vec![k]).collect()
+            }
+        })
+        .collect()
 }
 
 /// A sentence with its parties, for finding the roles of its acts.
@@ -1650,6 +1673,24 @@ impl<'a> Sentence<'a> {
         let struck = !recipient.is_empty();
         if recipient.is_empty() && LOCATED.contains(&cue.event_type.as_str()) {
             recipient = self.place(m.start + 1, clause_end);
+        }
+        // Rule `setting-recipient`: an act that happens somewhere, with no
+        // party named as its recipient, is aimed at the state the sentence
+        // places it in when that is another than the actor's ("evacuated
+        // the wounded from the besieged Bosnian town of Gorazde").
+        if recipient.is_empty() && LOCATED.contains(&cue.event_type.as_str()) {
+            if let Some(country) = self
+                .setting
+                .as_ref()
+                .filter(|c| !actor.iter().any(|a| a.country.as_ref() == Some(*c)))
+            {
+                recipient = vec![Entity {
+                    text: country.clone(),
+                    name: None,
+                    country: Some(country.clone()),
+                    sector: None,
+                }];
+            }
         }
         // Rule `visit-host`: "arrived in Amman on a visit": the visit's host
         // is the state it took place in.
