@@ -54,4 +54,10 @@ classes! {
     joint_exercise => "joint-exercise",
     setting_recipient => "setting-recipient",
     opening_phrase => "opening-phrase",
+    purpose => "purpose",
+    lone_party => "lone-party",
+    allegation => "allegation",
+    possessive_party => "possessive-party",
+    attribution_source => "attribution-source",
+    local_authority => "local-authority",
 }

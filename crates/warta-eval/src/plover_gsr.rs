@@ -215,6 +215,9 @@ pub struct GsrReport {
     /// Sentences with no prediction of the right type and parties: the
     /// gold record and what was predicted, one line each.
     pub misses: Vec<String>,
+    /// Predictions that match no gold record of their sentence: what was
+    /// predicted and the gold record, one line each.
+    pub spurious: Vec<String>,
 }
 
 /// Scores one sentence's predictions against its gold record.
@@ -251,19 +254,28 @@ pub fn score_sentence(
         score.correct_predicted += right;
         score.found_gold += usize::from(right > 0);
     }
+    let describe = |p: &EventRecord| {
+        format!(
+            "{} {:?}->{:?} [{}]",
+            p.event_type,
+            p.actor_countries(),
+            p.recipient_countries(),
+            p.rule
+        )
+    };
+    for p in predicted.iter().filter(|p| !lenient_match(gold, p)) {
+        report.spurious.push(format!(
+            "{} {} | gold {} {:?}->{:?} | {}",
+            gold.id,
+            describe(p),
+            gold.event_type,
+            gold.source,
+            gold.target,
+            gold.text
+        ));
+    }
     if !predicted.iter().any(|p| lenient_match(gold, p)) {
-        let got: Vec<String> = predicted
-            .iter()
-            .map(|p| {
-                format!(
-                    "{} {:?}->{:?} [{}]",
-                    p.event_type,
-                    p.actor_countries(),
-                    p.recipient_countries(),
-                    p.rule
-                )
-            })
-            .collect();
+        let got: Vec<String> = predicted.iter().map(describe).collect();
         report.misses.push(format!(
             "{} {} {:?}->{:?} | got [{}] | {}",
             gold.id,
@@ -310,6 +322,14 @@ impl GsrReport {
         if verbose {
             let _ = writeln!(out, "\nmissed ({}):", self.misses.len());
             for line in &self.misses {
+                let _ = writeln!(out, "  {line}");
+            }
+            let _ = writeln!(
+                out,
+                "\nspurious (predictions matching no gold record of their sentence, {}):",
+                self.spurious.len()
+            );
+            for line in &self.spurious {
                 let _ = writeln!(out, "  {line}");
             }
         }

@@ -167,6 +167,13 @@ pub struct Words {
     pub purpose_openers: Vec<String>,
     /// Words of a military exercise: one held by two states is joint.
     pub exercise_words: Vec<String>,
+    /// The marker of an infinitive ("to"): an act after it, past another
+    /// act, is that act's purpose ("opened fire to disperse").
+    pub infinitive_markers: Vec<String>,
+    /// Words of an allegation ("suspected", "charged"): what they link by
+    /// `allegation_links` ("of", "with") is alleged, not reported.
+    pub allegation_words: Vec<String>,
+    pub allegation_links: Vec<String>,
     /// Words of direction before a place name ("in Western Cambodia").
     pub compass_words: Vec<String>,
     /// Of those, the words that name a people ("ethnic Albanians").

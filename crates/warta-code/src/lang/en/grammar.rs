@@ -496,6 +496,15 @@ fn groups(
 ) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = Vec::new();
     for (k, m) in mentions.iter().enumerate() {
+        // "its EU partners": a possessive right before a named party is
+        // its determiner, no party of its own ("their forces" stay theirs).
+        let possessive = grammar.determiners.contains(doc.lower(m.start))
+            && mentions
+                .get(k + 1)
+                .is_some_and(|next| next.start == m.end && next.entity.country.is_some());
+        if possessive {
+            continue;
+        }
         // A party is someone's: a role noun with no state ("military",
         // "officials") stands for no one yet. Pronouns stay, to be resolved.
         let pronoun = matches!(m.kind, Kind::Pronoun | Kind::Plural | Kind::FirstPerson);
@@ -733,7 +742,11 @@ impl<'a> Sentence<'a> {
             if self.grammar.agent_prepositions.contains(w) {
                 return Governed::Agent;
             }
-            if sets.recipient_prepositions.contains(w) {
+            // "According to reports the UK is pushing for ...": the source
+            // of an attribution is its noun; the party past it is bare.
+            let attribution =
+                modifiers > 0 && i > self.first && sets.speech_verbs.contains(self.lower(i - 1));
+            if sets.recipient_prepositions.contains(w) && !attribution {
                 return Governed::Recipient;
             }
             // "thousands of Jordanians": the party is the phrase's head.
@@ -1115,6 +1128,31 @@ impl<'a> Sentence<'a> {
             && (!self.in_verb_group(i) || self.doc.intensifier(i))
     }
 
+    /// Rule `allegation`: whether the act at `at` is what a party is
+    /// alleged to have done ("suspected by the West of blowing up a Pan Am
+    /// plane", "charged with killing two policemen", "suspected of plotting
+    /// an attack"): a link word right before it (past its article,
+    /// modifiers and a gerund), an allegation word a few words before
+    /// that, in the same clause.
+    fn alleged(&self, at: usize) -> bool {
+        // "suspected of plotting an attack": a gerund may stand between.
+        let Some(link) = (at.saturating_sub(4).max(self.first)..at)
+            .rev()
+            .find(|&i| {
+                !(self.modifier(i)
+                    || self.grammar.determiners.contains(self.lower(i))
+                    || self.lower(i).ends_with("ing") && !self.doc.starts_cue(i))
+            })
+            .filter(|&i| self.grammar.allegation_links.contains(self.lower(i)))
+        else {
+            return false;
+        };
+        (link.saturating_sub(6).max(self.first)..link)
+            .rev()
+            .take_while(|&i| !self.breaks_clause(i) && !self.doc.starts_cue(i))
+            .any(|i| self.grammar.allegation_words.contains(self.lower(i)))
+    }
+
     /// Whether the act's noun at `at` follows an opener of an earlier act
     /// ("following the shooting deaths of", "after a bombing").
     fn anterior(&self, at: usize) -> bool {
@@ -1464,6 +1502,7 @@ impl<'a> Sentence<'a> {
     /// Which matches are the content of the act before them.
     fn embedded(&self, matches: &[CueMatch]) -> Vec<bool> {
         let mut embedded = vec![false; matches.len()];
+        let mut purposes = vec![false; matches.len()];
         for k in 1..matches.len() {
             let (here, next) = (&matches[k - 1], &matches[k]);
             let governing = embedded[k - 1]
@@ -1488,7 +1527,27 @@ impl<'a> Sentence<'a> {
                         || self.grammar.instrument_prepositions.contains(self.lower(i))
                         || self.grammar.agent_prepositions.contains(self.lower(i))
                 });
+            // Rule `purpose`: "opened fire to disperse the demonstrators",
+            // "met in Cairo to discuss the truce": what an act is done for
+            // is an intention, not a second act; its object may be the
+            // act's target.
+            let purpose = next.start > here.end
+                && next.start <= here.end + CONTENT_REACH
+                && self
+                    .grammar
+                    .infinitive_markers
+                    .contains(self.lower(next.start - 1))
+                && !self.nominal(next.start)
+                && !(here.end..next.start - 1).any(|i| {
+                    self.breaks_clause(i) || matches!(self.lower(i), "," | "and" | "but" | "or")
+                });
             embedded[k] = governing && close || object;
+            purposes[k] = purpose && !embedded[k];
+        }
+        // A purpose governs nothing further ("to disperse demonstrators
+        // protesting the results": the protest happened).
+        for (e, p) in embedded.iter_mut().zip(purposes) {
+            *e |= p;
         }
         embedded
     }
@@ -1505,6 +1564,9 @@ impl<'a> Sentence<'a> {
         let told = (m.start.saturating_sub(4).max(self.first)..m.start)
             .any(|i| self.coder.sets.speech_verbs.contains(self.lower(i)));
         if cue.mode.as_deref() == Some("phone") && told {
+            return None;
+        }
+        if self.alleged(m.start) {
             return None;
         }
         let light = if self.nominal(m.start) {
@@ -1766,6 +1828,23 @@ impl<'a> Sentence<'a> {
                 }];
             }
         }
+        // Rule `local-authority`: an arrest, a ban or an expulsion told in
+        // the passive with no agent ("two Iranians were arrested in Baku")
+        // is by the authorities of the state where it happened.
+        if actor.is_empty()
+            && cue.event_type == "COERCE"
+            && modality.passive
+            && !recipient.is_empty()
+        {
+            if let Some(country) = &self.setting {
+                actor = vec![Entity {
+                    text: "authorities".into(),
+                    name: None,
+                    country: Some(country.clone()),
+                    sector: Some("GOV".into()),
+                }];
+            }
+        }
         // Rule `struck-setting`: victims told only by number or role
         // ("killed 23 people ... in Tel Aviv", "a journalist was killed in
         // Beirut") are of the state where the sentence places the attack.
@@ -1789,6 +1868,29 @@ impl<'a> Sentence<'a> {
             });
         }
         if actor.is_empty() {
+            return None;
+        }
+        // Rule `lone-party`: a consultation needs two parties. "Israel's
+        // Cabinet met Sunday" is a body's own session, no consultation; a
+        // meeting of an international body ("the Security Council met")
+        // and a summit a party attends stay one.
+        let body = |a: &Entity| {
+            a.country
+                .as_deref()
+                .is_some_and(|c| NON_STATES.contains(&c) && c != "NGO")
+        };
+        // "attended a conference", "held a summit": a party at a gathering;
+        // a summit named in passing ("during a G8 summit") is no party's.
+        // A host with its guests unnamed ("hosted a summit") is one too.
+        let multilateral = cue.mode.as_deref() == Some("visit")
+            || cue.mode.as_deref() == Some("multilateral")
+                && (light.is_some() || self.doc.verbal(m.start));
+        if cue.event_type == "CONSULT"
+            && !multilateral
+            && recipient.is_empty()
+            && actor.len() < 2
+            && !actor.iter().any(body)
+        {
             return None;
         }
         // Rule `domestic`: a protest, a crackdown or police violence with

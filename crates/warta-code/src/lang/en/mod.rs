@@ -52,6 +52,9 @@ pub(crate) struct Grammar {
     place_nouns: HashSet<String>,
     purpose_openers: HashSet<String>,
     exercise_words: HashSet<String>,
+    pub(super) infinitive_markers: HashSet<String>,
+    allegation_words: HashSet<String>,
+    allegation_links: HashSet<String>,
     compass_words: HashSet<String>,
 }
 
@@ -94,6 +97,9 @@ impl LanguagePack for English {
             place_nouns: set(&w.place_nouns),
             purpose_openers: set(&w.purpose_openers),
             exercise_words: set(&w.exercise_words),
+            infinitive_markers: set(&w.infinitive_markers),
+            allegation_words: set(&w.allegation_words),
+            allegation_links: set(&w.allegation_links),
             compass_words: set(&w.compass_words),
             quantity_phrases: w
                 .quantity_phrases
