@@ -60,4 +60,5 @@ classes! {
     possessive_party => "possessive-party",
     attribution_source => "attribution-source",
     local_authority => "local-authority",
+    claimed_act => "claimed-act",
 }

@@ -174,6 +174,11 @@ pub struct Words {
     /// `allegation_links` ("of", "with") is alleged, not reported.
     pub allegation_words: Vec<String>,
     pub allegation_links: Vec<String>,
+    /// "claimed responsibility for": the verbs, their objects and the link
+    /// before the act claimed.
+    pub claim_verbs: Vec<String>,
+    pub claim_objects: Vec<String>,
+    pub claim_links: Vec<String>,
     /// Words of direction before a place name ("in Western Cambodia").
     pub compass_words: Vec<String>,
     /// Of those, the words that name a people ("ethnic Albanians").

@@ -172,6 +172,22 @@ fn attribute(grammar: &Grammar, doc: &Analysed, at: usize) -> bool {
     }
 }
 
+/// Extends the last mention of `out` to `end` as a people (civilians) of
+/// `country`: "Bosnian Serbs", "the Albanians of southern Serbia".
+fn merge_people(doc: &Analysed, out: &mut [Mention], end: usize, country: Option<String>) {
+    let Some(merged) = out.last_mut() else {
+        return;
+    };
+    merged.end = end;
+    merged.kind = Kind::Group;
+    merged.entity = Entity {
+        text: doc.span_text(merged.start, merged.end).to_string(),
+        name: None,
+        country,
+        sector: Some("CVL".into()),
+    };
+}
+
 /// Rule `adjective-title`: a state (or its adjective) right before a title,
 /// or before "'s" and a title, or after a title and "of" ("the president
 /// of Armenia"), names the title's state: one mention.
@@ -215,16 +231,8 @@ fn adjective_titles(
                 .contains(doc.lower(m.start).trim_end_matches('s'))
             && prev.entity.country != m.entity.country;
         if people_of {
-            let mut merged = out.pop().expect("checked above");
-            merged.end = m.end;
-            merged.kind = Kind::Group;
-            merged.entity = Entity {
-                text: doc.span_text(merged.start, merged.end).to_string(),
-                name: None,
-                country: merged.entity.country,
-                sector: Some("CVL".into()),
-            };
-            out.push(merged);
+            let country = prev.entity.country.clone();
+            merge_people(doc, &mut out, m.end, country);
             continue;
         }
         // "the Albanians of southern Serbia": a people of the state after
@@ -244,16 +252,7 @@ fn adjective_titles(
             && m.start - prev.end <= 3
             && prev.entity.country != m.entity.country;
         if of_state {
-            let mut merged = out.pop().expect("checked above");
-            merged.end = m.end;
-            merged.kind = Kind::Group;
-            merged.entity = Entity {
-                text: doc.span_text(merged.start, merged.end).to_string(),
-                name: None,
-                country: m.entity.country.clone(),
-                sector: Some("CVL".into()),
-            };
-            out.push(merged);
+            merge_people(doc, &mut out, m.end, m.entity.country.clone());
             continue;
         }
         let gap = m.start.saturating_sub(prev.end);
@@ -1128,6 +1127,21 @@ impl<'a> Sentence<'a> {
             && (!self.in_verb_group(i) || self.doc.intensifier(i))
     }
 
+    /// The claim verb of "claimed responsibility for" before the act's
+    /// noun at `at` (past its article and modifiers).
+    fn claim_verb(&self, at: usize) -> Option<usize> {
+        let link = (at.saturating_sub(4).max(self.first)..at)
+            .rev()
+            .find(|&i| !(self.modifier(i) || self.grammar.determiners.contains(self.lower(i))))
+            .filter(|&i| i >= self.first + 2 && self.grammar.claim_links.contains(self.lower(i)))?;
+        let object = (link - 1 > self.first)
+            .then(|| link - 1)
+            .filter(|&i| self.grammar.claim_objects.contains(self.lower(i)))?;
+        (object.saturating_sub(3).max(self.first)..object)
+            .rev()
+            .find(|&i| self.grammar.claim_verbs.contains(self.lower(i)))
+    }
+
     /// Rule `allegation`: whether the act at `at` is what a party is
     /// alleged to have done ("suspected by the West of blowing up a Pan Am
     /// plane", "charged with killing two policemen", "suspected of plotting
@@ -1638,6 +1652,13 @@ impl<'a> Sentence<'a> {
             });
             if actor.is_empty() && preposition {
                 actor = self.actor_of(m.start, verbal);
+            }
+            // Rule `claimed-act`: "the Taliban claimed responsibility for
+            // the car bombing": the act's doer is whoever claims it.
+            if actor.is_empty() {
+                if let Some(claim) = self.claim_verb(m.start) {
+                    actor = self.actor_of(claim, false);
+                }
             }
             // "Serb forces were engaged in ethnic cleansing": the act named
             // after an active verb's "in" is its subject's.

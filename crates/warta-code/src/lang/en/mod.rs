@@ -55,6 +55,9 @@ pub(crate) struct Grammar {
     pub(super) infinitive_markers: HashSet<String>,
     allegation_words: HashSet<String>,
     allegation_links: HashSet<String>,
+    claim_verbs: HashSet<String>,
+    claim_objects: HashSet<String>,
+    claim_links: HashSet<String>,
     compass_words: HashSet<String>,
 }
 
@@ -100,6 +103,9 @@ impl LanguagePack for English {
             infinitive_markers: set(&w.infinitive_markers),
             allegation_words: set(&w.allegation_words),
             allegation_links: set(&w.allegation_links),
+            claim_verbs: set(&w.claim_verbs),
+            claim_objects: set(&w.claim_objects),
+            claim_links: set(&w.claim_links),
             compass_words: set(&w.compass_words),
             quantity_phrases: w
                 .quantity_phrases
