@@ -840,7 +840,12 @@ impl Coder {
             let between = head.start > 0
                 && doc.lower(head.start - 1) == "antara"
                 && countries(&entities).len() >= 2;
+            // Rule `specified-party`: "mendorong negara-negara terkait,
+            // khususnya Korea Utara": the party singled out is whom.
+            let specified =
+                head.start > from && self.sets.specifiers.contains(doc.lower(head.start - 1));
             let governed = between
+                || specified
                 || (from..head.start)
                     .any(|i| self.sets.recipient_prepositions.contains(doc.lower(i)));
             // Rule `object-phrase`: anywhere inside the object noun phrase,

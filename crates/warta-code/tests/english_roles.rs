@@ -61,4 +61,5 @@ classes! {
     attribution_source => "attribution-source",
     local_authority => "local-authority",
     claimed_act => "claimed-act",
+    specified_party => "specified-party",
 }

@@ -61,4 +61,5 @@ classes! {
     content_clause => "content-clause",
     allegation => "allegation",
     opening_setting => "opening-setting",
+    specified_party => "specified-party",
 }

@@ -275,6 +275,11 @@ pub struct Words {
     pub approximators: Vec<String>,
     pub anterior: Vec<String>,
     pub anterior_openers: Vec<String>,
+    /// Words that single out a party inside a wider object ("mendorong
+    /// negara-negara terkait, khususnya Korea Utara"): the party after one
+    /// is the act's recipient.
+    #[serde(default)]
+    pub specifiers: Vec<String>,
     /// Words that attribute a report to another outlet ("seperti dilansir
     /// Reuters, Jumat (30/6)"): the date after them is that report's, not
     /// the day the story tells.

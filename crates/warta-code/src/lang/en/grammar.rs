@@ -1002,9 +1002,14 @@ impl<'a> Sentence<'a> {
             if self.entities(g).is_empty() {
                 return false;
             }
+            // Rule `specified-party`: "urged neighbouring states,
+            // especially China, to resume talks".
+            let specified = s > from
+                && s <= from + CONTENT_REACH
+                && self.coder.sets.specifiers.contains(self.lower(s - 1));
             match self.governed(s) {
                 Governed::Recipient | Governed::Doer => true,
-                Governed::Bare => s <= from + OBJECT_REACH,
+                Governed::Bare => s <= from + OBJECT_REACH || specified,
                 Governed::Owner => s <= from + OBJECT_REACH + 2,
                 _ => false,
             }
