@@ -232,7 +232,11 @@ impl Coder {
                     self.serial_with(doc, mentions, phrases, m.start, s.first)
                 {
                     match serial {
+                        // "menemui Sekjen PBB meminta bantuan kemanusiaan":
+                        // an appeal in series with a contact is
+                        // made to whom was contacted, as in a purpose clause.
                         Serial::Shared(verb) => {
+                            purpose_verb = Some(verb);
                             self.subject_before(doc, mentions, phrases, verb, s.first)
                         }
                         Serial::Causee(causee) => causee,
@@ -274,7 +278,7 @@ impl Coder {
         }
         // Rule `purpose-clause`, recipient: "menghubungi Penasihat Keamanan
         // Myanmar untuk mendorong ...": an appeal made for the purpose of a
-        // contact is made to whom was contacted.
+        // contact (or in series with it) is made to whom was contacted.
         // The actor's own people there are what is asked for ("meminta
         // pembebasan warga Jepang"), not whom.
         let only_own = others_than(recipient.clone(), &actor).is_empty();

@@ -68,7 +68,7 @@ impl Coder {
     }
 
     /// The object phrase that ends at token `end` and the verb right
-    /// before it ("menemui | Kepala Manajemen PBB |"): a phrase with no
+    /// before it ("menemui | Sekjen PBB |"): a phrase with no
     /// preposition, after a verb, inside the sentence from `first`.
     fn verb_object_before(
         phrases: &Phrases,
@@ -120,8 +120,8 @@ impl Coder {
     }
 
     /// Rule `serial-verb`: a verb right after the object of another verb,
-    /// with nothing between ("Dubes Korut menemui Kepala Manajemen PBB Jan
-    /// Beagle meminta bantuan"), is done by that verb's subject; after a
+    /// with nothing between ("Duta Besar Korea Utara menemui Sekjen PBB
+    /// meminta bantuan kemanusiaan"), is done by that verb's subject; after a
     /// causative ("mendorong Korea Utara mematuhi resolusi"), by its object.
     pub(crate) fn serial_with(
         &self,
@@ -146,7 +146,7 @@ impl Coder {
         if self.sets.causatives.contains(w) {
             return Self::phrase_party(mentions, phrases, phrase).map(Serial::Causee);
         }
-        // The object must name someone: "menemui Kepala Manajemen PBB",
+        // The object must name someone: "menemui Sekjen PBB",
         // not "menggelar latihan" ("melakukan serangan menewaskan ...").
         // An adverb before the second verb marks a clause of its own
         // ("... Duterte sudah memberikan").
