@@ -941,7 +941,7 @@ impl Coder {
                 }
             }
         }
-        // "Trump bertemu dengan Presiden Korea Selatan Moon ... Keduanya":
+        // "Biden bertemu dengan Presiden Filipina Marcos ... Keduanya":
         // without a compound, the pair is the subject and whom it met with.
         if !paired {
             let party = |m: &&Mention| {

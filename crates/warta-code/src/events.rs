@@ -844,8 +844,8 @@ impl Coder {
             let between = head.start > 0
                 && doc.lower(head.start - 1) == "antara"
                 && countries(&entities).len() >= 2;
-            // Rule `specified-party`: "mendorong negara-negara terkait,
-            // khususnya Korea Utara": the party singled out is whom.
+            // Rule `specified-party`: "mendesak negara-negara di kawasan,
+            // khususnya Myanmar": the party singled out is whom.
             let specified =
                 head.start > from && self.sets.specifiers.contains(doc.lower(head.start - 1));
             let governed = between

@@ -392,10 +392,10 @@ fn a_date_in_the_objects_relative_clause_is_the_objects() {
     );
     // A year after a word of time, with no clause between, dates the act.
     let records = code_on(
-        "Suriah telah sepakat untuk menghancurkan senjata kimianya pada 2013 lalu.",
+        "Libya telah sepakat untuk memusnahkan senjata kimianya pada 2004 lalu.",
         "2024-05-10",
     );
-    assert_eq!(find(&records, "AGREE").date.as_deref(), Some("2013"));
+    assert_eq!(find(&records, "AGREE").date.as_deref(), Some("2004"));
 }
 
 #[test]

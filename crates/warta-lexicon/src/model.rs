@@ -275,8 +275,8 @@ pub struct Words {
     pub approximators: Vec<String>,
     pub anterior: Vec<String>,
     pub anterior_openers: Vec<String>,
-    /// Words that single out a party inside a wider object ("mendorong
-    /// negara-negara terkait, khususnya Korea Utara"): the party after one
+    /// Words that single out a party inside a wider object ("mendesak
+    /// negara-negara di kawasan, khususnya Myanmar"): the party after one
     /// is the act's recipient.
     #[serde(default)]
     pub specifiers: Vec<String>,

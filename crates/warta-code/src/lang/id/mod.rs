@@ -136,8 +136,8 @@ fn embedded_acts(coder: &Coder, doc: &Analysed, matches: &[crate::cues::CueMatch
             );
         let (here, next) = (&matches[k], &matches[k + 1]);
         let between = here.end..next.start;
-        // "memberikan lampu hijau agar Indonesia membantu Filipina
-        // memerangi ISIS": a content opener right after the act opens
+        // "memberikan lampu hijau agar Malaysia membantu Thailand
+        // menjaga perbatasan": a content opener right after the act opens
         // its content clause, subject and all.
         let opened = (here.end..(here.end + 2).min(next.start))
             .any(|i| coder.sets.content_openers.contains(doc.lower(i)));
