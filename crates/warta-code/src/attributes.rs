@@ -84,6 +84,8 @@ impl Coder {
         let cue = &self.pack.cues[c.cue];
         let plover = self.lexicon.plover.event_type(&c.event_type);
         let (date, precision, date_source) = self.event_date(doc, c, reference);
+        // A place's state on the act's day ("Juba" before 2011 is Sudan's).
+        let location = self.location(doc, c, date.as_deref());
         let actor_codes: Vec<&str> = c
             .actor
             .iter()
@@ -141,7 +143,7 @@ impl Coder {
             date_source,
             // Decided in `records`, once the record's date is final.
             background: false,
-            location: self.location(doc, c),
+            location,
             size,
             quote,
             sentence_index: c.sentence,
@@ -424,7 +426,7 @@ impl Coder {
 
     /// The place of the act: a gazetteer place or a state after "di", "ke"
     /// or "wilayah", nearest the trigger.
-    fn location(&self, doc: &Analysed, c: &Candidate) -> Option<Location> {
+    fn location(&self, doc: &Analysed, c: &Candidate, date: Option<&str>) -> Option<Location> {
         let s = doc.sentences[c.sentence];
         let mut best: Option<(usize, Location)> = None;
         let mut i = s.first;
@@ -435,7 +437,7 @@ impl Coder {
                 i += 1;
                 continue;
             }
-            if let Some((location, end)) = self.place_at(doc, i + 1, s.end) {
+            if let Some((location, end)) = self.place_at(doc, i + 1, s.end, date) {
                 // On a tie the place after the verb wins: it is the verb's
                 // own ("... di Damaskus dengan meluncurkan rudal ke wilayah Israel").
                 let distance = if i >= c.end {
@@ -456,7 +458,13 @@ impl Coder {
 
     /// A place named at token `at` (the longest name), with a following
     /// ", Country" absorbed ("Damaskus, Suriah").
-    fn place_at(&self, doc: &Analysed, at: usize, to: usize) -> Option<(Location, usize)> {
+    fn place_at(
+        &self,
+        doc: &Analysed,
+        at: usize,
+        to: usize,
+        date: Option<&str>,
+    ) -> Option<(Location, usize)> {
         let names = self.names.get(doc.lower(at))?;
         if !doc.text_of(at).starts_with(|c: char| c.is_uppercase()) {
             return None;
@@ -470,10 +478,11 @@ impl Coder {
             let found = match name.target {
                 NameTarget::Place(p) => {
                     let place = &self.lexicon.places[p];
+                    let country = place.country_on(date);
                     Some(Location {
                         text,
                         name: Some(place.name.clone()),
-                        country: (!place.country.is_empty()).then(|| place.country.clone()),
+                        country: (!country.is_empty()).then(|| country.to_string()),
                         lat: place.lat,
                         lon: place.lon,
                     })

@@ -345,6 +345,17 @@ impl Coder {
                 mention.entity.name = Some(lex.countries[c].name.clone());
                 mention.entity.sector = Some("GOV".into());
                 mention.place = self.place_for_tokens(doc, hit.start, hit.end);
+                // A capital before its state existed ("Juba" in 2000) is a
+                // city of the state it belonged to, no seat of government.
+                if let Some(place) = mention.place.map(|p| &lex.places[p]) {
+                    let then = place.country_on(date);
+                    if then != place.country {
+                        mention.kind = Kind::Place;
+                        mention.entity.country = Some(then.to_string());
+                        mention.entity.name = Some(place.name.clone());
+                        mention.entity.sector = None;
+                    }
+                }
             }
             NameTarget::Organisation(o) => {
                 let org = &lex.organisations[o];
@@ -371,7 +382,8 @@ impl Coder {
                 let place = &lex.places[p];
                 mention.kind = Kind::Place;
                 mention.place = Some(p);
-                mention.entity.country = (!place.country.is_empty()).then(|| place.country.clone());
+                let country = place.country_on(date);
+                mention.entity.country = (!country.is_empty()).then(|| country.to_string());
                 mention.entity.name = Some(place.name.clone());
             }
             NameTarget::Title(t) => {
@@ -446,7 +458,7 @@ impl Coder {
         if let Some(next) = hit_at.get(&k) {
             let place_country = match next.target {
                 NameTarget::Place(p) if !self.lexicon.places[p].country.is_empty() => {
-                    Some(self.lexicon.places[p].country.clone())
+                    Some(self.lexicon.places[p].country_on(date).to_string())
                 }
                 _ => None,
             };

@@ -564,3 +564,45 @@ fn a_title_known_only_from_metadata_is_coded_as_the_headline() {
     );
     assert_eq!(coded.text.matches("Turki Kecam Serangan Rusia").count(), 1);
 }
+
+/// A place keeps the state it belonged to on the report's day: Juba is
+/// Sudan's before South Sudan's independence (2011-07-09), South Sudan's
+/// after, as a party, as a seat of government and as the act's location.
+#[test]
+fn a_place_belongs_to_its_state_of_the_day() {
+    let on = |date: &str| {
+        let doc = Document {
+            doc_id: "juba".into(),
+            text: "Rebels shelled army positions in Juba on Sunday, killing 20 people.".into(),
+            date: Some(date.into()),
+            language: Some("en".into()),
+            ..Document::default()
+        };
+        let records = coder().code(&doc).records;
+        let assault = find(&records, "ASSAULT").clone();
+        let countries: Vec<String> = assault
+            .recipient
+            .iter()
+            .filter_map(|e| e.country.clone())
+            .collect();
+        let place = assault.location.and_then(|l| l.country);
+        (countries, place)
+    };
+    assert_eq!(
+        on("2000-03-06"),
+        (vec!["SDN".to_string()], Some("SDN".into()))
+    );
+    assert_eq!(
+        on("2020-03-06"),
+        (vec!["SSD".to_string()], Some("SSD".into()))
+    );
+    // Indonesian: "Juba" the seat of government only once the state exists.
+    let indonesian = |date: &str| {
+        code_on("Tentara Sudan menyerang Juba, Minggu (5/3).", date)
+            .iter()
+            .flat_map(|r| r.recipient.iter().filter_map(|e| e.country.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(indonesian("2000-03-06"), vec!["SDN".to_string()]);
+    assert_eq!(indonesian("2020-03-06"), vec!["SSD".to_string()]);
+}

@@ -496,6 +496,33 @@ pub struct Place {
     pub kind: String,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
+    /// States the place belonged to before it became `country`'s, each
+    /// until a date ("Juba": Sudan until 2011-07-09): a report from before
+    /// that date places it there.
+    #[serde(default)]
+    pub former: Vec<FormerCountry>,
+}
+
+/// A state a place belonged to until a date (ISO, day precision).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormerCountry {
+    pub country: String,
+    pub until: String,
+}
+
+impl Place {
+    /// The state the place belonged to on `date` (ISO: a year, month or
+    /// day); without a date, today's.
+    pub fn country_on(&self, date: Option<&str>) -> &str {
+        date.and_then(|d| {
+            self.former
+                .iter()
+                .filter(|f| d < f.until.as_str())
+                .min_by(|a, b| a.until.cmp(&b.until))
+        })
+        .map_or(self.country.as_str(), |f| f.country.as_str())
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -536,4 +563,30 @@ pub struct CueExample {
     #[serde(default)]
     pub none: bool,
     pub date: Option<String>,
+}
+
+#[cfg(test)]
+mod place_tests {
+    use super::{FormerCountry, Place};
+
+    #[test]
+    fn a_place_is_of_its_former_state_before_the_change() {
+        let juba = Place {
+            name: "Juba".into(),
+            names: vec!["Juba".into()],
+            country: "SSD".into(),
+            kind: "capital".into(),
+            lat: None,
+            lon: None,
+            former: vec![FormerCountry {
+                country: "SDN".into(),
+                until: "2011-07-09".into(),
+            }],
+        };
+        assert_eq!(juba.country_on(Some("2011-07-08")), "SDN");
+        assert_eq!(juba.country_on(Some("1999")), "SDN");
+        assert_eq!(juba.country_on(Some("2011-07-09")), "SSD");
+        assert_eq!(juba.country_on(Some("2024-05")), "SSD");
+        assert_eq!(juba.country_on(None), "SSD");
+    }
 }
