@@ -533,15 +533,28 @@ fn groups(
         }
     }
     // "In Kosovo, German soldiers arrested ...": parties joined by commas
-    // alone, with no "and" closing the list, are no list: the first is
-    // the end of an opening phrase. A place after a place stays with it
-    // ("in Pristina, Kosovo").
+    // alone, with no "and" closing the list, after a preposition, are no
+    // list: the first ends an opening phrase. A place after a place stays
+    // with it ("in Pristina, Kosovo"), and a headline's list keeps its
+    // commas ("Vietnam, Philippines sign pact").
+    let after_preposition = |start: usize| {
+        (start.saturating_sub(4)..start)
+            .rev()
+            .find(|&i| {
+                !(grammar.determiners.contains(doc.lower(i))
+                    || doc.kind(i) == TokenKind::Word
+                        && doc.text_of(i).starts_with(char::is_lowercase)
+                        && !grammar.setting_prepositions.contains(doc.lower(i)))
+            })
+            .is_some_and(|i| grammar.setting_prepositions.contains(doc.lower(i)))
+    };
     out.into_iter()
         .flat_map(|g| {
-            let closed = g.windows(2).any(|w| {
-                (mentions[w[0]].end..mentions[w[1]].start)
-                    .any(|i| matches!(doc.lower(i), "and" | "&" | "-"))
-            });
+            let closed = !after_preposition(mentions[g[0]].start)
+                || g.windows(2).any(|w| {
+                    (mentions[w[0]].end..mentions[w[1]].start)
+                        .any(|i| matches!(doc.lower(i), "and" | "&" | "-"))
+                });
             let apposition = g.windows(2).all(|w| {
                 let (a, b) = (&mentions[w[0]], &mentions[w[1]]);
                 matches!(a.kind, Kind::Place | Kind::Seat)
