@@ -62,4 +62,5 @@ classes! {
     local_authority => "local-authority",
     claimed_act => "claimed-act",
     specified_party => "specified-party",
+    official_protest => "official-protest",
 }

@@ -1160,6 +1160,37 @@ impl<'a> Sentence<'a> {
             .find(|&i| self.grammar.claim_verbs.contains(self.lower(i)))
     }
 
+    /// Whether the subject of the verb at `at` is a state, its seat or a
+    /// government body: every member a seat, a state named by its name
+    /// (not its adjective or people noun: "Filipinos"), or a non-personal
+    /// title of the government sector ("the foreign ministry").
+    fn official_subject(&self, at: usize) -> bool {
+        let Some(group) = self.subject(at) else {
+            return false;
+        };
+        group.iter().all(|&k| {
+            let m = &self.mentions[k];
+            // "Algeria's leading activist": a possessor, not the subject.
+            if matches!(self.doc.lower_at(m.end), Some("'s" | "’s")) {
+                return false;
+            }
+            let text = m.entity.text.to_lowercase();
+            let named = m.entity.name.as_deref().is_some_and(|n| {
+                let n = n.to_lowercase();
+                text == n || text.strip_prefix("the ").is_some_and(|t| t == n)
+            });
+            match m.kind {
+                Kind::Seat => true,
+                Kind::State => named,
+                Kind::Group | Kind::Organisation => m.title.is_some_and(|t| {
+                    let title = &self.coder.pack.titles[t];
+                    !title.person && title.sector.as_deref() == Some("GOV")
+                }),
+                _ => false,
+            }
+        })
+    }
+
     /// Rule `allegation`: whether the act at `at` is what a party is
     /// alleged to have done ("suspected by the West of blowing up a Pan Am
     /// plane", "charged with killing two policemen", "suspected of plotting
@@ -1991,6 +2022,17 @@ impl<'a> Sentence<'a> {
                 .event_type(&event_type)
                 .map_or(0, |p| p.quad_class);
             (event_type, mode, cameo) = crate::events::future_form(&event_type, quad, mode, cameo);
+        }
+        // Rule `official-protest`: a state named as such ("The Philippines
+        // protested the Chinese actions"), its seat or a ministry that
+        // protests lodges a diplomatic protest, ACCUSE (coding guide), not
+        // a street protest; a people ("Filipinos", "Algerian landowners")
+        // demonstrates.
+        // Only a protest as such (mode demo): a state's people on hunger
+        // strike or blocking roads still protest.
+        let demo = mode.as_deref() == Some("demo");
+        if event_type == "PROTEST" && demo && !nominal && self.official_subject(verb) {
+            (event_type, mode, cameo) = ("ACCUSE".into(), Some("disapprove".into()), "111".into());
         }
         // Rule `joint-exercise`: drills held by two states together are
         // cooperation, not a show of force (coding guide: joint exercises
