@@ -1191,6 +1191,18 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// A party of the state the sentence places its acts in, told by
+    /// `text` ("victims", "authorities") with `sector`.
+    fn setting_party(&self, text: &str, sector: Option<&str>) -> Option<Vec<Entity>> {
+        let country = self.setting.as_ref()?;
+        Some(vec![Entity {
+            text: text.to_string(),
+            name: None,
+            country: Some(country.clone()),
+            sector: sector.map(str::to_string),
+        }])
+    }
+
     /// Rule `allegation`: whether the act at `at` is what a party is
     /// alleged to have done ("suspected by the West of blowing up a Pan Am
     /// plane", "charged with killing two policemen", "suspected of plotting
@@ -1811,17 +1823,9 @@ impl<'a> Sentence<'a> {
         // places it in when that is another than the actor's ("evacuated
         // the wounded from the besieged Bosnian town of Gorazde").
         if recipient.is_empty() && LOCATED.contains(&cue.event_type.as_str()) {
-            if let Some(country) = self
-                .setting
-                .as_ref()
-                .filter(|c| !actor.iter().any(|a| a.country.as_ref() == Some(*c)))
-            {
-                recipient = vec![Entity {
-                    text: country.clone(),
-                    name: None,
-                    country: Some(country.clone()),
-                    sector: None,
-                }];
+            let own = |c: &String| actor.iter().any(|a| a.country.as_ref() == Some(c));
+            if let Some(country) = self.setting.as_ref().filter(|c| !own(c)) {
+                recipient = self.setting_party(country, None).unwrap_or_default();
             }
         }
         // Rule `visit-host`: "arrived in Amman on a visit": the visit's host
@@ -1888,14 +1892,9 @@ impl<'a> Sentence<'a> {
         });
         let mut unnamed_actor = false;
         if actor.is_empty() && cue.event_type == "ASSAULT" && harmed && !pronoun {
-            if let Some(country) = &self.setting {
+            if let Some(party) = self.setting_party(self.doc.span_text(m.start, m.end), None) {
                 unnamed_actor = true;
-                actor = vec![Entity {
-                    text: self.doc.span_text(m.start, m.end).to_string(),
-                    name: None,
-                    country: Some(country.clone()),
-                    sector: None,
-                }];
+                actor = party;
             }
         }
         // Rule `local-authority`: an arrest, a ban or an expulsion told in
@@ -1906,26 +1905,16 @@ impl<'a> Sentence<'a> {
             && modality.passive
             && !recipient.is_empty()
         {
-            if let Some(country) = &self.setting {
-                actor = vec![Entity {
-                    text: "authorities".into(),
-                    name: None,
-                    country: Some(country.clone()),
-                    sector: Some("GOV".into()),
-                }];
+            if let Some(party) = self.setting_party("authorities", Some("GOV")) {
+                actor = party;
             }
         }
         // Rule `struck-setting`: victims told only by number or role
         // ("killed 23 people ... in Tel Aviv", "a journalist was killed in
         // Beirut") are of the state where the sentence places the attack.
         if recipient.is_empty() && cue.event_type == "ASSAULT" && harmed {
-            if let Some(country) = &self.setting {
-                recipient = vec![Entity {
-                    text: "victims".into(),
-                    name: None,
-                    country: Some(country.clone()),
-                    sector: Some("CVL".into()),
-                }];
+            if let Some(party) = self.setting_party("victims", Some("CVL")) {
+                recipient = party;
             }
         }
         // A party does not act on itself (a state's government may act on
@@ -1981,15 +1970,17 @@ impl<'a> Sentence<'a> {
         // parties do not cooperate") or is the price of refusing ("will
         // withdraw its force unless the rebels disarm"); otherwise it is
         // hypothetical (coding guide, section 1).
+        let quad_of = |t: &str| {
+            self.coder
+                .lexicon
+                .plover
+                .event_type(t)
+                .map_or(0, |p| p.quad_class)
+        };
         let announced = modality.future || modality.possible || modality.conditional;
         if announced && !modality.negated && !nominal {
             if let Some(opener) = self.condition(verb) {
-                let quad = self
-                    .coder
-                    .lexicon
-                    .plover
-                    .event_type(&event_type)
-                    .map_or(0, |p| p.quad_class);
+                let quad = quad_of(&event_type);
                 let exceptive = self.grammar.exceptive_openers.contains(opener);
                 // Harm to the recipient: "would deploy troops to Ukraine if
                 // Russia broke through" harms no one named.
@@ -2015,12 +2006,7 @@ impl<'a> Sentence<'a> {
             mode = None;
             cameo = "120".into();
         } else if modality.future && !nominal {
-            let quad = self
-                .coder
-                .lexicon
-                .plover
-                .event_type(&event_type)
-                .map_or(0, |p| p.quad_class);
+            let quad = quad_of(&event_type);
             (event_type, mode, cameo) = crate::events::future_form(&event_type, quad, mode, cameo);
         }
         // Rule `official-protest`: a state named as such ("The Philippines
