@@ -478,11 +478,10 @@ impl Coder {
             let found = match name.target {
                 NameTarget::Place(p) => {
                     let place = &self.lexicon.places[p];
-                    let country = place.country_on(date);
                     Some(Location {
                         text,
                         name: Some(place.name.clone()),
-                        country: (!country.is_empty()).then(|| country.to_string()),
+                        country: place.state_on(date).map(str::to_string),
                         lat: place.lat,
                         lon: place.lon,
                     })

@@ -36,13 +36,13 @@ pub(crate) struct Name {
 /// A token matcher of a cue pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Matcher {
-    /// Any word with one of these roots.
-    Root(Vec<String>),
-    /// Exactly one of these word forms (lower case).
-    Form(Vec<String>),
-    /// A word with one of the roots, or exactly one of the forms
-    /// ("rally|=marched": the `=` marks a single alternative).
-    Mixed(Vec<String>, Vec<String>),
+    /// A word with one of the roots, or exactly one of the forms (lower
+    /// case): "serang" a root, "=serangan" a form; "rally|=marched" mixes
+    /// them, and a leading "=" makes every alternative a form.
+    Words {
+        roots: Vec<String>,
+        forms: Vec<String>,
+    },
     /// Up to three words of anything.
     Gap,
 }
@@ -348,25 +348,17 @@ impl Coder {
                 .chain(&cue.object)
                 .chain(&cue.not_object)
             {
-                if let Matcher::Root(list) | Matcher::Mixed(list, _) = matcher {
+                if let Matcher::Words { roots: list, .. } = matcher {
                     roots.extend(list.iter().cloned());
                 }
             }
-            match cue.matchers.first() {
-                Some(Matcher::Root(list)) => list
-                    .iter()
-                    .for_each(|r| cues_by_root.entry(r.clone()).or_default().push(i)),
-                Some(Matcher::Form(list)) => list
-                    .iter()
-                    .for_each(|f| cues_by_form.entry(f.clone()).or_default().push(i)),
-                Some(Matcher::Mixed(list, forms)) => {
-                    list.iter()
-                        .for_each(|r| cues_by_root.entry(r.clone()).or_default().push(i));
-                    forms
-                        .iter()
-                        .for_each(|f| cues_by_form.entry(f.clone()).or_default().push(i));
+            if let Some(Matcher::Words { roots, forms }) = cue.matchers.first() {
+                for r in roots {
+                    cues_by_root.entry(r.clone()).or_default().push(i);
                 }
-                _ => {}
+                for f in forms {
+                    cues_by_form.entry(f.clone()).or_default().push(i);
+                }
             }
         }
         let grammar = crate::lang::pack_for(code)
@@ -375,8 +367,12 @@ impl Coder {
         let stemmer = Stemmer::new(roots, pack.words.lexicalised.iter().cloned());
         let mut cues_by_headline_form: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, cue) in cues.iter().enumerate() {
-            if let Some(Matcher::Form(list)) = cue.matchers.first() {
-                for form in list {
+            // Only a pattern that opens with exact forms.
+            if let Some(Matcher::Words { roots, forms }) = cue.matchers.first() {
+                if !roots.is_empty() {
+                    continue;
+                }
+                for form in forms {
                     // "mengecam" is "Kecam" in a headline, "menghentikan"
                     // "Hentikan", "menewaskan" "Tewaskan" (bare "Tewas" is
                     // "died"): the active form without its prefix.
@@ -663,24 +659,18 @@ fn parse_matcher(text: &str) -> Matcher {
     if text == "..." {
         return Matcher::Gap;
     }
-    if let Some(forms) = text.strip_prefix('=') {
-        return Matcher::Form(
-            forms
-                .split('|')
-                .map(|f| f.trim_start_matches('=').to_lowercase())
-                .collect(),
-        );
-    }
-    let (forms, roots): (Vec<&str>, Vec<&str>) = text.split('|').partition(|a| a.starts_with('='));
+    let all_forms = text.starts_with('=');
+    let (forms, roots): (Vec<&str>, Vec<&str>) = text
+        .split('|')
+        .partition(|a| all_forms || a.starts_with('='));
     let lower = |list: Vec<&str>| -> Vec<String> {
         list.into_iter()
             .map(|a| a.trim_start_matches('=').to_lowercase())
             .collect()
     };
-    if forms.is_empty() {
-        Matcher::Root(lower(roots))
-    } else {
-        Matcher::Mixed(lower(roots), lower(forms))
+    Matcher::Words {
+        roots: lower(roots),
+        forms: lower(forms),
     }
 }
 

@@ -149,9 +149,7 @@ const MAX_INTENSIFIERS: usize = 2;
 
 fn token_matches(doc: &Analysed, matcher: &Matcher, i: usize) -> bool {
     match matcher {
-        Matcher::Root(roots) => root_matches(doc, roots, i),
-        Matcher::Form(forms) => forms.iter().any(|f| *f == doc.lower(i)),
-        Matcher::Mixed(roots, forms) => {
+        Matcher::Words { roots, forms } => {
             forms.iter().any(|f| *f == doc.lower(i)) || root_matches(doc, roots, i)
         }
         Matcher::Gap => true,
@@ -159,10 +157,10 @@ fn token_matches(doc: &Analysed, matcher: &Matcher, i: usize) -> bool {
 }
 
 fn root_matches(doc: &Analysed, roots: &[String], i: usize) -> bool {
-    !is_agent_noun(doc, i)
-        && roots
-            .iter()
-            .any(|r| *r == doc.root(i) || *r == doc.lower(i))
+    roots
+        .iter()
+        .any(|r| *r == doc.root(i) || *r == doc.lower(i))
+        && !is_agent_noun(doc, i)
 }
 
 /// "penyerang" (attacker, or a football striker) names a doer, not an act:

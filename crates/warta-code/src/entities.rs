@@ -382,8 +382,7 @@ impl Coder {
                 let place = &lex.places[p];
                 mention.kind = Kind::Place;
                 mention.place = Some(p);
-                let country = place.country_on(date);
-                mention.entity.country = (!country.is_empty()).then(|| country.to_string());
+                mention.entity.country = place.state_on(date).map(str::to_string);
                 mention.entity.name = Some(place.name.clone());
             }
             NameTarget::Title(t) => {
@@ -457,9 +456,7 @@ impl Coder {
         }
         if let Some(next) = hit_at.get(&k) {
             let place_country = match next.target {
-                NameTarget::Place(p) if !self.lexicon.places[p].country.is_empty() => {
-                    Some(self.lexicon.places[p].country_on(date).to_string())
-                }
+                NameTarget::Place(p) => self.lexicon.places[p].state_on(date).map(str::to_string),
                 _ => None,
             };
             if let Some(country) = self.country_of_target(next.target).or(place_country) {

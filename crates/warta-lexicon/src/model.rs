@@ -523,6 +523,11 @@ impl Place {
         })
         .map_or(self.country.as_str(), |f| f.country.as_str())
     }
+
+    /// `country_on`, or none for a place of no state (a sea, a region).
+    pub fn state_on(&self, date: Option<&str>) -> Option<&str> {
+        Some(self.country_on(date)).filter(|c| !c.is_empty())
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -588,5 +593,11 @@ mod place_tests {
         assert_eq!(juba.country_on(Some("2011-07-09")), "SSD");
         assert_eq!(juba.country_on(Some("2024-05")), "SSD");
         assert_eq!(juba.country_on(None), "SSD");
+        let sea = Place {
+            country: String::new(),
+            former: Vec::new(),
+            ..juba
+        };
+        assert_eq!(sea.state_on(Some("2000")), None);
     }
 }

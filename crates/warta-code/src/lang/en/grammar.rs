@@ -1148,9 +1148,8 @@ impl<'a> Sentence<'a> {
     /// The claim verb of "claimed responsibility for" before the act's
     /// noun at `at` (past its article and modifiers).
     fn claim_verb(&self, at: usize) -> Option<usize> {
-        let link = (at.saturating_sub(4).max(self.first)..at)
-            .rev()
-            .find(|&i| !(self.modifier(i) || self.grammar.determiners.contains(self.lower(i))))
+        let link = self
+            .phrase_opener(at, false)
             .filter(|&i| i >= self.first + 2 && self.grammar.claim_links.contains(self.lower(i)))?;
         let object = (link - 1 > self.first)
             .then(|| link - 1)
@@ -1210,14 +1209,8 @@ impl<'a> Sentence<'a> {
     /// modifiers and a gerund), an allegation word a few words before
     /// that, in the same clause.
     fn alleged(&self, at: usize) -> bool {
-        // "suspected of plotting an attack": a gerund may stand between.
-        let Some(link) = (at.saturating_sub(4).max(self.first)..at)
-            .rev()
-            .find(|&i| {
-                !(self.modifier(i)
-                    || self.grammar.determiners.contains(self.lower(i))
-                    || self.lower(i).ends_with("ing") && !self.doc.starts_cue(i))
-            })
+        let Some(link) = self
+            .phrase_opener(at, true)
             .filter(|&i| self.grammar.allegation_links.contains(self.lower(i)))
         else {
             return false;
@@ -1228,12 +1221,22 @@ impl<'a> Sentence<'a> {
             .any(|i| self.grammar.allegation_words.contains(self.lower(i)))
     }
 
+    /// The word before the noun phrase whose noun is at `at`: past its
+    /// determiners and modifiers (and, with `gerund`, a gerund: "of
+    /// plotting an attack"), within four words.
+    fn phrase_opener(&self, at: usize, gerund: bool) -> Option<usize> {
+        (at.saturating_sub(4).max(self.first)..at).rev().find(|&i| {
+            let w = self.lower(i);
+            !(self.modifier(i)
+                || self.grammar.determiners.contains(w)
+                || gerund && w.ends_with("ing") && !self.doc.starts_cue(i))
+        })
+    }
+
     /// Whether the act's noun at `at` follows an opener of an earlier act
     /// ("following the shooting deaths of", "after a bombing").
     fn anterior(&self, at: usize) -> bool {
-        (at.saturating_sub(4).max(self.first)..at)
-            .rev()
-            .find(|&i| !(self.modifier(i) || self.grammar.determiners.contains(self.lower(i))))
+        self.phrase_opener(at, false)
             .is_some_and(|i| self.coder.sets.anterior_openers.contains(self.lower(i)))
     }
 
@@ -1878,20 +1881,27 @@ impl<'a> Sentence<'a> {
         // the blockade following the killing of two soldiers").
         // Victims only counted ("one man was killed by falling debris")
         // with a cause told after "by" are no attack's.
-        let told_cause = modality.passive
-            && (m.end..clause_end).any(|i| self.grammar.agent_prepositions.contains(self.lower(i)));
-        let harmed = (struck || self.casualties() && !told_cause) && !self.anterior(m.start);
+        let assault = cue.event_type == "ASSAULT";
+        let told_cause = || {
+            modality.passive
+                && (m.end..clause_end)
+                    .any(|i| self.grammar.agent_prepositions.contains(self.lower(i)))
+        };
+        let harmed =
+            assault && (struck || self.casualties() && !told_cause()) && !self.anterior(m.start);
         // A pronoun subject ("when they opened fire") is a doer, if unresolved.
-        let pronoun = self.subject(verb).is_some_and(|g| {
-            g.iter().all(|&k| {
-                matches!(
-                    self.mentions[k].kind,
-                    Kind::Pronoun | Kind::Plural | Kind::FirstPerson
-                )
+        let pronoun = || {
+            self.subject(verb).is_some_and(|g| {
+                g.iter().all(|&k| {
+                    matches!(
+                        self.mentions[k].kind,
+                        Kind::Pronoun | Kind::Plural | Kind::FirstPerson
+                    )
+                })
             })
-        });
+        };
         let mut unnamed_actor = false;
-        if actor.is_empty() && cue.event_type == "ASSAULT" && harmed && !pronoun {
+        if actor.is_empty() && harmed && !pronoun() {
             if let Some(party) = self.setting_party(self.doc.span_text(m.start, m.end), None) {
                 unnamed_actor = true;
                 actor = party;
@@ -1912,7 +1922,7 @@ impl<'a> Sentence<'a> {
         // Rule `struck-setting`: victims told only by number or role
         // ("killed 23 people ... in Tel Aviv", "a journalist was killed in
         // Beirut") are of the state where the sentence places the attack.
-        if recipient.is_empty() && cue.event_type == "ASSAULT" && harmed {
+        if recipient.is_empty() && harmed {
             if let Some(party) = self.setting_party("victims", Some("CVL")) {
                 recipient = party;
             }
@@ -1941,11 +1951,11 @@ impl<'a> Sentence<'a> {
         // "attended a conference", "held a summit": a party at a gathering;
         // a summit named in passing ("during a G8 summit") is no party's.
         // A host with its guests unnamed ("hosted a summit") is one too.
-        let multilateral = cue.mode.as_deref() == Some("visit")
+        let gathering = cue.mode.as_deref() == Some("visit")
             || cue.mode.as_deref() == Some("multilateral")
                 && (light.is_some() || self.doc.verbal(m.start));
         if cue.event_type == "CONSULT"
-            && !multilateral
+            && !gathering
             && recipient.is_empty()
             && actor.len() < 2
             && !actor.iter().any(body)

@@ -52,7 +52,7 @@ pub(crate) struct Grammar {
     place_nouns: HashSet<String>,
     purpose_openers: HashSet<String>,
     exercise_words: HashSet<String>,
-    pub(super) infinitive_markers: HashSet<String>,
+    infinitive_markers: HashSet<String>,
     allegation_words: HashSet<String>,
     allegation_links: HashSet<String>,
     claim_verbs: HashSet<String>,
