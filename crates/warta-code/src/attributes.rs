@@ -10,6 +10,7 @@ use warta_record::{record_id, EventRecord, Location, Quote, Size};
 use crate::compiled::{Coder, NameTarget};
 use crate::document::{Analysed, Document, Reference};
 use crate::events::{countries, Candidate};
+use crate::lang::LanguagePack;
 
 /// How many words a casualty number may stand from its casualty word.
 const CASUALTY_WINDOW: usize = 10;
@@ -25,6 +26,7 @@ impl Coder {
         &self,
         doc: &Analysed,
         input: &Document,
+        pack: &dyn LanguagePack,
         language: &str,
         candidates: Vec<Candidate>,
         reference: Option<Reference>,
@@ -35,7 +37,7 @@ impl Coder {
             if c.actor.is_empty() {
                 continue;
             }
-            let record = self.record(doc, input, language, &c, reference);
+            let record = self.record(doc, input, pack, language, &c, reference);
             match records.iter_mut().find(|r| same_act(r, &record)) {
                 Some(existing) => merge_into(existing, record),
                 None => records.push(record),
@@ -76,6 +78,7 @@ impl Coder {
         &self,
         doc: &Analysed,
         input: &Document,
+        pack: &dyn LanguagePack,
         language: &str,
         c: &Candidate,
         reference: Option<Reference>,
@@ -83,7 +86,7 @@ impl Coder {
         let s = doc.sentences[c.sentence];
         let cue = &self.pack.cues[c.cue];
         let plover = self.lexicon.plover.event_type(&c.event_type);
-        let (date, precision, date_source) = self.event_date(doc, c, reference);
+        let (date, precision, date_source) = self.event_date(doc, pack, c, reference);
         // A place's state on the act's day ("Juba" before 2011 is Sudan's).
         let location = self.location(doc, c, date.as_deref());
         let actor_codes: Vec<&str> = c
@@ -162,6 +165,7 @@ impl Coder {
     fn event_date(
         &self,
         doc: &Analysed,
+        pack: &dyn LanguagePack,
         c: &Candidate,
         reference: Option<Reference>,
     ) -> (Option<String>, Option<String>, String) {
@@ -306,6 +310,13 @@ impl Coder {
                 );
             }
         }
+        // "Wakil Presiden yang menghadiri konferensi tersebut mengatakan
+        // ...": the act is dated where the conference was.
+        if let Some(found) =
+            self.antecedent_date(doc, pack, c.sentence, announced, latest, reference)
+        {
+            return found;
+        }
         // An undated act the text tells as earlier than the report
         // ("Sebelumnya, ...", "pernah", "sempat") is known only to the
         // report's month; any other takes the report's day.
@@ -325,6 +336,46 @@ impl Coder {
             ),
             None => (None, None, "publication".into()),
         }
+    }
+
+    /// The date of the nearest earlier sentence that names a noun this
+    /// sentence points back to ("konferensi tersebut"), within a few
+    /// sentences: the act told there took place then.
+    fn antecedent_date(
+        &self,
+        doc: &Analysed,
+        pack: &dyn LanguagePack,
+        k: usize,
+        announced: bool,
+        latest: Option<NaiveDate>,
+        reference: Option<Reference>,
+    ) -> Option<(Option<String>, Option<String>, String)> {
+        let heads: Vec<&str> = pack
+            .referring_heads(self, doc, k)
+            .into_iter()
+            .map(|i| doc.root(i))
+            .collect();
+        if heads.is_empty() {
+            return None;
+        }
+        (k.saturating_sub(ANTECEDENT_WINDOW)..k)
+            .rev()
+            .find_map(|j| {
+                let t = doc.sentences[j];
+                if !(t.first..t.end).any(|i| heads.contains(&doc.root(i))) {
+                    return None;
+                }
+                let found = doc.date_mentions(j, &self.calendar, reference.map(|r| r.date));
+                let m = found.iter().find(|m| {
+                    (!m.relative || m.precision == Precision::Day)
+                        && (announced || latest.is_none_or(|l| m.date <= l))
+                })?;
+                Some((
+                    Some(m.precision.format(m.date)),
+                    Some(m.precision.as_str().into()),
+                    "text".into(),
+                ))
+            })
     }
 
     /// A report tells one occasion: the lede's "Rabu (4/10)" is the day of
@@ -792,6 +843,9 @@ fn identify(r: &mut EventRecord) {
         r.date.as_deref(),
     );
 }
+
+/// How many sentences back a noun's earlier mention is looked for.
+const ANTECEDENT_WINDOW: usize = 8;
 
 /// How many days before the report the story's own day may lie.
 const STORY_DAY_WINDOW: i64 = 3;

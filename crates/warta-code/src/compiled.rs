@@ -114,6 +114,8 @@ pub(crate) struct WordSets {
     pub denials: HashSet<String>,
     pub questions: HashSet<String>,
     pub demonstratives: HashSet<String>,
+    /// Words a noun phrase may open with before its head ("para tentara").
+    pub determiners: HashSet<String>,
     pub relative_adverbs: HashSet<String>,
     pub subordinators: HashSet<String>,
     pub topic_openers: HashSet<String>,
@@ -450,6 +452,7 @@ impl Coder {
             denials: set(&w.denials),
             questions: set(&w.questions),
             demonstratives: set(&w.demonstratives),
+            determiners: set(&w.determiners),
             relative_adverbs: set(&w.relative_adverbs),
             subordinators: set(&w.subordinators),
             topic_openers: set(&w.topic_openers),

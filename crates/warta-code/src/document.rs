@@ -530,7 +530,7 @@ impl Coder {
             .language
             .clone()
             .unwrap_or_else(|| pack.code().to_string());
-        out.records = self.records(&analysed, doc, &language, candidates, reference);
+        out.records = self.records(&analysed, doc, pack, &language, candidates, reference);
         out.text = analysed.text;
         out
     }

@@ -95,6 +95,7 @@ classes! {
     governing_date => "governing-date",
     relative_days => "relative-days",
     story_day => "story-day",
+    named_before => "named-before",
     background => "background",
     earlier_clause => "earlier-clause",
 }

@@ -50,6 +50,14 @@ pub(crate) trait LanguagePack: Send + Sync {
         date: Option<&str>,
         budget: &Budget,
     ) -> Result<Vec<Candidate>, &'static str>;
+
+    /// The heads of the noun phrases of sentence `k` that a demonstrative
+    /// marks as named before ("konferensi tersebut", "that summit"), as
+    /// token indexes: an undated act there takes the date of the earlier
+    /// sentence that named them. None unless the pack's grammar says.
+    fn referring_heads(&self, _coder: &Coder, _doc: &Analysed, _k: usize) -> Vec<usize> {
+        Vec::new()
+    }
 }
 
 /// The packs this build has, by code.

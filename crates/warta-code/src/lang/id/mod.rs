@@ -12,6 +12,7 @@ use crate::document::Analysed;
 use crate::entities::References;
 use crate::events::{Candidate, SentenceMentions};
 use crate::lang::LanguagePack;
+use crate::phrases::Class;
 
 /// Indonesian (`id`).
 pub(crate) struct Indonesian;
@@ -114,6 +115,34 @@ impl LanguagePack for Indonesian {
             candidates.extend(aims.into_iter().map(|(_, c)| c));
         }
         Ok(candidates)
+    }
+
+    /// "Para tentara tersebut", "konferensi itu": the demonstrative closes
+    /// the noun phrase; its head is the phrase's first word past any
+    /// determiner.
+    fn referring_heads(&self, coder: &Coder, doc: &Analysed, k: usize) -> Vec<usize> {
+        let s = doc.sentences[k];
+        let nominal = |i: usize| doc.kind(i) == TokenKind::Word && doc.class(i) == Class::Nominal;
+        // A name is not pointed back to by a noun ("Gatot tersebut"); an
+        // acronym may be ("KTT tersebut").
+        let noun = |i: usize| {
+            let text = doc.text_of(i);
+            !coder.sets.determiners.contains(doc.lower(i))
+                && (!text.starts_with(char::is_uppercase) || !text.chars().any(char::is_lowercase))
+        };
+        (s.first + 1..s.end)
+            .filter(|&i| {
+                let w = doc.lower(i);
+                coder.sets.demonstratives.contains(w)
+            })
+            .filter_map(|i| {
+                let mut start = i;
+                while start > s.first && nominal(start - 1) {
+                    start -= 1;
+                }
+                (start..i).find(|&j| noun(j))
+            })
+            .collect()
     }
 }
 
