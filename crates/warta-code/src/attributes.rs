@@ -292,6 +292,23 @@ impl Coder {
                 "text".into(),
             );
         }
+        // "Kesepakatan yang ditandatangani oleh Obama itu": an act told as
+        // part of a noun named before is dated where it was named, ahead
+        // of the paragraph's date.
+        let referring = pack.referring_phrases(self, doc, c.sentence);
+        let heads = |holding: bool| -> Vec<&str> {
+            referring
+                .iter()
+                .filter(|p| !holding || p.start <= c.start && c.end <= p.end)
+                .map(|p| doc.lower(p.head))
+                .collect()
+        };
+        let reference_date = |heads: &[&str], own: bool| {
+            self.antecedent_date(doc, c.sentence, heads, own, announced, latest, reference)
+        };
+        if let Some(found) = reference_date(&heads(true), true) {
+            return found;
+        }
         // A sentence without a date continues the paragraph's last date.
         let mut k = c.sentence;
         while k > 0
@@ -312,9 +329,7 @@ impl Coder {
         }
         // "Wakil Presiden yang menghadiri konferensi tersebut mengatakan
         // ...": the act is dated where the conference was.
-        if let Some(found) =
-            self.antecedent_date(doc, pack, c.sentence, announced, latest, reference)
-        {
+        if let Some(found) = reference_date(&heads(false), false) {
             return found;
         }
         // An undated act the text tells as earlier than the report
@@ -340,21 +355,20 @@ impl Coder {
 
     /// The date of the nearest earlier sentence that names a noun this
     /// sentence points back to ("konferensi tersebut"), within a few
-    /// sentences: the act told there took place then.
+    /// sentences: the act told there took place then. `own`: only a date
+    /// in the noun's own clause ("kesepakatan yang disepakati di Paris pada
+    /// 2015"), for an act that is part of the noun.
+    #[allow(clippy::too_many_arguments)]
     fn antecedent_date(
         &self,
         doc: &Analysed,
-        pack: &dyn LanguagePack,
         k: usize,
+        heads: &[&str],
+        own: bool,
         announced: bool,
         latest: Option<NaiveDate>,
         reference: Option<Reference>,
     ) -> Option<(Option<String>, Option<String>, String)> {
-        let heads: Vec<&str> = pack
-            .referring_heads(self, doc, k)
-            .into_iter()
-            .map(|i| doc.root(i))
-            .collect();
         if heads.is_empty() {
             return None;
         }
@@ -362,19 +376,48 @@ impl Coder {
             .rev()
             .find_map(|j| {
                 let t = doc.sentences[j];
-                if !(t.first..t.end).any(|i| heads.contains(&doc.root(i))) {
+                let named: Vec<usize> = (t.first..t.end)
+                    .filter(|&i| heads.contains(&doc.lower(i)))
+                    .collect();
+                if named.is_empty() {
                     return None;
                 }
+                // The date nearest where the noun was named.
                 let found = doc.date_mentions(j, &self.calendar, reference.map(|r| r.date));
-                let m = found.iter().find(|m| {
-                    (!m.relative || m.precision == Precision::Day)
-                        && (announced || latest.is_none_or(|l| m.date <= l))
-                })?;
+                let m = found
+                    .iter()
+                    .filter(|m| {
+                        (!m.relative || m.precision == Precision::Day)
+                            && (announced || latest.is_none_or(|l| m.date <= l))
+                            && (!own || named.iter().any(|&h| self.in_own_clause(doc, j, h, m)))
+                    })
+                    .min_by_key(|m| {
+                        named
+                            .iter()
+                            .map(|&h| (doc.tokens[h].start - t.start_byte).abs_diff(m.start))
+                            .min()
+                    })?;
                 Some((
                     Some(m.precision.format(m.date)),
                     Some(m.precision.as_str().into()),
                     "text".into(),
                 ))
+            })
+    }
+
+    /// Date `m` lies in the relative clause of noun `h` ("kesepakatan yang
+    /// disepakati di Paris pada 2015"): a relativizer follows the noun, and
+    /// no other clause opener or stop stands before the date.
+    fn in_own_clause(&self, doc: &Analysed, k: usize, h: usize, m: &DateMention) -> bool {
+        let s = doc.sentences[k];
+        let between: Vec<&str> = (h + 1..s.end)
+            .take_while(|&i| doc.tokens[i].end - s.start_byte <= m.start)
+            .map(|i| doc.lower(i))
+            .collect();
+        between.iter().any(|w| self.sets.relativizers.contains(*w))
+            && between.iter().all(|w| {
+                self.sets.relativizers.contains(*w)
+                    || !self.sets.clause_breakers.contains(*w) && !matches!(*w, ";" | ":")
             })
     }
 

@@ -51,13 +51,23 @@ pub(crate) trait LanguagePack: Send + Sync {
         budget: &Budget,
     ) -> Result<Vec<Candidate>, &'static str>;
 
-    /// The heads of the noun phrases of sentence `k` that a demonstrative
-    /// marks as named before ("konferensi tersebut", "that summit"), as
-    /// token indexes: an undated act there takes the date of the earlier
-    /// sentence that named them. None unless the pack's grammar says.
-    fn referring_heads(&self, _coder: &Coder, _doc: &Analysed, _k: usize) -> Vec<usize> {
+    /// The noun phrases of sentence `k` that a demonstrative marks as
+    /// named before ("konferensi tersebut", "that summit"), each as its
+    /// head token and the token range it spans: an undated act there takes
+    /// the date of the earlier sentence that named the head. None unless
+    /// the pack's grammar says.
+    fn referring_phrases(&self, _coder: &Coder, _doc: &Analysed, _k: usize) -> Vec<Referring> {
         Vec::new()
     }
+}
+
+/// A noun phrase that points back to an earlier mention of its head.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Referring {
+    pub head: usize,
+    /// The phrase's tokens, its modifiers and demonstrative included.
+    pub start: usize,
+    pub end: usize,
 }
 
 /// The packs this build has, by code.

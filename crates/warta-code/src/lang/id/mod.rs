@@ -11,7 +11,7 @@ use crate::compiled::Coder;
 use crate::document::Analysed;
 use crate::entities::References;
 use crate::events::{Candidate, SentenceMentions};
-use crate::lang::LanguagePack;
+use crate::lang::{LanguagePack, Referring};
 use crate::phrases::Class;
 
 /// Indonesian (`id`).
@@ -119,28 +119,52 @@ impl LanguagePack for Indonesian {
 
     /// "Para tentara tersebut", "konferensi itu": the demonstrative closes
     /// the noun phrase; its head is the phrase's first word past any
-    /// determiner.
-    fn referring_heads(&self, coder: &Coder, doc: &Analysed, k: usize) -> Vec<usize> {
+    /// determiner. Before a name or a verb, the demonstrative closes a
+    /// relative clause ("kesepakatan yang ditandatangani Obama itu"): the
+    /// phrase is the noun before "yang".
+    fn referring_phrases(&self, coder: &Coder, doc: &Analysed, k: usize) -> Vec<Referring> {
         let s = doc.sentences[k];
         let nominal = |i: usize| doc.kind(i) == TokenKind::Word && doc.class(i) == Class::Nominal;
         // A name is not pointed back to by a noun ("Gatot tersebut"); an
-        // acronym may be ("KTT tersebut").
+        // acronym may be ("KTT tersebut"), and so may a sentence's first word.
         let noun = |i: usize| {
             let text = doc.text_of(i);
-            !coder.sets.determiners.contains(doc.lower(i))
-                && (!text.starts_with(char::is_uppercase) || !text.chars().any(char::is_lowercase))
+            nominal(i)
+                && !coder.sets.determiners.contains(doc.lower(i))
+                && (i == s.first
+                    || !text.starts_with(char::is_uppercase)
+                    || !text.chars().any(char::is_lowercase))
+        };
+        let run_start = |end: usize| {
+            let mut start = end;
+            while start > s.first && nominal(start - 1) {
+                start -= 1;
+            }
+            start
         };
         (s.first + 1..s.end)
-            .filter(|&i| {
-                let w = doc.lower(i);
-                coder.sets.demonstratives.contains(w)
-            })
+            .filter(|&i| coder.sets.demonstratives.contains(doc.lower(i)))
             .filter_map(|i| {
-                let mut start = i;
-                while start > s.first && nominal(start - 1) {
-                    start -= 1;
+                let start = run_start(i);
+                if let Some(head) = (start..i).find(|&j| noun(j)) {
+                    return Some(Referring {
+                        head,
+                        start,
+                        end: i + 1,
+                    });
                 }
-                (start..i).find(|&j| noun(j))
+                // "kesepakatan yang ditandatangani oleh Barack Obama itu"
+                let relativizer = (s.first + 1..start)
+                    .rev()
+                    .take_while(|&j| doc.kind(j) != TokenKind::Punct)
+                    .find(|&j| coder.sets.relativizers.contains(doc.lower(j)))?;
+                let start = run_start(relativizer);
+                let head = (start..relativizer).find(|&j| noun(j))?;
+                Some(Referring {
+                    head,
+                    start,
+                    end: i + 1,
+                })
             })
             .collect()
     }
