@@ -332,6 +332,12 @@ impl Coder {
         if let Some(found) = reference_date(&heads(false), false) {
             return found;
         }
+        // "... tewas dalam serangan udara AS." then "serangan yang dilakukan
+        // pada Kamis itu menewaskan ...": a later sentence that points back
+        // to the act's noun dates it.
+        if let Some(found) = self.retold_date(doc, pack, c, announced, latest, reference) {
+            return found;
+        }
         // An undated act the text tells as earlier than the report
         // ("Sebelumnya, ...", "pernah", "sempat") is known only to the
         // report's month; any other takes the report's day.
@@ -403,6 +409,61 @@ impl Coder {
                     "text".into(),
                 ))
             })
+    }
+
+    /// The date a later sentence, within a few, gives the act's noun when
+    /// it points back to it ("serangan yang dilakukan pada Kamis itu"):
+    /// the date nearest that phrase there.
+    fn retold_date(
+        &self,
+        doc: &Analysed,
+        pack: &dyn LanguagePack,
+        c: &Candidate,
+        announced: bool,
+        latest: Option<NaiveDate>,
+        reference: Option<Reference>,
+    ) -> Option<(Option<String>, Option<String>, String)> {
+        // "menyerang" is retold as "serangan itu".
+        let root = doc.root(c.start);
+        let last = (c.sentence + RETOLD_WINDOW).min(doc.sentences.len() - 1);
+        (c.sentence + 1..=last).find_map(|j| {
+            let phrase = pack
+                .referring_phrases(self, doc, j)
+                .into_iter()
+                .find(|p| doc.root(p.head) == root)?;
+            let t = doc.sentences[j];
+            let at = doc.tokens[phrase.head].start - t.start_byte;
+            let end = doc.tokens[phrase.end - 1].end - t.start_byte;
+            let found = doc.date_mentions(j, &self.calendar, reference.map(|r| r.date));
+            // A date inside the phrase first, then the nearest one not in a
+            // relative clause of another noun ("acara yang dilaksanakan pada
+            // 22-25 Oktober").
+            let inside = |m: &DateMention| at <= m.start && m.end <= end;
+            let other_clause = |m: &DateMention| {
+                let (from, to) = if m.start >= end {
+                    (end, m.start)
+                } else {
+                    (m.end, at)
+                };
+                (t.first..t.end).any(|i| {
+                    let b = doc.tokens[i].start - t.start_byte;
+                    b >= from && b < to && self.sets.relativizers.contains(doc.lower(i))
+                })
+            };
+            let m = found
+                .iter()
+                .filter(|m| {
+                    (!m.relative || m.precision == Precision::Day)
+                        && (announced || latest.is_none_or(|l| m.date <= l))
+                        && (inside(m) || !other_clause(m))
+                })
+                .min_by_key(|m| (!inside(m), at.abs_diff(m.start)))?;
+            Some((
+                Some(m.precision.format(m.date)),
+                Some(m.precision.as_str().into()),
+                "text".into(),
+            ))
+        })
     }
 
     /// Date `m` lies in the relative clause of noun `h` ("kesepakatan yang
@@ -886,6 +947,9 @@ fn identify(r: &mut EventRecord) {
         r.date.as_deref(),
     );
 }
+
+/// How many sentences on a later mention of an act's noun is looked for.
+const RETOLD_WINDOW: usize = 3;
 
 /// How many sentences back a noun's earlier mention is looked for.
 const ANTECEDENT_WINDOW: usize = 8;

@@ -96,6 +96,7 @@ classes! {
     relative_days => "relative-days",
     story_day => "story-day",
     named_before => "named-before",
+    retold => "retold",
     background => "background",
     earlier_clause => "earlier-clause",
 }
