@@ -116,6 +116,9 @@ pub(crate) struct References {
     surnames: HashMap<String, Entity>,
     /// Title id -> the last entity that title named with a country.
     titles: HashMap<usize, Entity>,
+    /// Territories the story has named as a state's ("Guam, wilayah AS"):
+    /// territory code -> state code.
+    territories: Vec<(String, String)>,
 }
 
 impl Coder {
@@ -188,6 +191,7 @@ impl Coder {
         }
         self.own_people(doc, from, to, &mut out, refs);
         self.bare_governments(doc, &mut out);
+        self.territories(doc, &mut out, refs);
         resolve_plurals_within(&mut out);
         self.remember(doc, &out, refs);
         out
@@ -815,6 +819,43 @@ impl Coder {
         if !found.is_empty() {
             out.extend(found);
             out.sort_by_key(|m| m.start);
+        }
+    }
+
+    /// Rule `territory-apposition`: "Guam, wilayah AS di Samudera Pasifik":
+    /// a place the text calls a state's territory is that state's, here and
+    /// for the rest of the story (its governor, its people); the place of
+    /// an act there stays the territory.
+    fn territories(&self, doc: &Analysed, out: &mut [Mention], refs: &mut References) {
+        for k in 0..out.len().saturating_sub(1) {
+            let (m, n) = (&out[k], &out[k + 1]);
+            let (Some(territory), Some(state)) = (&m.entity.country, &n.entity.country) else {
+                continue;
+            };
+            // "Greenland, wilayah otonom Denmark": a modifier or two may
+            // stand between the noun and the state.
+            let apposition = matches!(m.kind, Kind::State | Kind::Place)
+                && n.kind == Kind::State
+                && territory != state
+                && (m.end + 2..=m.end + 4).contains(&n.start)
+                && doc.text_of(m.end) == ","
+                && self.sets.territory_nouns.contains(doc.lower(m.end + 1))
+                && (m.end + 2..n.start)
+                    .all(|i| doc.kind(i) == TokenKind::Word && !starts_upper(doc.text_of(i)));
+            if apposition && !refs.territories.iter().any(|(t, _)| t == territory) {
+                refs.territories.push((territory.clone(), state.clone()));
+            }
+        }
+        for m in out.iter_mut() {
+            let state = m.entity.country.as_ref().and_then(|c| {
+                refs.territories
+                    .iter()
+                    .find(|(t, _)| t == c)
+                    .map(|(_, s)| s.clone())
+            });
+            if state.is_some() {
+                m.entity.country = state;
+            }
         }
     }
 

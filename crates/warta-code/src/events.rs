@@ -111,6 +111,9 @@ impl Coder {
         if self.unrealised(doc, m, s.first, s.end)
             || self.fronted_purpose(doc, m.start, s.first)
             || self.modifier_sense(doc, mentions, phrases, m, s.first)
+            || self.condition_sense(doc, phrases, m.start, s.first)
+            // "dibayangi ancaman serangan": the danger's content is none either.
+            || m.start > s.first && self.condition_sense(doc, phrases, m.start - 1, s.first)
         {
             return None;
         }
@@ -213,6 +216,23 @@ impl Coder {
                 {
                     actor = group;
                     after = end;
+                } else if verbal_act
+                    && m.start > s.first
+                    && self
+                        .sets
+                        .means_prepositions
+                        .contains(doc.lower(m.start - 1))
+                {
+                    // Rule `means-noun`: a verbal act the subject answers by
+                    // is the subject's ("Rusia menanggapi sanksi Uni Eropa
+                    // dengan ancaman balasan"), past the verb's object; a
+                    // deed of means ("membantai melalui penembakan") is the
+                    // verb's own act told again.
+                    let verb = (s.first..m.start)
+                        .rev()
+                        .find(|&i| phrases.class(i) == Class::Verb)
+                        .unwrap_or(m.start);
+                    actor = self.subject_before(doc, mentions, phrases, verb, s.first);
                 } else if self.sets.nominal_words.contains(doc.lower(head)) {
                     // A loan noun without a possessor is the object of the
                     // verb before it ("mengumumkan sanksi baru"): its subject acts.
@@ -400,6 +420,33 @@ impl Coder {
             unnamed_actor: false,
             derived_by: None,
         })
+    }
+
+    /// "di tengah ancaman rudal Korea Utara", "dibayangi ancaman serangan":
+    /// a condition noun governed by a preposition (not one of means) or a
+    /// passive verb names a danger, not an act.
+    fn condition_sense(&self, doc: &Analysed, phrases: &Phrases, at: usize, first: usize) -> bool {
+        if at <= first
+            || !self.sets.condition_nouns.contains(doc.lower(at))
+            || self.light_verb_before(doc, at, first)
+        {
+            return false;
+        }
+        // An active verb's object may still be a threat made ("menyesalkan
+        // ancaman Korut"); a passive verb's is what its subject suffers.
+        let governed_by = |i: usize| match phrases.class(i) {
+            Class::Preposition => !self.sets.means_prepositions.contains(doc.lower(i)),
+            Class::Verb => doc.voice(i) == Voice::Passive,
+            _ => false,
+        };
+        let before = at - 1;
+        // "di tengah ancaman": a relational noun after a preposition.
+        governed_by(before)
+            || phrases.class(before) == Class::Nominal
+                && doc.kind(before) == TokenKind::Word
+                && before > first
+                && phrases.class(before - 1) == Class::Preposition
+                && governed_by(before - 1)
     }
 
     /// "kebutuhan mendesak", "situasi yang mengancam": a verb that

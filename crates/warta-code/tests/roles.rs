@@ -62,4 +62,7 @@ classes! {
     allegation => "allegation",
     opening_setting => "opening-setting",
     specified_party => "specified-party",
+    condition_noun => "condition-noun",
+    means_noun => "means-noun",
+    territory_apposition => "territory-apposition",
 }

@@ -269,6 +269,14 @@ pub struct Words {
     pub contrast_words: Vec<String>,
     pub cancel_words: Vec<String>,
     pub adjectival_verbs: Vec<String>,
+    /// Act nouns that as often name a standing danger ("ancaman"): after a
+    /// preposition that does not make them, they are no act.
+    pub condition_nouns: Vec<String>,
+    /// Prepositions of means: "merespons dengan ancaman" makes the threat.
+    pub means_prepositions: Vec<String>,
+    /// Nouns that, in apposition to a place, name the state it belongs to
+    /// ("Guam, wilayah AS").
+    pub territory_nouns: Vec<String>,
     pub date_bounds: Vec<String>,
     pub causatives: Vec<String>,
     pub complement_verbs: Vec<String>,
