@@ -395,6 +395,7 @@ impl Coder {
                     .filter(|m| {
                         (!m.relative || m.precision == Precision::Day)
                             && (announced || latest.is_none_or(|l| m.date <= l))
+                            && !self.opens_period(doc, j, m)
                             && (!own || named.iter().any(|&h| self.in_own_clause(doc, j, h, m)))
                     })
                     .min_by_key(|m| {

@@ -487,8 +487,10 @@ impl Coder {
             return false;
         }
         let noun = i - 1;
+        // "saling menyerang" is a verb of two sides, not a noun's modifier.
         phrases.class(noun) == Class::Nominal
             && doc.kind(noun) == TokenKind::Word
+            && !self.sets.reciprocals.contains(doc.lower(noun))
             && !mentions.iter().any(|k| k.start <= noun && noun < k.end)
             && !doc.text_of(noun).starts_with(char::is_uppercase)
     }
