@@ -337,6 +337,12 @@ impl Coder {
                 })
                 .unwrap_or_default();
         }
+        // Rule `mission-target`: "berunjuk rasa di depan Kedubes AS".
+        if event_type == "PROTEST" {
+            if let Some(state) = self.mission_target(doc, mentions, phrases, m.end, limit) {
+                recipient = state;
+            }
+        }
         // "antara X dan Y": both sides act.
         if actor.is_empty() {
             if let Some(group) = self.between_group(doc, mentions, m.end, limit) {

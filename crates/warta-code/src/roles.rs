@@ -287,6 +287,29 @@ impl Coder {
         None
     }
 
+    /// Rule `mission-target`: a protest held at a state's embassy or
+    /// consulate ("aksi bela Palestina di depan Kedubes AS") is aimed at
+    /// that state, whomever it speaks for.
+    pub(crate) fn mission_target(
+        &self,
+        doc: &Analysed,
+        mentions: &SentenceMentions,
+        phrases: &Phrases,
+        from: usize,
+        limit: usize,
+    ) -> Option<Vec<Entity>> {
+        let end = limit.min(from + TARGET_WINDOW);
+        let mission = mentions.iter().find(|k| {
+            k.start >= from
+                && k.start < end
+                && k.title.is_some_and(|t| self.pack.titles[t].mission)
+                && k.entity.country.is_some()
+                && !phrases.attributed(k.start)
+                && !self.crosses_clause(doc, phrases, from, k.start)
+        })?;
+        Some(vec![mission.entity.clone()])
+    }
+
     /// Rule `detaining-state`: "Dia ditahan di Turki": an arrest or
     /// detention told without its agent is the act of the state named as
     /// where it happened. Only a state named as such: a city or a territory

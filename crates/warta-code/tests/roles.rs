@@ -65,4 +65,5 @@ classes! {
     condition_noun => "condition-noun",
     means_noun => "means-noun",
     territory_apposition => "territory-apposition",
+    mission_target => "mission-target",
 }

@@ -431,6 +431,10 @@ pub struct Title {
     pub sector: Option<String>,
     #[serde(default)]
     pub person: bool,
+    /// A state's diplomatic mission ("kedutaan besar"): a protest held at
+    /// it is aimed at its state.
+    #[serde(default)]
+    pub mission: bool,
     /// Names that also say whose office it is ("Kapolri" is Indonesia's
     /// police chief): they make an entity of `country` with no country named.
     #[serde(default)]
