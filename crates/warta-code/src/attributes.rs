@@ -281,11 +281,27 @@ impl Coder {
                     .map(|t| t.quad_class),
                 Some(2 | 4)
             );
-            let precision = if said && deed && m.precision == Precision::Day {
+            let mut precision = if said && deed && m.precision == Precision::Day {
                 Precision::Month
             } else {
                 m.precision
             };
+            // "Sejak Pyongyang menguji bom pada awal September lalu, kedua
+            // pihak terus saling mengancam": an act told as going on from a
+            // period's start to the report is dated by the unit that holds
+            // both.
+            let going_on = (s.first..c.start)
+                .rev()
+                .take(CONTINUATIVE_REACH)
+                .any(|i| self.sets.continuatives.contains(doc.lower(i)));
+            if let (true, Some(opener), Some(r)) =
+                (going_on, self.period_opener(doc, c.sentence, m), reference)
+            {
+                let inside = opener < c.start && doc.tokens[c.start].start - s.start_byte < m.start;
+                if !inside {
+                    precision = spanning(m.date, precision, r.date);
+                }
+            }
             return (
                 Some(precision.format(m.date)),
                 Some(precision.as_str().into()),
@@ -534,6 +550,13 @@ impl Coder {
             }
         }
         credited
+    }
+
+    /// The period opener ("sejak") that begins the clause of date `m`.
+    fn period_opener(&self, doc: &Analysed, k: usize, m: &DateMention) -> Option<usize> {
+        tokens_before(doc, k, m)
+            .take_while(|&i| doc.kind(i) != TokenKind::Punct)
+            .find(|&i| self.sets.period_openers.contains(doc.lower(i)))
     }
 
     /// The date bounds a period ("sejak Minggu (9/7)", "hingga Jumat"): the
@@ -948,6 +971,24 @@ fn identify(r: &mut EventRecord) {
         r.date.as_deref(),
     );
 }
+
+/// The precision that holds a period from `start` (known to `precision`)
+/// to the report: the month, else the year both share; a period over years
+/// keeps its start.
+fn spanning(start: NaiveDate, precision: Precision, report: NaiveDate) -> Precision {
+    use chrono::Datelike;
+    if start.year() != report.year() || precision == Precision::Year {
+        precision
+    } else if start.month() != report.month() {
+        Precision::Year
+    } else {
+        Precision::Month
+    }
+}
+
+/// How many words before an act a word telling it as going on may stand
+/// ("terus saling melontarkan").
+const CONTINUATIVE_REACH: usize = 3;
 
 /// How many sentences on a later mention of an act's noun is looked for.
 const RETOLD_WINDOW: usize = 3;

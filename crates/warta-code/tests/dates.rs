@@ -97,6 +97,7 @@ classes! {
     story_day => "story-day",
     named_before => "named-before",
     retold => "retold",
+    going_on => "going-on",
     background => "background",
     earlier_clause => "earlier-clause",
 }

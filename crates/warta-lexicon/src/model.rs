@@ -274,6 +274,9 @@ pub struct Words {
     pub condition_nouns: Vec<String>,
     /// Prepositions of means: "merespons dengan ancaman" makes the threat.
     pub means_prepositions: Vec<String>,
+    /// Words that tell an act as going on ("terus"): after a period's start
+    /// it runs to the report.
+    pub continuatives: Vec<String>,
     /// Nouns that, in apposition to a place, name the state it belongs to
     /// ("Guam, wilayah AS").
     pub territory_nouns: Vec<String>,
