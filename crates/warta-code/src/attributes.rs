@@ -343,15 +343,15 @@ impl Coder {
                 );
             }
         }
+        // "... tewas dalam serangan udara AS." then "serangan yang dilakukan
+        // pada Kamis itu menewaskan ...": a later sentence that points back
+        // to the act's own noun dates it, before a noun of its setting.
+        if let Some(found) = self.retold_date(doc, pack, c, announced, latest, reference) {
+            return found;
+        }
         // "Wakil Presiden yang menghadiri konferensi tersebut mengatakan
         // ...": the act is dated where the conference was.
         if let Some(found) = reference_date(&heads(false), false) {
-            return found;
-        }
-        // "... tewas dalam serangan udara AS." then "serangan yang dilakukan
-        // pada Kamis itu menewaskan ...": a later sentence that points back
-        // to the act's noun dates it.
-        if let Some(found) = self.retold_date(doc, pack, c, announced, latest, reference) {
             return found;
         }
         // An undated act the text tells as earlier than the report
@@ -440,14 +440,21 @@ impl Coder {
         latest: Option<NaiveDate>,
         reference: Option<Reference>,
     ) -> Option<(Option<String>, Option<String>, String)> {
-        // "menyerang" is retold as "serangan itu".
-        let root = doc.root(c.start);
+        // "menyerang" is retold as "serangan itu"; an act in a relative
+        // clause, with the noun it describes ("gencatan senjata ... yang
+        // ditengahi Rusia", then "gencatan senjata tersebut").
+        let roots: Vec<&str> = std::iter::once(doc.root(c.start))
+            .chain(
+                pack.described_noun(self, doc, c.sentence, c.start)
+                    .map(|n| doc.root(n)),
+            )
+            .collect();
         let last = (c.sentence + RETOLD_WINDOW).min(doc.sentences.len() - 1);
         (c.sentence + 1..=last).find_map(|j| {
             let phrase = pack
                 .referring_phrases(self, doc, j)
                 .into_iter()
-                .find(|p| doc.root(p.head) == root)?;
+                .find(|p| roots.contains(&doc.root(p.head)))?;
             let t = doc.sentences[j];
             let at = doc.tokens[phrase.head].start - t.start_byte;
             let end = doc.tokens[phrase.end - 1].end - t.start_byte;

@@ -59,6 +59,20 @@ pub(crate) trait LanguagePack: Send + Sync {
     fn referring_phrases(&self, _coder: &Coder, _doc: &Analysed, _k: usize) -> Vec<Referring> {
         Vec::new()
     }
+
+    /// The head of the noun a relative clause opening right before token
+    /// `at` describes ("gencatan senjata AS dan yang ditengahi Rusia"): a
+    /// later sentence that points back to that noun dates the act. None
+    /// unless the pack's grammar says.
+    fn described_noun(
+        &self,
+        _coder: &Coder,
+        _doc: &Analysed,
+        _k: usize,
+        _at: usize,
+    ) -> Option<usize> {
+        None
+    }
 }
 
 /// A noun phrase that points back to an earlier mention of its head.

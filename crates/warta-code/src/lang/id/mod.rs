@@ -117,6 +117,32 @@ impl LanguagePack for Indonesian {
         Ok(candidates)
     }
 
+    /// "gencatan senjata AS dan yang ditengahi Rusia": past the adverbs
+    /// before the verb, "yang"; before it the noun phrase (names and
+    /// coordinators within it), whose first common noun is the head.
+    fn described_noun(&self, coder: &Coder, doc: &Analysed, k: usize, at: usize) -> Option<usize> {
+        let s = doc.sentences[k];
+        let mut i = at;
+        while i > s.first && coder.sets.relative_adverbs.contains(doc.lower(i - 1)) {
+            i -= 1;
+        }
+        if i <= s.first || !coder.sets.relativizers.contains(doc.lower(i - 1)) {
+            return None;
+        }
+        let mut start = i - 1;
+        while start > s.first
+            && doc.kind(start - 1) == TokenKind::Word
+            && matches!(doc.class(start - 1), Class::Nominal | Class::Coordinator)
+        {
+            start -= 1;
+        }
+        (start..i - 1).find(|&j| {
+            doc.class(j) == Class::Nominal
+                && !coder.sets.determiners.contains(doc.lower(j))
+                && (j == s.first || !doc.text_of(j).starts_with(char::is_uppercase))
+        })
+    }
+
     /// "Para tentara tersebut", "konferensi itu": the demonstrative closes
     /// the noun phrase; its head is the phrase's first word past any
     /// determiner. Before a name or a verb, the demonstrative closes a
