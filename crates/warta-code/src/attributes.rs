@@ -354,6 +354,10 @@ impl Coder {
         if let Some(found) = reference_date(&heads(false), false) {
             return found;
         }
+        // "Sejak saat itu, AS juga mendesak ...": since the time just told.
+        if let Some(found) = self.since_then(doc, c, latest, reference) {
+            return found;
+        }
         // An undated act the text tells as earlier than the report
         // ("Sebelumnya, ...", "pernah", "sempat") is known only to the
         // report's month; any other takes the report's day.
@@ -488,6 +492,45 @@ impl Coder {
                 "text".into(),
             ))
         })
+    }
+
+    /// "Sejak saat itu, ...": a period opener before a time word pointing
+    /// back (`time_anaphors`) opens the period at the last date of the
+    /// sentence before (within two); the act runs from it to the report.
+    fn since_then(
+        &self,
+        doc: &Analysed,
+        c: &Candidate,
+        latest: Option<NaiveDate>,
+        reference: Option<Reference>,
+    ) -> Option<(Option<String>, Option<String>, String)> {
+        let r = reference?;
+        let s = doc.sentences[c.sentence];
+        let words = |from: usize, n: usize| -> String {
+            (from..(from + n).min(s.end))
+                .map(|i| doc.lower(i))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        (s.first..c.start).find(|&i| {
+            self.sets.period_openers.contains(doc.lower(i))
+                && (1..=2).any(|n| self.sets.time_anaphors.contains(words(i + 1, n).as_str()))
+        })?;
+        (c.sentence.saturating_sub(2)..c.sentence)
+            .rev()
+            .find_map(|k| {
+                let found = doc.date_mentions(k, &self.calendar, Some(r.date));
+                let m = found
+                    .iter()
+                    .rev()
+                    .find(|m| latest.is_none_or(|l| m.date <= l))?;
+                let precision = spanning(m.date, m.precision, r.date);
+                Some((
+                    Some(precision.format(m.date)),
+                    Some(precision.as_str().into()),
+                    "text".into(),
+                ))
+            })
     }
 
     /// Date `m` lies in the relative clause of noun `h` ("kesepakatan yang

@@ -274,6 +274,9 @@ pub struct Words {
     pub condition_nouns: Vec<String>,
     /// Prepositions of means: "merespons dengan ancaman" makes the threat.
     pub means_prepositions: Vec<String>,
+    /// Time words that point back to the time just told ("saat itu"):
+    /// "sejak saat itu" opens a period there.
+    pub time_anaphors: Vec<String>,
     /// Words that tell an act as going on ("terus"): after a period's start
     /// it runs to the report.
     pub continuatives: Vec<String>,
