@@ -43,6 +43,7 @@ impl Coder {
                 None => records.push(record),
             }
         }
+        self.drop_summaries(&mut records);
         self.date_by_story_day(doc, &mut records, reference);
         // A merge may have brought in another mention's date.
         for r in &mut records {
@@ -159,6 +160,42 @@ impl Coder {
             },
             confidence: (c.confidence * 100.0).round() / 100.0,
         }
+    }
+
+    /// "AS dan PBB menjatuhkan sanksi bagi bank itu" then "AS mengeluarkan
+    /// sanksi ... pada 2013" and "DK PBB memasukkan bank itu ke daftar hitam
+    /// pada Agustus lalu": an undated act of several actors that the text goes
+    /// on to tell, actor by actor, with dates of their own sums those acts up;
+    /// it is not an act besides them. Not so for a joint act (a talk between
+    /// two, an agreement): its actors act together.
+    fn drop_summaries(&self, records: &mut Vec<EventRecord>) {
+        let summary = |r: &EventRecord| {
+            let actors = countries(&r.actor);
+            let recipients = countries(&r.recipient);
+            r.date_source == "publication"
+                && actors.len() >= 2
+                && !self
+                    .lexicon
+                    .plover
+                    .event_type(&r.event_type)
+                    .is_some_and(|t| t.joint)
+                && actors.iter().all(|a| {
+                    records.iter().any(|q| {
+                        !std::ptr::eq(q, r)
+                            && q.event_type == r.event_type
+                            && q.date_source == "text"
+                            && q.sentence_index != r.sentence_index
+                            && countries(&q.actor).contains(a)
+                            && countries(&q.actor).iter().all(|b| actors.contains(b))
+                            && countries(&q.recipient)
+                                .iter()
+                                .all(|b| recipients.contains(b))
+                    })
+                })
+        };
+        let keep: Vec<bool> = records.iter().map(|r| !summary(r)).collect();
+        let mut keep = keep.into_iter();
+        records.retain(|_| keep.next().unwrap_or(true));
     }
 
     /// The date mention nearest the trigger, else the reference date.

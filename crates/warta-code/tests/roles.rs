@@ -66,4 +66,5 @@ classes! {
     means_noun => "means-noun",
     territory_apposition => "territory-apposition",
     mission_target => "mission-target",
+    summary_act => "summary-act",
 }

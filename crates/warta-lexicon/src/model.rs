@@ -92,6 +92,10 @@ pub struct EventType {
     pub intensity: f64,
     #[serde(default)]
     pub modes: Vec<Mode>,
+    /// Several actors of this type do one act together ("Rusia dan Iran
+    /// sepakat", a talk between two): not one act per actor.
+    #[serde(default)]
+    pub joint: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
