@@ -14,6 +14,26 @@ use crate::lang::LanguagePack;
 
 /// How many words a casualty number may stand from its casualty word.
 const CASUALTY_WINDOW: usize = 10;
+/// A record's date, its precision and where it came from ("text",
+/// "publication").
+type Dated = (Option<String>, Option<String>, String);
+
+/// A date another sentence may lend an act: a day, or one the text spells
+/// out, and not after the report (give or take) unless the act is announced.
+fn lendable(m: &DateMention, announced: bool, latest: Option<NaiveDate>) -> bool {
+    (!m.relative || m.precision == Precision::Day)
+        && (announced || latest.is_none_or(|l| m.date <= l))
+}
+
+/// A date read from the text, at a precision.
+fn from_text(date: NaiveDate, precision: Precision) -> Dated {
+    (
+        Some(precision.format(date)),
+        Some(precision.as_str().into()),
+        "text".into(),
+    )
+}
+
 /// How many days after the report a date may lie and still be an act's
 /// that is told as done.
 const FUTURE_SLACK_DAYS: i64 = 2;
@@ -205,7 +225,7 @@ impl Coder {
         pack: &dyn LanguagePack,
         c: &Candidate,
         reference: Option<Reference>,
-    ) -> (Option<String>, Option<String>, String) {
+    ) -> Dated {
         let s = doc.sentences[c.sentence];
         let trigger = doc.tokens[c.start].start - s.start_byte;
         let mentions = doc.date_mentions(c.sentence, &self.calendar, reference.map(|r| r.date));
@@ -297,11 +317,7 @@ impl Coder {
                     .is_some_and(|r| m.date + chrono::Duration::days(LATE_REPORT_DAYS) < r.date);
             if coming {
                 let day = m.date + chrono::Duration::days(7);
-                return (
-                    Some(Precision::Day.format(day)),
-                    Some(Precision::Day.as_str().into()),
-                    "text".into(),
-                );
+                return from_text(day, Precision::Day);
             }
             // "Pada Sabtu, pejabat Afghanistan mengatakan 16 warga sipil
             // tewas dalam serangan udara": the day is the statement's; the
@@ -339,11 +355,7 @@ impl Coder {
                     precision = spanning(m.date, precision, r.date);
                 }
             }
-            return (
-                Some(precision.format(m.date)),
-                Some(precision.as_str().into()),
-                "text".into(),
-            );
+            return from_text(m.date, precision);
         }
         // "Kesepakatan yang ditandatangani oleh Obama itu": an act told as
         // part of a noun named before is dated where it was named, ahead
@@ -369,15 +381,8 @@ impl Coder {
         {
             k -= 1;
             let found = doc.date_mentions(k, &self.calendar, reference.map(|r| r.date));
-            if let Some(m) = found.iter().find(|m| {
-                (!m.relative || m.precision == Precision::Day)
-                    && (announced || latest.is_none_or(|l| m.date <= l))
-            }) {
-                return (
-                    Some(m.precision.format(m.date)),
-                    Some(m.precision.as_str().into()),
-                    "text".into(),
-                );
+            if let Some(m) = found.iter().find(|m| lendable(m, announced, latest)) {
+                return from_text(m.date, m.precision);
             }
         }
         // "... tewas dalam serangan udara AS." then "serangan yang dilakukan
@@ -431,7 +436,7 @@ impl Coder {
         announced: bool,
         latest: Option<NaiveDate>,
         reference: Option<Reference>,
-    ) -> Option<(Option<String>, Option<String>, String)> {
+    ) -> Option<Dated> {
         if heads.is_empty() {
             return None;
         }
@@ -450,8 +455,7 @@ impl Coder {
                 let m = found
                     .iter()
                     .filter(|m| {
-                        (!m.relative || m.precision == Precision::Day)
-                            && (announced || latest.is_none_or(|l| m.date <= l))
+                        lendable(m, announced, latest)
                             && !self.opens_period(doc, j, m)
                             && (!own || named.iter().any(|&h| self.in_own_clause(doc, j, h, m)))
                     })
@@ -461,11 +465,7 @@ impl Coder {
                             .map(|&h| (doc.tokens[h].start - t.start_byte).abs_diff(m.start))
                             .min()
                     })?;
-                Some((
-                    Some(m.precision.format(m.date)),
-                    Some(m.precision.as_str().into()),
-                    "text".into(),
-                ))
+                Some(from_text(m.date, m.precision))
             })
     }
 
@@ -480,7 +480,7 @@ impl Coder {
         announced: bool,
         latest: Option<NaiveDate>,
         reference: Option<Reference>,
-    ) -> Option<(Option<String>, Option<String>, String)> {
+    ) -> Option<Dated> {
         // "menyerang" is retold as "serangan itu"; an act in a relative
         // clause, with the noun it describes ("gencatan senjata ... yang
         // ditengahi Rusia", then "gencatan senjata tersebut").
@@ -517,17 +517,9 @@ impl Coder {
             };
             let m = found
                 .iter()
-                .filter(|m| {
-                    (!m.relative || m.precision == Precision::Day)
-                        && (announced || latest.is_none_or(|l| m.date <= l))
-                        && (inside(m) || !other_clause(m))
-                })
+                .filter(|m| lendable(m, announced, latest) && (inside(m) || !other_clause(m)))
                 .min_by_key(|m| (!inside(m), at.abs_diff(m.start)))?;
-            Some((
-                Some(m.precision.format(m.date)),
-                Some(m.precision.as_str().into()),
-                "text".into(),
-            ))
+            Some(from_text(m.date, m.precision))
         })
     }
 
@@ -540,7 +532,7 @@ impl Coder {
         c: &Candidate,
         latest: Option<NaiveDate>,
         reference: Option<Reference>,
-    ) -> Option<(Option<String>, Option<String>, String)> {
+    ) -> Option<Dated> {
         let r = reference?;
         let s = doc.sentences[c.sentence];
         let words = |from: usize, n: usize| -> String {
@@ -562,11 +554,7 @@ impl Coder {
                     .rev()
                     .find(|m| latest.is_none_or(|l| m.date <= l))?;
                 let precision = spanning(m.date, m.precision, r.date);
-                Some((
-                    Some(precision.format(m.date)),
-                    Some(precision.as_str().into()),
-                    "text".into(),
-                ))
+                Some(from_text(m.date, precision))
             })
     }
 
