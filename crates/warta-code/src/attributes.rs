@@ -334,7 +334,30 @@ impl Coder {
                     .map(|t| t.quad_class),
                 Some(2 | 4)
             );
-            let mut precision = if said && deed && m.precision == Precision::Day {
+            // "Pada Minggu, Pyongyang menguji mesin roket, bertepatan dengan
+            // kunjungan Menlu AS": the day is the verb's before the noun; an
+            // act a noun in a prepositional phrase names only coincides with
+            // it, within that month (a light verb makes the noun the act, and
+            // a setting, "dalam pertemuan", is where the verb's act was).
+            let coincides = m.end <= trigger
+                && doc.voice(c.start) == Voice::Nominal
+                && c.start > s.first
+                && doc.class(c.start - 1) == crate::phrases::Class::Preposition
+                && !self
+                    .sets
+                    .setting_prepositions
+                    .contains(doc.lower(c.start - 1))
+                && !self
+                    .sets
+                    .place_prepositions
+                    .contains(doc.lower(c.start - 1))
+                && !self.light_verb_before(doc, c.start, s.first)
+                && (s.first..c.start).any(|i| {
+                    doc.tokens[i].start - s.start_byte >= m.end
+                        && doc.verbal(i)
+                        && !self.sets.light_verbs.contains(doc.lower(i))
+                });
+            let mut precision = if (said && deed || coincides) && m.precision == Precision::Day {
                 Precision::Month
             } else {
                 m.precision

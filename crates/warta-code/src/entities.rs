@@ -119,6 +119,9 @@ pub(crate) struct References {
     /// Territories the story has named as a state's ("Guam, wilayah AS"):
     /// territory code -> state code.
     territories: Vec<(String, String)>,
+    /// The state of the place the story last named (a city, a province):
+    /// where its fighting is.
+    last_place_state: Option<String>,
 }
 
 impl Coder {
@@ -191,6 +194,7 @@ impl Coder {
         }
         self.own_people(doc, from, to, &mut out, refs);
         self.bare_governments(doc, &mut out);
+        self.bare_armed_groups(doc, &mut out, refs);
         self.territories(doc, &mut out, refs);
         resolve_plurals_within(&mut out);
         self.remember(doc, &out, refs);
@@ -819,6 +823,39 @@ impl Coder {
         if !found.is_empty() {
             out.extend(found);
             out.sort_by_key(|m| m.start);
+        }
+    }
+
+    /// Rule `domestic-rebels`: "menyerang militan di Idlib", "Pemerintah
+    /// menuduh gerilyawan" in a story set in Idlib: armed groups named by
+    /// no country are the country's where the sentence places them, else
+    /// where the story last placed anything (a city, a province; not a
+    /// state named as a party).
+    fn bare_armed_groups(&self, doc: &Analysed, out: &mut [Mention], refs: &mut References) {
+        for k in 0..out.len() {
+            if out[k].kind == Kind::Place && out[k].entity.country.is_some() {
+                refs.last_place_state = out[k].entity.country.clone();
+            }
+            let m = &out[k];
+            let armed = m.kind == Kind::Group
+                && m.entity.country.is_none()
+                && m.entity.sector.as_deref() == Some("REB");
+            if !armed {
+                continue;
+            }
+            let placed = out[k + 1..]
+                .iter()
+                .find(|e| {
+                    matches!(e.kind, Kind::Place | Kind::State)
+                        && e.start > 0
+                        && self
+                            .sets
+                            .place_prepositions
+                            .contains(doc.lower(e.start - 1))
+                        && e.start <= m.end + 3
+                })
+                .and_then(|e| e.entity.country.clone());
+            out[k].entity.country = placed.or_else(|| refs.last_place_state.clone());
         }
     }
 

@@ -582,7 +582,7 @@ impl Coder {
     }
 
     /// A light verb ("melancarkan", "melakukan") within two words before.
-    fn light_verb_before(&self, doc: &Analysed, at: usize, first: usize) -> bool {
+    pub(crate) fn light_verb_before(&self, doc: &Analysed, at: usize, first: usize) -> bool {
         (1..=3).any(|n| {
             at >= first + n && {
                 let phrase: Vec<&str> = (at - n..at).map(|i| doc.lower(i)).collect();

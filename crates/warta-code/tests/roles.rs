@@ -67,4 +67,5 @@ classes! {
     territory_apposition => "territory-apposition",
     mission_target => "mission-target",
     summary_act => "summary-act",
+    domestic_rebels => "domestic-rebels",
 }
