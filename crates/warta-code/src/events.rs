@@ -1148,6 +1148,43 @@ pub(crate) fn reactions_target_the_act(
     }
 }
 
+/// Rule `provoked-reaction`: "koalisi pimpinan Arab Saudi menyerang
+/// pemberontak Houthi, memicu kritik dari Moskow", "Serangan Israel memicu
+/// kecaman dari Turki": a verbal reaction an act provokes (`provocations`)
+/// is aimed at that act's actor.
+pub(crate) fn provoked_reactions(
+    doc: &Analysed,
+    sets: &crate::compiled::WordSets,
+    lexicon: &warta_lexicon::Lexicon,
+    candidates: &mut [Candidate],
+) {
+    for k in 1..candidates.len() {
+        let (before, rest) = candidates.split_at_mut(k);
+        let reaction = &mut rest[0];
+        let verbal = lexicon
+            .plover
+            .event_type(&reaction.event_type)
+            .is_some_and(|t| t.quad_class == 1 || t.quad_class == 3);
+        let provoked =
+            reaction.start > 0 && sets.provocations.contains(doc.lower(reaction.start - 1));
+        if !verbal || !provoked || !reaction.recipient.is_empty() {
+            continue;
+        }
+        if let Some(act) = before
+            .iter()
+            .rev()
+            .find(|a| a.sentence == reaction.sentence && a.end < reaction.start)
+        {
+            reaction.recipient = act
+                .actor
+                .iter()
+                .filter(|a| !reaction.actor.iter().any(|b| same_entity(a, b)))
+                .cloned()
+                .collect();
+        }
+    }
+}
+
 /// Entities grouped by their country, in order of first appearance.
 fn by_country(entities: &[Entity]) -> Vec<Vec<Entity>> {
     let mut sides: Vec<Vec<Entity>> = Vec::new();

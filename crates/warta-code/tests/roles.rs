@@ -68,4 +68,5 @@ classes! {
     mission_target => "mission-target",
     summary_act => "summary-act",
     domestic_rebels => "domestic-rebels",
+    provoked_reaction => "provoked-reaction",
 }

@@ -278,6 +278,9 @@ pub struct Words {
     pub condition_nouns: Vec<String>,
     /// Prepositions of means: "merespons dengan ancaman" makes the threat.
     pub means_prepositions: Vec<String>,
+    /// Verbs by which an act provokes a reaction ("memicu kritik"): the
+    /// reaction is aimed at the act's actor.
+    pub provocations: Vec<String>,
     /// Time words that point back to the time just told ("saat itu"):
     /// "sejak saat itu" opens a period there.
     pub time_anaphors: Vec<String>,

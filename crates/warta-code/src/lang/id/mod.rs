@@ -109,6 +109,7 @@ impl LanguagePack for Indonesian {
             let mut sentence =
                 crate::events::fold_embedded(analysed, &coder.sets, sentence, &embedded);
             crate::events::reactions_target_the_act(&coder.lexicon, &mut sentence);
+            crate::events::provoked_reactions(analysed, &coder.sets, &coder.lexicon, &mut sentence);
             let alleged = crate::events::allegations(analysed, &coder.sets, &sentence);
             candidates.extend(sentence);
             candidates.extend(alleged);
