@@ -10,7 +10,28 @@ use warta_record::{record_id, EventRecord, Location, Quote, Size};
 use crate::compiled::{Coder, NameTarget};
 use crate::document::{Analysed, Document, Reference};
 use crate::events::{countries, Candidate};
-use crate::lang::LanguagePack;
+use crate::lang::{LanguagePack, Referring};
+
+/// The noun phrases of a document's sentences that point back
+/// (`LanguagePack::referring_phrases`), asked of the pack once per sentence
+/// and only for the sentences an undated act needs.
+struct Pointers<'a> {
+    pack: &'a dyn LanguagePack,
+    phrases: Vec<std::cell::OnceCell<Vec<Referring>>>,
+}
+
+impl<'a> Pointers<'a> {
+    fn new(pack: &'a dyn LanguagePack, doc: &Analysed) -> Self {
+        Pointers {
+            pack,
+            phrases: vec![std::cell::OnceCell::new(); doc.sentences.len()],
+        }
+    }
+
+    fn phrases(&self, coder: &Coder, doc: &Analysed, k: usize) -> &[Referring] {
+        self.phrases[k].get_or_init(|| self.pack.referring_phrases(coder, doc, k))
+    }
+}
 
 /// How many words a casualty number may stand from its casualty word.
 const CASUALTY_WINDOW: usize = 10;
@@ -52,12 +73,13 @@ impl Coder {
         reference: Option<Reference>,
     ) -> Vec<EventRecord> {
         let candidates = fold_back_references(candidates);
+        let pointers = Pointers::new(pack, doc);
         let mut records: Vec<EventRecord> = Vec::new();
         for c in candidates {
             if c.actor.is_empty() {
                 continue;
             }
-            let record = self.record(doc, input, pack, language, &c, reference);
+            let record = self.record(doc, input, &pointers, language, &c, reference);
             match records.iter_mut().find(|r| same_act(r, &record)) {
                 Some(existing) => merge_into(existing, record),
                 None => records.push(record),
@@ -99,7 +121,7 @@ impl Coder {
         &self,
         doc: &Analysed,
         input: &Document,
-        pack: &dyn LanguagePack,
+        pointers: &Pointers,
         language: &str,
         c: &Candidate,
         reference: Option<Reference>,
@@ -107,7 +129,7 @@ impl Coder {
         let s = doc.sentences[c.sentence];
         let cue = &self.pack.cues[c.cue];
         let plover = self.lexicon.plover.event_type(&c.event_type);
-        let (date, precision, date_source) = self.event_date(doc, pack, c, reference);
+        let (date, precision, date_source) = self.event_date(doc, pointers, c, reference);
         // A place's state on the act's day ("Juba" before 2011 is Sudan's).
         let location = self.location(doc, c, date.as_deref());
         let actor_codes: Vec<&str> = c
@@ -201,12 +223,13 @@ impl Coder {
                     .is_some_and(|t| t.joint)
                 && actors.iter().all(|a| {
                     records.iter().any(|q| {
+                        let told = countries(&q.actor);
                         !std::ptr::eq(q, r)
                             && q.event_type == r.event_type
                             && q.date_source == "text"
                             && q.sentence_index != r.sentence_index
-                            && countries(&q.actor).contains(a)
-                            && countries(&q.actor).iter().all(|b| actors.contains(b))
+                            && told.contains(a)
+                            && told.iter().all(|b| actors.contains(b))
                             && countries(&q.recipient)
                                 .iter()
                                 .all(|b| recipients.contains(b))
@@ -222,7 +245,7 @@ impl Coder {
     fn event_date(
         &self,
         doc: &Analysed,
-        pack: &dyn LanguagePack,
+        pointers: &Pointers,
         c: &Candidate,
         reference: Option<Reference>,
     ) -> Dated {
@@ -327,30 +350,25 @@ impl Coder {
                     doc.tokens[i].start - s.start_byte >= m.end
                         && self.sets.speech_verbs.contains(doc.lower(i))
                 });
-            let deed = matches!(
-                self.lexicon
-                    .plover
-                    .event_type(&c.event_type)
-                    .map(|t| t.quad_class),
-                Some(2 | 4)
-            );
+            let deed = self
+                .lexicon
+                .plover
+                .event_type(&c.event_type)
+                .is_some_and(|t| t.material());
             // "Pada Minggu, Pyongyang menguji mesin roket, bertepatan dengan
             // kunjungan Menlu AS": the day is the verb's before the noun; an
             // act a noun in a prepositional phrase names only coincides with
             // it, within that month (a light verb makes the noun the act, and
             // a setting, "dalam pertemuan", is where the verb's act was).
+            let governed_by = |i: usize| {
+                doc.class(i) == crate::phrases::Class::Preposition
+                    && !self.sets.setting_prepositions.contains(doc.lower(i))
+                    && !self.sets.place_prepositions.contains(doc.lower(i))
+            };
             let coincides = m.end <= trigger
                 && doc.voice(c.start) == Voice::Nominal
                 && c.start > s.first
-                && doc.class(c.start - 1) == crate::phrases::Class::Preposition
-                && !self
-                    .sets
-                    .setting_prepositions
-                    .contains(doc.lower(c.start - 1))
-                && !self
-                    .sets
-                    .place_prepositions
-                    .contains(doc.lower(c.start - 1))
+                && governed_by(c.start - 1)
                 && !self.light_verb_before(doc, c.start, s.first)
                 && (s.first..c.start).any(|i| {
                     doc.tokens[i].start - s.start_byte >= m.end
@@ -383,7 +401,7 @@ impl Coder {
         // "Kesepakatan yang ditandatangani oleh Obama itu": an act told as
         // part of a noun named before is dated where it was named, ahead
         // of the paragraph's date.
-        let referring = pack.referring_phrases(self, doc, c.sentence);
+        let referring = pointers.phrases(self, doc, c.sentence);
         let heads = |holding: bool| -> Vec<&str> {
             referring
                 .iter()
@@ -411,7 +429,7 @@ impl Coder {
         // "... tewas dalam serangan udara AS." then "serangan yang dilakukan
         // pada Kamis itu menewaskan ...": a later sentence that points back
         // to the act's own noun dates it, before a noun of its setting.
-        if let Some(found) = self.retold_date(doc, pack, c, announced, latest, reference) {
+        if let Some(found) = self.retold_date(doc, pointers, c, announced, latest, reference) {
             return found;
         }
         // "Wakil Presiden yang menghadiri konferensi tersebut mengatakan
@@ -498,7 +516,7 @@ impl Coder {
     fn retold_date(
         &self,
         doc: &Analysed,
-        pack: &dyn LanguagePack,
+        pointers: &Pointers,
         c: &Candidate,
         announced: bool,
         latest: Option<NaiveDate>,
@@ -509,15 +527,17 @@ impl Coder {
         // ditengahi Rusia", then "gencatan senjata tersebut").
         let roots: Vec<&str> = std::iter::once(doc.root(c.start))
             .chain(
-                pack.described_noun(self, doc, c.sentence, c.start)
+                pointers
+                    .pack
+                    .described_noun(self, doc, c.sentence, c.start)
                     .map(|n| doc.root(n)),
             )
             .collect();
         let last = (c.sentence + RETOLD_WINDOW).min(doc.sentences.len() - 1);
         (c.sentence + 1..=last).find_map(|j| {
-            let phrase = pack
-                .referring_phrases(self, doc, j)
-                .into_iter()
+            let phrase = pointers
+                .phrases(self, doc, j)
+                .iter()
                 .find(|p| roots.contains(&doc.root(p.head)))?;
             let t = doc.sentences[j];
             let at = doc.tokens[phrase.head].start - t.start_byte;
@@ -568,7 +588,7 @@ impl Coder {
             self.sets.period_openers.contains(doc.lower(i))
                 && (1..=2).any(|n| self.sets.time_anaphors.contains(words(i + 1, n).as_str()))
         })?;
-        (c.sentence.saturating_sub(2)..c.sentence)
+        (c.sentence.saturating_sub(SINCE_THEN_WINDOW)..c.sentence)
             .rev()
             .find_map(|k| {
                 let found = doc.date_mentions(k, &self.calendar, Some(r.date));
@@ -1090,6 +1110,9 @@ const CONTINUATIVE_REACH: usize = 3;
 
 /// How many sentences on a later mention of an act's noun is looked for.
 const RETOLD_WINDOW: usize = 3;
+
+/// How many sentences back "sejak saat itu" looks for the time just told.
+const SINCE_THEN_WINDOW: usize = 2;
 
 /// How many sentences back a noun's earlier mention is looked for.
 const ANTECEDENT_WINDOW: usize = 8;

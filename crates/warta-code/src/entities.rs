@@ -883,6 +883,9 @@ impl Coder {
                 refs.territories.push((territory.clone(), state.clone()));
             }
         }
+        if refs.territories.is_empty() {
+            return;
+        }
         for m in out.iter_mut() {
             let state = m.entity.country.as_ref().and_then(|c| {
                 refs.territories

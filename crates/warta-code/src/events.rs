@@ -165,7 +165,7 @@ impl Coder {
         let mut purpose_verb: Option<usize> = None;
         // "kritik dari Moskow", "kecaman dari PBB", "dukungan dari Jerman":
         // an act noun followed by "dari" and a party is that party's.
-        let verbal_act = plover.quad_class == 1 || plover.quad_class == 3;
+        let verbal_act = plover.verbal();
         let source = (verbal_act && !doc.verbal(head))
             .then(|| self.source_of(doc, mentions, phrases, m.end, limit))
             .flatten();
@@ -387,7 +387,7 @@ impl Coder {
             if announced && others && voice != Voice::Nominal {
                 return None;
             }
-            let verbal = plover.quad_class == 1 || plover.quad_class == 3;
+            let verbal = plover.verbal();
             if first_person || (actor.is_empty() && verbal && !anaphoric) {
                 actor = vec![sp.entity.clone()];
             }
@@ -1119,10 +1119,7 @@ pub(crate) fn reactions_target_the_act(
     for k in 0..candidates.len().saturating_sub(1) {
         let (left, right) = candidates.split_at_mut(k + 1);
         let (reaction, act) = (&mut left[k], &right[0]);
-        let verbal = lexicon
-            .plover
-            .event_type(&reaction.event_type)
-            .is_some_and(|t| t.quad_class == 1 || t.quad_class == 3);
+        let verbal = verbal_type(lexicon, &reaction.event_type);
         let adjacent = act.start <= reaction.end + 2 && act.start >= reaction.end;
         // "berorasi menuntut Perdana Menteri mundur": a protest is aimed at
         // whom its demand is.
@@ -1138,12 +1135,7 @@ pub(crate) fn reactions_target_the_act(
         // ("Indonesia membicarakan ancaman ISIS dengan Selandia Baru").
         let met = reaction.event_type == "CONSULT" && countries(&reaction.actor).len() >= 2;
         if verbal && !met && reaction.recipient.is_empty() && adjacent {
-            reaction.recipient = act
-                .actor
-                .iter()
-                .filter(|a| !reaction.actor.iter().any(|b| same_entity(a, b)))
-                .cloned()
-                .collect();
+            reaction.recipient = others_acting(&act.actor, &reaction.actor);
         }
     }
 }
@@ -1161,13 +1153,12 @@ pub(crate) fn provoked_reactions(
     for k in 1..candidates.len() {
         let (before, rest) = candidates.split_at_mut(k);
         let reaction = &mut rest[0];
-        let verbal = lexicon
-            .plover
-            .event_type(&reaction.event_type)
-            .is_some_and(|t| t.quad_class == 1 || t.quad_class == 3);
         let provoked =
             reaction.start > 0 && sets.provocations.contains(doc.lower(reaction.start - 1));
-        if !verbal || !provoked || !reaction.recipient.is_empty() {
+        if !provoked
+            || !reaction.recipient.is_empty()
+            || !verbal_type(lexicon, &reaction.event_type)
+        {
             continue;
         }
         if let Some(act) = before
@@ -1175,14 +1166,25 @@ pub(crate) fn provoked_reactions(
             .rev()
             .find(|a| a.sentence == reaction.sentence && a.end < reaction.start)
         {
-            reaction.recipient = act
-                .actor
-                .iter()
-                .filter(|a| !reaction.actor.iter().any(|b| same_entity(a, b)))
-                .cloned()
-                .collect();
+            reaction.recipient = others_acting(&act.actor, &reaction.actor);
         }
     }
+}
+
+/// Whether an event type is a verbal act (`EventType::verbal`).
+fn verbal_type(lexicon: &warta_lexicon::Lexicon, event_type: &str) -> bool {
+    lexicon
+        .plover
+        .event_type(event_type)
+        .is_some_and(|t| t.verbal())
+}
+
+/// The actors of an act a reaction is aimed at, less the reaction's own.
+fn others_acting(act: &[Entity], reaction: &[Entity]) -> Vec<Entity> {
+    act.iter()
+        .filter(|a| !reaction.iter().any(|b| same_entity(a, b)))
+        .cloned()
+        .collect()
 }
 
 /// Entities grouped by their country, in order of first appearance.

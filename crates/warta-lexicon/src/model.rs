@@ -112,6 +112,16 @@ impl Plover {
 }
 
 impl EventType {
+    /// A verbal act (quad classes 1 and 3: said, not done).
+    pub fn verbal(&self) -> bool {
+        matches!(self.quad_class, 1 | 3)
+    }
+
+    /// A material act, a deed (quad classes 2 and 4).
+    pub fn material(&self) -> bool {
+        matches!(self.quad_class, 2 | 4)
+    }
+
     pub fn allows_mode(&self, mode: &str) -> bool {
         self.modes.iter().any(|m| m.name == mode)
     }

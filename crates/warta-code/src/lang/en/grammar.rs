@@ -1662,7 +1662,7 @@ impl<'a> Sentence<'a> {
             .lexicon
             .plover
             .event_type(&cue.event_type)
-            .is_some_and(|p| matches!(p.quad_class, 1 | 3));
+            .is_some_and(|p| p.verbal());
         let (mut actor, mut recipient);
         if nominal {
             // Rule `nominal`: "Israel's strike on Iran", "the Israeli attack

@@ -122,26 +122,17 @@ impl LanguagePack for Indonesian {
     /// before the verb, "yang"; before it the noun phrase (names and
     /// coordinators within it), whose first common noun is the head.
     fn described_noun(&self, coder: &Coder, doc: &Analysed, k: usize, at: usize) -> Option<usize> {
-        let s = doc.sentences[k];
+        let first = doc.sentences[k].first;
         let mut i = at;
-        while i > s.first && coder.sets.relative_adverbs.contains(doc.lower(i - 1)) {
+        while i > first && coder.sets.relative_adverbs.contains(doc.lower(i - 1)) {
             i -= 1;
         }
-        if i <= s.first || !coder.sets.relativizers.contains(doc.lower(i - 1)) {
+        if i <= first || !coder.sets.relativizers.contains(doc.lower(i - 1)) {
             return None;
         }
-        let mut start = i - 1;
-        while start > s.first
-            && doc.kind(start - 1) == TokenKind::Word
-            && matches!(doc.class(start - 1), Class::Nominal | Class::Coordinator)
-        {
-            start -= 1;
-        }
-        (start..i - 1).find(|&j| {
-            doc.class(j) == Class::Nominal
-                && !coder.sets.determiners.contains(doc.lower(j))
-                && (j == s.first || !doc.text_of(j).starts_with(char::is_uppercase))
-        })
+        let relativizer = i - 1;
+        let start = phrase_start(doc, first, relativizer, true);
+        head_noun(coder, doc, first, start, relativizer)
     }
 
     /// "Para tentara tersebut", "konferensi itu": the demonstrative closes
@@ -151,42 +142,22 @@ impl LanguagePack for Indonesian {
     /// phrase is the noun before "yang".
     fn referring_phrases(&self, coder: &Coder, doc: &Analysed, k: usize) -> Vec<Referring> {
         let s = doc.sentences[k];
-        let nominal = |i: usize| doc.kind(i) == TokenKind::Word && doc.class(i) == Class::Nominal;
-        // A name is not pointed back to by a noun ("Gatot tersebut"); an
-        // acronym may be ("KTT tersebut"), and so may a sentence's first word.
-        let noun = |i: usize| {
-            let text = doc.text_of(i);
-            nominal(i)
-                && !coder.sets.determiners.contains(doc.lower(i))
-                && (i == s.first
-                    || !text.starts_with(char::is_uppercase)
-                    || !text.chars().any(char::is_lowercase))
-        };
-        let run_start = |end: usize| {
-            let mut start = end;
-            while start > s.first && nominal(start - 1) {
-                start -= 1;
-            }
-            start
-        };
         (s.first + 1..s.end)
             .filter(|&i| coder.sets.demonstratives.contains(doc.lower(i)))
             .filter_map(|i| {
-                let start = run_start(i);
-                if let Some(head) = (start..i).find(|&j| noun(j)) {
-                    return Some(Referring {
-                        head,
-                        start,
-                        end: i + 1,
-                    });
-                }
-                // "kesepakatan yang ditandatangani oleh Barack Obama itu"
-                let relativizer = (s.first + 1..start)
-                    .rev()
-                    .take_while(|&j| doc.kind(j) != TokenKind::Punct)
-                    .find(|&j| coder.sets.relativizers.contains(doc.lower(j)))?;
-                let start = run_start(relativizer);
-                let head = (start..relativizer).find(|&j| noun(j))?;
+                let start = phrase_start(doc, s.first, i, false);
+                let (start, head) = match head_noun(coder, doc, s.first, start, i) {
+                    Some(head) => (start, head),
+                    // "kesepakatan yang ditandatangani oleh Barack Obama itu"
+                    None => {
+                        let relativizer = (s.first + 1..start)
+                            .rev()
+                            .take_while(|&j| doc.kind(j) != TokenKind::Punct)
+                            .find(|&j| coder.sets.relativizers.contains(doc.lower(j)))?;
+                        let start = phrase_start(doc, s.first, relativizer, false);
+                        (start, head_noun(coder, doc, s.first, start, relativizer)?)
+                    }
+                };
                 Some(Referring {
                     head,
                     start,
@@ -195,6 +166,39 @@ impl LanguagePack for Indonesian {
             })
             .collect()
     }
+}
+
+/// Where the noun phrase that ends before token `end` begins: back over
+/// nominal words, and over coordinators when `coordinated` ("gencatan
+/// senjata AS dan ...").
+fn phrase_start(doc: &Analysed, first: usize, end: usize, coordinated: bool) -> usize {
+    let mut start = end;
+    while start > first
+        && doc.kind(start - 1) == TokenKind::Word
+        && match doc.class(start - 1) {
+            Class::Nominal => true,
+            Class::Coordinator => coordinated,
+            _ => false,
+        }
+    {
+        start -= 1;
+    }
+    start
+}
+
+/// The first common noun of tokens `from..to`, past determiners ("para").
+/// A name is not pointed back to by a noun ("Gatot tersebut"); an acronym
+/// may be ("KTT tersebut"), and so may a sentence's first word.
+fn head_noun(coder: &Coder, doc: &Analysed, first: usize, from: usize, to: usize) -> Option<usize> {
+    (from..to).find(|&i| {
+        let text = doc.text_of(i);
+        doc.kind(i) == TokenKind::Word
+            && doc.class(i) == Class::Nominal
+            && !coder.sets.determiners.contains(doc.lower(i))
+            && (i == first
+                || !text.starts_with(char::is_uppercase)
+                || !text.chars().any(char::is_lowercase))
+    })
 }
 
 /// How far into a content clause ("agar Indonesia membantu Filipina
